@@ -1,0 +1,81 @@
+import { assessEntry } from '../../core/assess/assess-entry';
+import { describeTarget } from '../../core/assess/describe-target';
+import type { EntryInput, Status } from '../../core/assess/entry';
+import { textOf } from '../../core/i18n/message';
+import { seedCatalog } from '../../seed-catalog';
+import { parseOptions } from '../main';
+import { EXIT, UsageError, writeJson, type CliIo } from '../io';
+import { languageOption, yearOption } from './options';
+
+const STATUS_TEXT: Record<Status, { zh: string; en: string }> = {
+  met: { zh: '达标', en: 'met' },
+  notMet: { zh: '未达标', en: 'not met' },
+  noData: { zh: '无数据', en: 'no data' },
+  invalid: { zh: '填报有误', en: 'invalid' },
+  notAssessable: { zh: '无法判定', en: 'not assessable' },
+};
+const SEVERITY_TEXT = { error: { zh: '错误', en: 'error' }, warning: { zh: '警告', en: 'warning' }, info: { zh: '提示', en: 'info' } };
+
+/** `assess --id <id> --value <raw> …`: parses one value and judges it against the indicator's target. */
+export function assessCommand(args: string[], io: CliIo): number {
+  const options = parseOptions(args, {
+    id: { type: 'string' },
+    value: { type: 'string' },
+    year: { type: 'string' },
+    previous: { type: 'string' },
+    baseline: { type: 'string' },
+    other: { type: 'string' },
+    note: { type: 'string' },
+    unit: { type: 'string' },
+    json: { type: 'boolean', default: false },
+    lang: { type: 'string' },
+  });
+  if (options.id === undefined) throw new UsageError('缺少 --id <指标编号>，例如 --id C-HEA-04（运行 indicators catalog 查看编号）');
+  if (options.value === undefined) throw new UsageError('缺少 --value <填报值>，例如 --value 3.2 或 --value "９５．２％"');
+  const catalog = seedCatalog();
+  const id = options.id.normalize('NFKC').trim().toUpperCase();
+  const indicator = catalog.indicators.get(id);
+  if (!indicator) throw new UsageError(`指标编号“${options.id}”不在目录中（运行 indicators catalog 查看编号）`);
+  const year = yearOption(options.year);
+  const language = languageOption(options.lang);
+  const defaults = catalog.plans[indicator.plan].defaults;
+  const input: EntryInput = {
+    indicatorId: indicator.id,
+    value: options.value,
+    ...(options.unit === undefined ? {} : { unitId: options.unit }),
+    ...(options.note === undefined ? {} : { note: options.note }),
+    ...(options.previous === undefined ? {} : { previous: options.previous }),
+    ...(options.baseline === undefined ? {} : { baseline: options.baseline }),
+    ...(options.other === undefined ? {} : { other: options.other }),
+  };
+  const result = assessEntry(indicator, input, { year, defaults });
+  if (options.json) {
+    writeJson(io, {
+      indicator: {
+        id: indicator.id,
+        name: indicator.name,
+        nameEn: indicator.nameEn,
+        unit: indicator.unit,
+        target: indicator.target,
+        targetText: describeTarget(indicator.target, indicator, defaults),
+        targetYear: indicator.targetYear,
+        milestones: indicator.milestones,
+      },
+      year,
+      input: { value: options.value, previous: options.previous, baseline: options.baseline, other: options.other, note: options.note },
+      parsed: result.value,
+      status: result.status,
+      severity: result.severity,
+      targets: result.targets,
+      messages: result.messages,
+    });
+    return EXIT.ok;
+  }
+  const pick = (text: { zh: string; en: string }) => textOf(text, language);
+  const name = language === 'en-US' ? indicator.nameEn : indicator.name;
+  io.stdout.write(`${indicator.id} ${name}（${indicator.unit}） · ${year}年度\n`);
+  io.stdout.write(`结论：${pick(STATUS_TEXT[result.status])}（${pick(SEVERITY_TEXT[result.severity])}）\n`);
+  for (const message of result.messages) io.stdout.write(`- [${pick(SEVERITY_TEXT[message.severity])}] ${pick(message)}\n`);
+  for (const note of indicator.notes) io.stdout.write(`  注：${pick(note)}\n`);
+  return EXIT.ok;
+}

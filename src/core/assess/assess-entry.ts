@@ -1,0 +1,252 @@
+import type { CatalogDefaults } from '../catalog/catalog-schema';
+import type { Indicator } from '../catalog/indicator-schema';
+import type { Target } from '../catalog/target-schema';
+import { UNITS } from '../catalog/units';
+import { FIELD_LABELS, worstSeverity, type Field, type Message } from '../i18n/message';
+import type { CellValue, RawCell } from '../parse/cell-value';
+import { parseCell } from '../parse/parse-cell';
+import { plausibilityWarnings, validateValue } from '../rules/validate-value';
+import { projectionWarning, type Observation } from '../warnings/projection';
+import { swingWarning } from '../warnings/swing';
+import { describeTarget } from './describe-target';
+import type { EntryInput, EntryResult, Status, TargetVerdict } from './entry';
+import { formatQuantity, formatQuantityEn } from './format-quantity';
+import { judgeTarget, type JudgeInputs, type MissingInput } from './judge-target';
+import { previousKind, targetsForYear } from './targets-for-year';
+
+/** What an assessment needs beside the entry: the reporting year and the catalog's defaults. */
+export interface AssessContext {
+  readonly year: number;
+  readonly defaults: CatalogDefaults;
+}
+
+type Parsed = { value: CellValue | null; errors: Message[] };
+
+/**
+ * Parses, validates and assesses one entry against the targets that govern the reporting year,
+ * direction-aware (a mortality rate under its ceiling meets it) and exact at the boundary; adds the
+ * early warnings (strong swing, projected miss) and says everything in zh-CN and en-US.
+ */
+export function assessEntry(indicator: Indicator, input: EntryInput, context: AssessContext): EntryResult {
+  const year = context.year;
+  const note = input.note?.trim() ? input.note.trim() : undefined;
+  const previousLabel = previousKind(indicator) === 'previousTerm' ? { zh: '上届值', en: 'previous term\'s value' } : undefined;
+  // an absent value (a JSON entry without "value") is a blank cell, not a crash
+  const value = read(indicator, input.value ?? null, 'value');
+  const previous = read(indicator, input.previous, 'previous', previousLabel);
+  const baseline = read(indicator, input.baseline, 'baseline');
+  const other = read(indicator, input.other, 'other');
+  const base = {
+    indicatorId: indicator.id,
+    ...(input.unitId === undefined ? {} : { unitId: input.unitId }),
+    year,
+    value: value.value,
+    ...(input.previous === undefined ? {} : { previous: previous.value }),
+    ...(input.baseline === undefined ? {} : { baseline: baseline.value }),
+    ...(input.other === undefined ? {} : { other: other.value }),
+    ...(note === undefined ? {} : { note }),
+  };
+  const finish = (status: Status, messages: Message[], targets: TargetVerdict[] = []): EntryResult => ({
+    ...base,
+    status,
+    severity: worstSeverity([status === 'notMet' ? 'warning' : 'info', ...messages.map((m) => m.severity)]),
+    targets,
+    messages,
+  });
+
+  const errors = [...value.errors, ...previous.errors, ...baseline.errors, ...other.errors];
+  if (errors.length > 0) return finish('invalid', errors);
+  const current = value.value as CellValue;
+  if (current.kind === 'blank') return finish('noData', [missingValue(indicator)]);
+  if (current.kind === 'notAvailable') {
+    if (!note) return finish('invalid', [noteRequired(current.marker)]);
+    return finish('noData', [{ code: 'value.notAvailable', severity: 'info', field: 'value', zh: `已标注“${current.marker}”（无数据/不适用），说明：${note}`, en: `Marked "${current.marker}" (not available), with the note: ${note}` }]);
+  }
+  if (current.kind === 'text') {
+    return finish('notAssessable', [{ code: 'assess.qualitative', severity: 'info', field: 'value', zh: '定性目标：已记录进展情况，不作达标判定', en: 'Qualitative target: progress recorded, not judged' }]);
+  }
+
+  const inputs: JudgeInputs = {
+    value: current,
+    ...(usable(previous.value) ? { previous: previous.value } : {}),
+    ...(usable(baseline.value) ? { baseline: baseline.value } : {}),
+    ...(usable(other.value) ? { other: other.value } : {}),
+  };
+  const checks = targetsForYear(indicator, year);
+  const verdicts: TargetVerdict[] = [];
+  const messages: Message[] = [];
+  const missing = new Set<MissingInput>();
+  const unjudged: TargetVerdict[] = [];
+  for (const check of checks) {
+    const verdict = judgeTarget(check.target, inputs, context.defaults);
+    const described: TargetVerdict = { year: check.year, role: check.role, description: describeTarget(check.target, indicator, context.defaults), outcome: verdict.outcome };
+    if (verdict.outcome === 'notAssessable') {
+      if (verdict.missing) missing.add(verdict.missing);
+      else unjudged.push(described);
+    }
+    verdicts.push(described);
+  }
+  const status = overallStatus(verdicts);
+  messages.push(verdictMessage(indicator, current, status, verdicts, year));
+  for (const field of missing) messages.push(missingInput(indicator, field, checks.find((c) => needs(c.target, field))?.target));
+  for (const verdict of unjudged) {
+    messages.push({ code: 'assess.unquantifiedTarget', severity: 'info', field: 'value', zh: `${verdict.year}年目标“${verdict.description.zh}”无法按数值判定，需人工评估`, en: `The ${verdict.year} target "${verdict.description.en}" cannot be judged on a number; assess it by hand` });
+  }
+  messages.push(...alternativeMessages(indicator, inputs, checks, context));
+  messages.push(...plausibilityWarnings(indicator, current));
+  if (current.kind === 'number') messages.push(...earlyWarnings(indicator, current.value, inputs.previous, checks, year, context.defaults));
+  return finish(status, messages, verdicts);
+}
+
+function read(indicator: Indicator, raw: RawCell, field: Field, label?: { zh: string; en: string }): Parsed {
+  if (raw === undefined) return { value: null, errors: [] };
+  const outcome = parseCell(raw, UNITS[indicator.unit], field);
+  if (!outcome.ok) return { value: null, errors: [relabel(outcome.message, field, label)] };
+  const errors = validateValue(indicator, outcome.value, field).filter((m) => m.severity === 'error');
+  return { value: outcome.value, errors: errors.map((m) => relabel(m, field, label)) };
+}
+
+function relabel(message: Message, field: Field, label?: { zh: string; en: string }): Message {
+  if (!label) return message;
+  const generic = FIELD_LABELS[field];
+  return { ...message, zh: message.zh.replace(generic.zh, label.zh), en: message.en.replace(generic.en, label.en) };
+}
+
+function usable(value: CellValue | null): value is CellValue {
+  return value !== null && value.kind !== 'blank' && value.kind !== 'notAvailable';
+}
+
+function needs(target: Target, field: MissingInput): boolean {
+  if (field === 'previous') return target.kind === 'increase' || target.kind === 'decrease' || target.kind === 'notBelowPrevious';
+  if (field === 'baseline') return target.kind === 'reduction';
+  return target.kind === 'relative';
+}
+
+/** Every due target must hold; then the upcoming one decides. Unjudgeable targets do not decide. */
+function overallStatus(verdicts: readonly TargetVerdict[]): Status {
+  if (verdicts.some((v) => v.outcome === 'notMet')) return 'notMet';
+  if (verdicts.some((v) => v.outcome === 'met')) return 'met';
+  return 'notAssessable';
+}
+
+function verdictMessage(indicator: Indicator, value: CellValue, status: Status, verdicts: readonly TargetVerdict[], year: number): Message {
+  const shown = value.kind === 'number' ? formatQuantity(value.text, indicator.unit) : value.kind === 'boolean' || value.kind === 'ratio' ? value.text : '';
+  const shownEn = value.kind === 'number' ? formatQuantityEn(value.text, indicator.unit) : shown;
+  const decisive = status === 'notMet' ? verdicts.find((v) => v.outcome === 'notMet') : [...verdicts].reverse().find((v) => v.outcome === 'met');
+  if (status === 'notAssessable' || !decisive) {
+    return { code: 'assess.notAssessable', severity: 'info', field: 'value', zh: `本年值${shown}：目标无法判定`, en: `This year's value ${shownEn}: the target cannot be judged` };
+  }
+  const yearly = indicator.everyYear && decisive.year === year;
+  const target = yearly ? `目标${decisive.description.zh}（每年均须达到）` : `${decisive.year}年目标${decisive.description.zh}`;
+  const targetEn = yearly ? `the target ${decisive.description.en} (due every year)` : `the ${decisive.year} target ${decisive.description.en}`;
+  if (status === 'met') {
+    return { code: 'assess.met', severity: 'info', field: 'value', zh: `达标：本年值${shown}，${target}`, en: `Met: this year's value ${shownEn}, ${targetEn}` };
+  }
+  if (decisive.role === 'due') {
+    const late = decisive.year < year ? `（${decisive.year}年已到期）` : '';
+    return { code: 'assess.notMet', severity: 'warning', field: 'value', zh: `未达标：本年值${shown}，未达到${target}${late}`, en: `Not met: this year's value ${shownEn} misses ${targetEn}` };
+  }
+  return {
+    code: 'assess.notYetMet',
+    severity: 'warning',
+    field: 'value',
+    zh: `未达标：本年值${shown}，尚未达到${target}（距目标年份还有${decisive.year - year}年）`,
+    en: `Not met: this year's value ${shownEn} does not yet meet ${targetEn} (${decisive.year - year} ${decisive.year - year === 1 ? 'year' : 'years'} left)`,
+  };
+}
+
+function missingValue(indicator: Indicator): Message {
+  const unit = UNITS[indicator.unit];
+  if (unit.valueKind === 'text') {
+    return { code: 'value.blankQualitative', severity: 'info', field: 'value', zh: '未填写进展情况（定性目标，可不填）', en: 'No progress described (qualitative target; optional)' };
+  }
+  return {
+    code: 'value.missing',
+    severity: 'error',
+    field: 'value',
+    zh: `未填写本年值：应填写${unit.expectZh}；确无数据时填“—”并在说明中注明原因`,
+    en: `This year's value is missing: enter ${unit.expectEn}, or "—" with a note saying why there is no data`,
+  };
+}
+
+function noteRequired(marker: string): Message {
+  return {
+    code: 'note.requiredForNotAvailable',
+    severity: 'error',
+    field: 'note',
+    zh: `本年值标注为“${marker}”（无数据/不适用），须在说明栏注明原因`,
+    en: `This year's value is marked "${marker}" (not available): say why in the note`,
+  };
+}
+
+function missingInput(indicator: Indicator, field: MissingInput, target: Target | undefined): Message {
+  const term = previousKind(indicator) === 'previousTerm';
+  const what =
+    field === 'previous'
+      ? term ? { zh: '上届值', en: 'the previous term\'s value' } : { zh: '上年值', en: 'last year\'s value' }
+      : field === 'baseline'
+        ? { zh: `${target?.kind === 'reduction' ? target.baseYear : ''}年基期值`, en: `the ${target?.kind === 'reduction' ? target.baseYear : ''} base-year value` }
+        : { zh: target?.kind === 'relative' ? `比较值（${target.other}）` : '比较值', en: target?.kind === 'relative' ? `the comparison value (${target.otherEn})` : 'the comparison value' };
+  return {
+    code: `assess.missing.${field}`,
+    severity: 'warning',
+    field,
+    zh: `无法判定是否达标：请填写${what.zh}`,
+    en: `Cannot judge the target: enter ${what.en}`,
+  };
+}
+
+/** Where the plan states the same target with another number, say how that number would judge the value. */
+function alternativeMessages(indicator: Indicator, inputs: JudgeInputs, checks: ReturnType<typeof targetsForYear>, context: AssessContext): Message[] {
+  const messages: Message[] = [];
+  for (const check of checks) {
+    const target = check.target;
+    if ((target.kind !== 'min' && target.kind !== 'max') || !target.alternatives) continue;
+    const main = judgeTarget(target, inputs, context.defaults).outcome;
+    for (const alternative of target.alternatives) {
+      const other = judgeTarget({ ...target, value: alternative.value }, inputs, context.defaults).outcome;
+      if (other === main || other === 'notAssessable') continue;
+      const source = indicator.sources[alternative.sourceIndex];
+      const where = source ? `${source.part}${source.item ? `第${source.item}条` : ''}` : '规划另处';
+      const quantity = formatQuantity(alternative.value, indicator.unit);
+      messages.push({
+        code: 'assess.conflictingTarget',
+        severity: 'info',
+        field: 'value',
+        zh: `注意：规划${where}中该目标为${quantity}，按该值则${other === 'met' ? '达标' : '未达标'}（规划前后不一致，本系统按主要目标判定）`,
+        en: `Note: the plan's ${source?.part ?? 'text'} states ${formatQuantityEn(alternative.value, indicator.unit)} for this target, under which the value is ${other === 'met' ? 'met' : 'not met'} (the plan is inconsistent; the main goal is used)`,
+      });
+    }
+  }
+  return messages;
+}
+
+function earlyWarnings(
+  indicator: Indicator,
+  value: number,
+  previous: CellValue | undefined,
+  checks: ReturnType<typeof targetsForYear>,
+  year: number,
+  defaults: CatalogDefaults,
+): Message[] {
+  if (previousKind(indicator) === 'previousTerm') return [];
+  const messages: Message[] = [];
+  const last = previous?.kind === 'number' ? previous.value : undefined;
+  if (last !== undefined) {
+    const swing = swingWarning(indicator, value, last, defaults);
+    if (swing) messages.push(swing);
+  }
+  const observations: Observation[] = [
+    // a baseline for last year gives way to the reported previous value, but counts when none was reported
+    ...indicator.baseline
+      .filter((b) => b.year >= 2020 && b.year < year && !(last !== undefined && b.year === year - 1))
+      .map((b) => ({ year: b.year, value: b.value })),
+    ...(last === undefined ? [] : [{ year: year - 1, value: last }]),
+    { year, value },
+  ];
+  const upcoming = checks.find((check) => check.role === 'upcoming');
+  const projection = projectionWarning(indicator, upcoming, observations, defaults);
+  if (projection) messages.push(projection);
+  return messages;
+}
+
