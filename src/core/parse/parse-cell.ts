@@ -92,7 +92,15 @@ function fromNumber(raw: number, unit: UnitDefinition, field: Field): ParseOutco
   }
 }
 
+/** The shape most cells have: a plain decimal needing no folding, grouping or suffix handling. */
+const PLAIN_DECIMAL = /^(?:0|[1-9]\d{0,8})(?:\.\d{1,6})?$/;
+
 function fromText(raw: string, unit: UnitDefinition, field: Field): ParseOutcome {
+  if (unit.valueKind === 'number' && PLAIN_DECIMAL.test(raw)) {
+    // fast path; String() of such a number is already its canonical text (no exponent, no trailing zeros)
+    const value = Number(raw);
+    return ok({ kind: 'number', value, text: String(value) });
+  }
   const visible = raw.replace(INVISIBLE, '');
   const normalised = visible.normalize('NFKC').trim();
   if (normalised === '') return ok({ kind: 'blank' });
