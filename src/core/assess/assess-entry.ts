@@ -2,7 +2,7 @@ import type { CatalogDefaults } from '../catalog/catalog-schema';
 import type { Indicator } from '../catalog/indicator-schema';
 import type { Target } from '../catalog/target-schema';
 import { UNITS } from '../catalog/units';
-import { FIELD_LABELS, worstSeverity, type Field, type Message } from '../i18n/message';
+import { FIELD_LABELS, type Field, type Message, type Severity } from '../i18n/message';
 import type { CellValue, RawCell } from '../parse/cell-value';
 import { parseCell } from '../parse/parse-cell';
 import { plausibilityWarnings, validateValue } from '../rules/validate-value';
@@ -12,7 +12,7 @@ import { describeTarget } from './describe-target';
 import type { EntryInput, EntryResult, Status, TargetVerdict } from './entry';
 import { formatQuantity, formatQuantityEn } from './format-quantity';
 import { judgeTarget, type JudgeInputs, type MissingInput } from './judge-target';
-import { previousKind, targetsForYear } from './targets-for-year';
+import { isRecurring, previousKind, targetsForYear, type TargetCheck } from './targets-for-year';
 
 /** What an assessment needs beside the entry: the reporting year and the catalog's defaults. */
 export interface AssessContext {
@@ -36,34 +36,28 @@ export function assessEntry(indicator: Indicator, input: EntryInput, context: As
   const previous = read(indicator, input.previous, 'previous', previousLabel);
   const baseline = read(indicator, input.baseline, 'baseline');
   const other = read(indicator, input.other, 'other');
-  const base = {
+  const base: ResultBase = {
     indicatorId: indicator.id,
-    ...(input.unitId === undefined ? {} : { unitId: input.unitId }),
+    unitId: input.unitId,
     year,
     value: value.value,
-    ...(input.previous === undefined ? {} : { previous: previous.value }),
-    ...(input.baseline === undefined ? {} : { baseline: baseline.value }),
-    ...(input.other === undefined ? {} : { other: other.value }),
-    ...(note === undefined ? {} : { note }),
+    previous: input.previous === undefined ? undefined : previous.value,
+    baseline: input.baseline === undefined ? undefined : baseline.value,
+    other: input.other === undefined ? undefined : other.value,
+    note,
   };
-  const finish = (status: Status, messages: Message[], targets: TargetVerdict[] = []): EntryResult => ({
-    ...base,
-    status,
-    severity: worstSeverity([status === 'notMet' ? 'warning' : 'info', ...messages.map((m) => m.severity)]),
-    targets,
-    messages,
-  });
-
   const errors = [...value.errors, ...previous.errors, ...baseline.errors, ...other.errors];
-  if (errors.length > 0) return finish('invalid', errors);
+  if (errors.length > 0) return result(base, 'invalid', errors, NO_TARGETS);
   const current = value.value as CellValue;
-  if (current.kind === 'blank') return finish('noData', [missingValue(indicator)]);
+  if (current.kind === 'blank') return result(base, 'noData', [missingValue(indicator)], NO_TARGETS);
   if (current.kind === 'notAvailable') {
-    if (!note) return finish('invalid', [noteRequired(current.marker)]);
-    return finish('noData', [{ code: 'value.notAvailable', severity: 'info', field: 'value', zh: `已标注“${current.marker}”（无数据/不适用），说明：${note}`, en: `Marked "${current.marker}" (not available), with the note: ${note}` }]);
+    // a qualitative item is optional: "无" there says "nothing to report", not a missing figure
+    if (UNITS[indicator.unit].valueKind === 'text') return result(base, 'noData', [missingValue(indicator)], NO_TARGETS);
+    if (!note) return result(base, 'invalid', [noteRequired(current.marker)], NO_TARGETS);
+    return result(base, 'noData', [{ code: 'value.notAvailable', severity: 'info', field: 'value', zh: `已标注“${current.marker}”（无数据/不适用），说明：${note}`, en: `Marked "${current.marker}" (not available), with the note: ${note}` }], NO_TARGETS);
   }
   if (current.kind === 'text') {
-    return finish('notAssessable', [{ code: 'assess.qualitative', severity: 'info', field: 'value', zh: '定性目标：已记录进展情况，不作达标判定', en: 'Qualitative target: progress recorded, not judged' }]);
+    return result(base, 'notAssessable', [{ code: 'assess.qualitative', severity: 'info', field: 'value', zh: '定性目标：已记录进展情况，不作达标判定', en: 'Qualitative target: progress recorded, not judged' }], NO_TARGETS);
   }
 
   const inputs: JudgeInputs = {
@@ -95,15 +89,35 @@ export function assessEntry(indicator: Indicator, input: EntryInput, context: As
   messages.push(...alternativeMessages(indicator, inputs, checks, context));
   messages.push(...plausibilityWarnings(indicator, current));
   if (current.kind === 'number') messages.push(...earlyWarnings(indicator, current.value, inputs.previous, checks, year, context.defaults));
-  return finish(status, messages, verdicts);
+  return result(base, status, messages, verdicts);
+}
+
+type ResultBase = Pick<EntryResult, 'indicatorId' | 'unitId' | 'year' | 'value' | 'previous' | 'baseline' | 'other' | 'note'>;
+
+/** The result object, built in one go (this is the hot path of a million-cell check); absent inputs stay absent. */
+const NO_TARGETS: readonly TargetVerdict[] = Object.freeze([]);
+
+function result(base: ResultBase, status: Status, messages: Message[], targets: readonly TargetVerdict[]): EntryResult {
+  let severity: Severity = status === 'notMet' ? 'warning' : 'info';
+  for (const message of messages) if (message.severity === 'error' || (message.severity === 'warning' && severity === 'info')) severity = message.severity;
+  const entry: { -readonly [K in keyof EntryResult]: EntryResult[K] } = { indicatorId: base.indicatorId, year: base.year, status, severity, value: base.value, targets, messages };
+  if (base.unitId !== undefined) entry.unitId = base.unitId;
+  if (base.previous !== undefined) entry.previous = base.previous;
+  if (base.baseline !== undefined) entry.baseline = base.baseline;
+  if (base.other !== undefined) entry.other = base.other;
+  if (base.note !== undefined) entry.note = base.note;
+  return entry;
 }
 
 function read(indicator: Indicator, raw: RawCell, field: Field, label?: { zh: string; en: string }): Parsed {
   if (raw === undefined) return { value: null, errors: [] };
   const outcome = parseCell(raw, UNITS[indicator.unit], field);
   if (!outcome.ok) return { value: null, errors: [relabel(outcome.message, field, label)] };
-  const errors = validateValue(indicator, outcome.value, field).filter((m) => m.severity === 'error');
-  return { value: outcome.value, errors: errors.map((m) => relabel(m, field, label)) };
+  const problems = validateValue(indicator, outcome.value, field);
+  if (problems.length === 0) return { value: outcome.value, errors: problems };
+  const errors: Message[] = [];
+  for (const problem of problems) if (problem.severity === 'error') errors.push(relabel(problem, field, label));
+  return { value: outcome.value, errors };
 }
 
 function relabel(message: Message, field: Field, label?: { zh: string; en: string }): Message {
@@ -124,19 +138,22 @@ function needs(target: Target, field: MissingInput): boolean {
 
 /** Every due target must hold; then the upcoming one decides. Unjudgeable targets do not decide. */
 function overallStatus(verdicts: readonly TargetVerdict[]): Status {
-  if (verdicts.some((v) => v.outcome === 'notMet')) return 'notMet';
-  if (verdicts.some((v) => v.outcome === 'met')) return 'met';
-  return 'notAssessable';
+  let status: Status = 'notAssessable';
+  for (const verdict of verdicts) {
+    if (verdict.outcome === 'notMet') return 'notMet';
+    if (verdict.outcome === 'met') status = 'met';
+  }
+  return status;
 }
 
 function verdictMessage(indicator: Indicator, value: CellValue, status: Status, verdicts: readonly TargetVerdict[], year: number): Message {
   const shown = value.kind === 'number' ? formatQuantity(value.text, indicator.unit) : value.kind === 'boolean' || value.kind === 'ratio' ? value.text : '';
   const shownEn = value.kind === 'number' ? formatQuantityEn(value.text, indicator.unit) : shown;
-  const decisive = status === 'notMet' ? verdicts.find((v) => v.outcome === 'notMet') : [...verdicts].reverse().find((v) => v.outcome === 'met');
+  const decisive = decisiveVerdict(verdicts, status);
   if (status === 'notAssessable' || !decisive) {
     return { code: 'assess.notAssessable', severity: 'info', field: 'value', zh: `本年值${shown}：目标无法判定`, en: `This year's value ${shownEn}: the target cannot be judged` };
   }
-  const yearly = indicator.everyYear && decisive.year === year;
+  const yearly = isRecurring(indicator) && decisive.year === year;
   const target = yearly ? `目标${decisive.description.zh}（每年均须达到）` : `${decisive.year}年目标${decisive.description.zh}`;
   const targetEn = yearly ? `the target ${decisive.description.en} (due every year)` : `the ${decisive.year} target ${decisive.description.en}`;
   if (status === 'met') {
@@ -153,6 +170,16 @@ function verdictMessage(indicator: Indicator, value: CellValue, status: Status, 
     zh: `未达标：本年值${shown}，尚未达到${target}（距目标年份还有${decisive.year - year}年）`,
     en: `Not met: this year's value ${shownEn} does not yet meet ${targetEn} (${decisive.year - year} ${decisive.year - year === 1 ? 'year' : 'years'} left)`,
   };
+}
+
+/** The verdict a message names: the first miss, or else the latest target met. */
+function decisiveVerdict(verdicts: readonly TargetVerdict[], status: Status): TargetVerdict | undefined {
+  if (status === 'notMet') {
+    for (const verdict of verdicts) if (verdict.outcome === 'notMet') return verdict;
+    return undefined;
+  }
+  for (let i = verdicts.length - 1; i >= 0; i -= 1) if (verdicts[i]?.outcome === 'met') return verdicts[i];
+  return undefined;
 }
 
 function missingValue(indicator: Indicator): Message {
@@ -236,15 +263,16 @@ function earlyWarnings(
     const swing = swingWarning(indicator, value, last, defaults);
     if (swing) messages.push(swing);
   }
-  const observations: Observation[] = [
+  let upcoming: TargetCheck | undefined;
+  for (const check of checks) if (check.role === 'upcoming') upcoming = check;
+  if (!upcoming) return messages;
+  const observations: Observation[] = [];
+  for (const b of indicator.baseline) {
     // a baseline for last year gives way to the reported previous value, but counts when none was reported
-    ...indicator.baseline
-      .filter((b) => b.year >= 2020 && b.year < year && !(last !== undefined && b.year === year - 1))
-      .map((b) => ({ year: b.year, value: b.value })),
-    ...(last === undefined ? [] : [{ year: year - 1, value: last }]),
-    { year, value },
-  ];
-  const upcoming = checks.find((check) => check.role === 'upcoming');
+    if (b.year >= 2020 && b.year < year && !(last !== undefined && b.year === year - 1)) observations.push({ year: b.year, value: b.value });
+  }
+  if (last !== undefined) observations.push({ year: year - 1, value: last });
+  observations.push({ year, value });
   const projection = projectionWarning(indicator, upcoming, observations, defaults);
   if (projection) messages.push(projection);
   return messages;

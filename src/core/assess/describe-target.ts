@@ -14,8 +14,27 @@ export function approxTolerance(target: Extract<Target, { kind: 'approx' }>, def
   return target.tolerance ?? defaults.approxTolerance;
 }
 
+// Catalog targets are immutable: describe each once per set of defaults.
+const cache = new WeakMap<CatalogDefaults, WeakMap<Target, TargetDescription>>();
+
+const SYMBOLS = { '>=': '≥', '>': '>', '<=': '≤', '<': '<' } as const;
+
 /** Describes a target of an indicator, e.g. "≥93%", "≤2‰", "45%左右（44%—46%）", "较上年提高". */
 export function describeTarget(target: Target, indicator: Indicator, defaults: CatalogDefaults): TargetDescription {
+  let byTarget = cache.get(defaults);
+  if (!byTarget) {
+    byTarget = new WeakMap();
+    cache.set(defaults, byTarget);
+  }
+  let description = byTarget.get(target);
+  if (!description) {
+    description = Object.freeze(describe(target, indicator, defaults));
+    byTarget.set(target, description);
+  }
+  return description;
+}
+
+function describe(target: Target, indicator: Indicator, defaults: CatalogDefaults): TargetDescription {
   const unit = indicator.unit;
   const q = (value: number) => formatQuantity(value, unit);
   const qe = (value: number) => formatQuantityEn(value, unit);
@@ -60,7 +79,7 @@ export function describeTarget(target: Target, indicator: Indicator, defaults: C
     case 'notBelowPrevious':
       return { zh: `不低于${previous(target.compareTo).zh}`, en: `not below ${previous(target.compareTo).en}` };
     case 'relative':
-      return { zh: `${target.comparator}${target.other}`, en: `${target.comparator} ${target.otherEn}` };
+      return { zh: `${SYMBOLS[target.comparator]}${target.other}`, en: `${SYMBOLS[target.comparator]} ${target.otherEn}` };
     case 'achieved':
       return { zh: '实现（填“是”）', en: 'achieved (enter "是")' };
     case 'qualitative':

@@ -22,7 +22,14 @@ export type Verdict =
 
 const MET: Verdict = { outcome: 'met' };
 const NOT_MET: Verdict = { outcome: 'notMet' };
-const verdict = (met: boolean): Verdict => (met ? MET : NOT_MET);
+const NOT_ASSESSABLE: Verdict = { outcome: 'notAssessable' };
+const MISSING_BASELINE: Verdict = { outcome: 'notAssessable', missing: 'baseline' };
+const MISSING_PREVIOUS: Verdict = { outcome: 'notAssessable', missing: 'previous' };
+const MISSING_OTHER: Verdict = { outcome: 'notAssessable', missing: 'other' };
+
+function verdict(met: boolean): Verdict {
+  return met ? MET : NOT_MET;
+}
 
 /**
  * Judges a value against one target, exactly at the boundary: comparisons between entered numbers and
@@ -31,21 +38,26 @@ const verdict = (met: boolean): Verdict => (met ? MET : NOT_MET);
  */
 export function judgeTarget(target: Target, inputs: JudgeInputs, defaults: CatalogDefaults): Verdict {
   const { value } = inputs;
+  // (no closures here: this runs for every cell of every check)
+  const v = value.kind === 'number' ? value.value : undefined;
   switch (target.kind) {
     case 'min':
-      return withNumber(value, (v) => verdict(target.strict ? v > target.value : v >= target.value));
+      if (v === undefined) return NOT_ASSESSABLE;
+      return verdict(target.strict ? v > target.value : v >= target.value);
     case 'max':
-      return withNumber(value, (v) => verdict(target.strict ? v < target.value : v <= target.value));
+      if (v === undefined) return NOT_ASSESSABLE;
+      return verdict(target.strict ? v < target.value : v <= target.value);
     case 'count':
-      return withNumber(value, (v) => verdict(v >= target.value));
-    case 'approx':
-      return withNumber(value, (v) => {
-        const deviation = new Big(v).minus(target.value);
-        const tolerance = approxTolerance(target, defaults);
-        return verdict(target.sides === 'both' ? deviation.abs().lte(tolerance) : deviation.gte(-tolerance));
-      });
+      if (v === undefined) return NOT_ASSESSABLE;
+      return verdict(v >= target.value);
+    case 'approx': {
+      if (v === undefined) return NOT_ASSESSABLE;
+      const deviation = new Big(v).minus(target.value);
+      const tolerance = approxTolerance(target, defaults);
+      return verdict(target.sides === 'both' ? deviation.abs().lte(tolerance) : deviation.gte(-tolerance));
+    }
     case 'ratio': {
-      if (value.kind !== 'ratio') return { outcome: 'notAssessable' };
+      if (value.kind !== 'ratio') return NOT_ASSESSABLE;
       const [targetFirst, targetSecond] = target.value;
       // second/first ≥ t2/t1  ⇔  second·t1 ≥ t2·first (all terms positive)
       const second = new Big(value.right).times(targetFirst);
@@ -54,28 +66,29 @@ export function judgeTarget(target: Target, inputs: JudgeInputs, defaults: Catal
     }
     case 'reduction': {
       const base = numberOf(inputs.baseline);
-      if (base === undefined) return { outcome: 'notAssessable', missing: 'baseline' };
+      if (base === undefined) return MISSING_BASELINE;
+      if (v === undefined) return NOT_ASSESSABLE;
       // value ≤ base·(100 − p)/100  ⇔  value·100 ≤ base·(100 − p)
-      return withNumber(value, (v) => verdict(new Big(v).times(100).lte(new Big(base).times(new Big(100).minus(target.percent)))));
+      return verdict(new Big(v).times(100).lte(new Big(base).times(new Big(100).minus(target.percent))));
     }
     case 'increase':
     case 'decrease':
     case 'notBelowPrevious': {
       const previous = numberOf(inputs.previous);
-      if (previous === undefined) return { outcome: 'notAssessable', missing: 'previous' };
-      return withNumber(value, (v) =>
-        verdict(target.kind === 'increase' ? v > previous : target.kind === 'decrease' ? v < previous : v >= previous),
-      );
+      if (previous === undefined) return MISSING_PREVIOUS;
+      if (v === undefined) return NOT_ASSESSABLE;
+      return verdict(target.kind === 'increase' ? v > previous : target.kind === 'decrease' ? v < previous : v >= previous);
     }
     case 'relative': {
       const other = numberOf(inputs.other);
-      if (other === undefined) return { outcome: 'notAssessable', missing: 'other' };
-      return withNumber(value, (v) => verdict(compare(v, target.comparator, other)));
+      if (other === undefined) return MISSING_OTHER;
+      if (v === undefined) return NOT_ASSESSABLE;
+      return verdict(compare(v, target.comparator, other));
     }
     case 'achieved':
-      return value.kind === 'boolean' ? verdict(value.value) : { outcome: 'notAssessable' };
+      return value.kind === 'boolean' ? verdict(value.value) : NOT_ASSESSABLE;
     case 'qualitative':
-      return { outcome: 'notAssessable' };
+      return NOT_ASSESSABLE;
   }
 }
 
@@ -94,8 +107,4 @@ function compare(left: number, comparator: '>=' | '>' | '<=' | '<', right: numbe
 
 function numberOf(value: CellValue | undefined): number | undefined {
   return value?.kind === 'number' ? value.value : undefined;
-}
-
-function withNumber(value: CellValue, judge: (v: number) => Verdict): Verdict {
-  return value.kind === 'number' ? judge(value.value) : { outcome: 'notAssessable' };
 }

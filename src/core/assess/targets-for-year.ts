@@ -4,7 +4,7 @@ import type { Target } from '../catalog/target-schema';
 /**
  * A target that governs a reporting year: `due` targets (year ≤ reporting year) must hold and keep holding
  * (a 2025 milestone still binds in 2027); the `upcoming` one (the next target year) is what the value
- * is on its way to. A target the plan says to 保持/稳定 or meet 每年 (`everyYear`) is due in every year.
+ * is on its way to. A recurring target ({@link isRecurring}) is due in every year.
  */
 export interface TargetCheck {
   readonly year: number;
@@ -12,16 +12,44 @@ export interface TargetCheck {
   readonly role: 'due' | 'upcoming';
 }
 
+/** Target kinds that compare with the previous year or term, so they are judged in every report. */
+const TREND_KINDS = new Set(['increase', 'decrease', 'notBelowPrevious']);
+
+/**
+ * Whether the final target binds in every reporting year rather than only by `targetYear`: the plan says
+ * 保持/稳定/每年 (`everyYear`), or the target compares with the previous value (逐步提高, 不低于上届).
+ */
+export function isRecurring(indicator: Indicator): boolean {
+  return indicator.everyYear || TREND_KINDS.has(indicator.target.kind);
+}
+
+// Catalog indicators are immutable and few, reporting years are ten: compute each list once.
+const cache = new WeakMap<Indicator, Map<number, readonly TargetCheck[]>>();
+
 /** The targets that govern a reporting year, oldest first: every due target, then the next upcoming one. */
 export function targetsForYear(indicator: Indicator, year: number): readonly TargetCheck[] {
+  let byYear = cache.get(indicator);
+  if (!byYear) {
+    byYear = new Map();
+    cache.set(indicator, byYear);
+  }
+  let checks = byYear.get(year);
+  if (!checks) {
+    checks = computeTargetsForYear(indicator, year);
+    byYear.set(year, checks);
+  }
+  return checks;
+}
+
+function computeTargetsForYear(indicator: Indicator, year: number): readonly TargetCheck[] {
   const all = [
     ...indicator.milestones.map((milestone) => ({ year: milestone.year, target: milestone.target })),
-    // 保持/稳定/每年: the final target binds in the reporting year itself
-    { year: indicator.everyYear ? Math.min(year, indicator.targetYear) : indicator.targetYear, target: indicator.target },
+    // a recurring final target binds in the reporting year itself
+    { year: isRecurring(indicator) ? Math.min(year, indicator.targetYear) : indicator.targetYear, target: indicator.target },
   ];
   const due = all.filter((entry) => entry.year <= year).map((entry) => ({ ...entry, role: 'due' as const }));
   const next = all.find((entry) => entry.year > year);
-  return next ? [...due, { ...next, role: 'upcoming' as const }] : due;
+  return Object.freeze(next ? [...due, { ...next, role: 'upcoming' as const }] : due);
 }
 
 /** What the "previous value" of an indicator is: the previous year's, or the previous term's (elected bodies). */

@@ -82,6 +82,8 @@ export function loadCatalog(files: CatalogFiles): Catalog {
         else units.add(indicator.unit);
       }
       if (units.size > 1) problems.push(`一致性规则 ${rule.id}：各指标单位不同，无法比较`);
+      const scopes = new Set(rule.indicators.map((id) => indicators.get(id)?.perUnit?.scope ?? 'county'));
+      if (scopes.size > 1) problems.push(`一致性规则 ${rule.id}：各指标填报范围不同（全县/分乡镇），无法比较`);
     }
   }
   if (problems.length > 0) throw new CatalogError(problems);

@@ -201,9 +201,9 @@ function parseNumber(compact: string, raw: string, unit: UnitDefinition, field: 
     return unrecognised(raw, compact, unit, field);
   }
   if (integerPart.includes(',') && !GROUPED.test(integerPart)) return badSeparators(raw, field);
-  if (rest !== '' && !unit.suffixes.some((suffix) => suffix.toUpperCase() === rest.toUpperCase())) {
+  if (rest !== '' && !sameSuffix(unit.suffixes, rest)) {
     if (/^,\d/.test(rest)) return badSeparators(raw, field);
-    const foreign = ALL_SUFFIXES.find((suffix) => suffix.toUpperCase() === rest.toUpperCase());
+    const foreign = sameSuffix(ALL_SUFFIXES, rest);
     if (foreign !== undefined) {
       return fail(field, 'parse.unitMismatch', {
         zh: `${zhLabel(field)}“${shown(raw)}”的单位“${foreign}”与指标单位“${unit.id}”不符；请按${unit.id}填写数值`,
@@ -215,6 +215,13 @@ function parseNumber(compact: string, raw: string, unit: UnitDefinition, field: 
   const number = readDecimal(sign, integerPart.replace(/,/g, ''), fraction, raw, field);
   if (!number.ok) return number.outcome;
   return ok({ kind: 'number', value: number.value, text: number.text });
+}
+
+/** The suffix in the list that the typed one matches (ignoring letter case), if any. */
+function sameSuffix(suffixes: readonly string[], typed: string): string | undefined {
+  const upper = typed.toUpperCase();
+  for (const suffix of suffixes) if (suffix.toUpperCase() === upper) return suffix;
+  return undefined;
 }
 
 type Decimal = { readonly ok: true; readonly value: number; readonly text: string } | { readonly ok: false; readonly outcome: ParseOutcome };
@@ -316,10 +323,12 @@ function shown(raw: string): string {
   return chars.length > MAX_SHOWN ? `${chars.slice(0, MAX_SHOWN).join('')}…` : text;
 }
 
+function blank(char: string | undefined): boolean {
+  return char !== undefined && (WHITESPACE_CHAR.test(char) || INVISIBLE_CHAR.test(char));
+}
+
 /** Removes whitespace and invisible characters at both ends (in linear time, whatever the input). */
 function trimBlanks(text: string): string {
-  const blank = (char: string | undefined): boolean =>
-    char !== undefined && (WHITESPACE_CHAR.test(char) || INVISIBLE_CHAR.test(char));
   let start = 0;
   let end = text.length;
   while (start < end && blank(text[start])) start += 1;

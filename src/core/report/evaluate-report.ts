@@ -120,6 +120,13 @@ function checkUnit(indicator: Indicator, unitId: string | undefined, townships: 
 }
 
 function summarisePerUnit(catalog: Catalog, results: readonly EntryResult[]): IndicatorSummary[] {
+  // messages name townships and bodies as people know them, not by id
+  const names = new Map<string, { zh: string; en: string }>(
+    catalog.organisations.map((organisation) => [organisation.id, { zh: organisation.shortName, en: organisation.nameEn }]),
+  );
+  for (const indicator of catalog.indicators.values()) {
+    if (indicator.perUnit?.scope === 'list') for (const unit of indicator.perUnit.units) names.set(unit.id, { zh: unit.name, en: unit.nameEn });
+  }
   const groups = new Map<string, EntryResult[]>();
   for (const result of results) {
     if (result.unitId === undefined) continue;
@@ -133,12 +140,14 @@ function summarisePerUnit(catalog: Catalog, results: readonly EntryResult[]): In
     for (const result of group) counts[result.status] += 1;
     const status: Status = counts.invalid ? 'invalid' : counts.notMet ? 'notMet' : counts.noData ? 'noData' : counts.met ? 'met' : 'notAssessable';
     const label = indicator.perUnit?.label ?? '';
-    const missed = group.filter((result) => result.status === 'notMet').map((result) => result.unitId);
+    const missedIds = group.filter((result) => result.status === 'notMet').map((result) => result.unitId ?? '');
+    const missed = missedIds.map((id) => names.get(id)?.zh ?? id);
+    const missedEn = missedIds.map((id) => names.get(id)?.en ?? id);
     const message: Message =
       status === 'met'
         ? { code: 'perUnit.allMet', severity: 'info', zh: `${group.length}个${label}均达标`, en: `All ${group.length} units meet the target` }
         : status === 'notMet'
-          ? { code: 'perUnit.someNotMet', severity: 'warning', zh: `${group.length}个${label}中有${counts.notMet}个未达标（${missed.join('、')}）；须每个${label}均达标`, en: `${counts.notMet} of ${group.length} units miss the target (${missed.join(', ')}); every unit must meet it` }
+          ? { code: 'perUnit.someNotMet', severity: 'warning', zh: `${group.length}个${label}中有${counts.notMet}个未达标（${missed.join('、')}）；须每个${label}均达标`, en: `${counts.notMet} of ${group.length} units miss the target (${missedEn.join(', ')}); every unit must meet it` }
           : { code: `perUnit.${status}`, severity: status === 'invalid' ? 'error' : 'info', zh: `${group.length}个${label}中：达标${counts.met}个，未达标${counts.notMet}个，无数据${counts.noData}个，有误${counts.invalid}个`, en: `Of ${group.length} units: ${counts.met} met, ${counts.notMet} not met, ${counts.noData} without data, ${counts.invalid} invalid` };
     return { indicatorId, status, severity: worstSeverity(group.map((result) => result.severity)), unitCount: group.length, counts, message };
   });

@@ -50,14 +50,17 @@ function englishSubject(label: string): string {
 }
 
 /**
- * Flags a percentage that looks like a fraction typed by mistake (0.952 meant as 95.2%), when the target
- * is far above 1%. A warning, not an error: tiny rates exist.
+ * Flags a percentage that looks like a fraction typed by mistake (0.952 meant as 95.2%), when a floor the
+ * value must reach is far above 1%. A warning, not an error: tiny rates exist.
  */
 export function plausibilityWarnings(indicator: Indicator, value: CellValue): Message[] {
-  if (value.kind !== 'number' || indicator.unit !== '%') return [];
-  const target = indicator.target;
-  const targetValue = 'value' in target && typeof target.value === 'number' ? target.value : undefined;
-  if (targetValue === undefined || targetValue < 5 || value.value <= 0 || value.value >= 1) return [];
+  if (value.kind !== 'number' || indicator.unit !== '%' || value.value <= 0 || value.value >= 1) return [];
+  // only floors (达到…以上, …左右) make a tiny value suspicious; under a ceiling (控制在10%以下) it is good news
+  const floors = [indicator.target, ...indicator.milestones.map((milestone) => milestone.target)]
+    .filter((target) => target.kind === 'min' || target.kind === 'approx')
+    .map((target) => target.value);
+  const targetValue = floors.length > 0 ? Math.max(...floors) : undefined;
+  if (targetValue === undefined || targetValue < 5) return [];
   return [
     {
       code: 'value.looksLikeFraction',

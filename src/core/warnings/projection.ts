@@ -30,11 +30,14 @@ export function projectLinear(observations: readonly Observation[], year: number
 }
 
 const PROJECTABLE = new Set(['min', 'max', 'approx', 'count']);
+/** How many years ahead a straight line through only two observations is still projected. */
+const MAX_TWO_POINT_HORIZON = 5;
 
 /**
  * Warns when the trend of the observations (the plan's baselines from 2020 on, last year, this year)
  * projects a miss of the upcoming numeric target (the plans' 预计达标困难的监测指标).
- * The projection is clamped to the indicator's valid range (a rate cannot fall below 0).
+ * The projection is clamped to the indicator's valid range (a rate cannot fall below 0); from only two
+ * observations it reaches at most five years ahead.
  */
 export function projectionWarning(
   indicator: Indicator,
@@ -43,6 +46,9 @@ export function projectionWarning(
   defaults: CatalogDefaults,
 ): Message | undefined {
   if (!upcoming || !PROJECTABLE.has(upcoming.target.kind)) return undefined;
+  // two points say little about a target more than five years away
+  const last = Math.max(...observations.map((o) => o.year));
+  if (upcoming.year - last > MAX_TWO_POINT_HORIZON && new Set(observations.map((o) => o.year)).size < 3) return undefined;
   const projected = projectLinear(observations, upcoming.year);
   if (projected === undefined) return undefined;
   const { min, max } = validRange(indicator);
@@ -51,7 +57,6 @@ export function projectionWarning(
   const verdict = judgeTarget(upcoming.target, { value: { kind: 'number', value: rounded, text: String(rounded) } }, defaults);
   if (verdict.outcome !== 'notMet') return undefined;
   const first = Math.min(...observations.map((o) => o.year));
-  const last = Math.max(...observations.map((o) => o.year));
   const target = describeTarget(upcoming.target, indicator, defaults);
   return {
     code: 'warning.projectedMiss',

@@ -124,8 +124,10 @@ describe('inputs a target needs', () => {
     const missed = assess('W-DEC-06', { value: '19.9', previous: '20' }, 2030);
     expect(missed.status).toBe('notMet');
     expect(messageWith(missed, 'assess.notMet').zh).toContain('不低于上届');
-    // not everyYear in the catalog: before 2030 the comparison is with the upcoming 2030 target
-    expect(codes(assess('W-DEC-06', { value: '19.9', previous: '20' }, 2026))).toContain('assess.notYetMet');
+    // a comparison with the previous term is due in every report, not only by 2030
+    const early = assess('W-DEC-06', { value: '19.9', previous: '20' }, 2026);
+    expect(codes(early)).toContain('assess.notMet');
+    expect(messageWith(early, 'assess.notMet').zh).toContain('（每年均须达到）');
     const missing = assess('W-DEC-06', { value: '20' }, 2026);
     expect(missing.status).toBe('notAssessable');
     const ask = messageWith(missing, 'assess.missing.previous');

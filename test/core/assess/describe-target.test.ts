@@ -50,7 +50,7 @@ test('count, previous-value kinds, relative, achieved, qualitative', () => {
   expect(describeSeed('W-DEC-04')).toEqual({ zh: '较上届提高', en: 'higher than the previous term' });
   expect(describeSeed('C-SAF-02')).toEqual({ zh: '较上年下降', en: 'lower than the previous year' });
   expect(describeSeed('W-DEC-06')).toEqual({ zh: '不低于上届', en: 'not below the previous term' });
-  expect(describeSeed('W-DEC-03').zh).toBe('>=本地区党员总数中女性比例');
+  expect(describeSeed('W-DEC-03').zh).toBe('≥本地区党员总数中女性比例');
   expect(describeSeed('C-HEA-25')).toEqual({ zh: '实现（填“是”）', en: 'achieved (enter "是")' });
   expect(describeSeed('C-ENV-09')).toEqual({ zh: '基本普及（规划未给出数值）', en: 'basically universal (no number in the plan)' });
   expect(describeIn('文字', { kind: 'qualitative' })).toEqual({ zh: '定性目标（填写进展情况）', en: 'qualitative (describe progress)' });

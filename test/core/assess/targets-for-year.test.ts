@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { inputsNeeded, previousKind, targetsForYear, type TargetCheck } from '../../../src/core/assess/targets-for-year';
+import { inputsNeeded, previousKind, targetsForYear, type TargetCheck, isRecurring } from '../../../src/core/assess/targets-for-year';
 import { seedCatalog } from '../../../src/seed-catalog';
 import { seeded, testIndicator } from './fixtures';
 
@@ -78,7 +78,7 @@ test('for every catalog indicator and year: due targets are not later than the y
   fc.assert(
     fc.property(fc.constantFrom(...indicators), fc.integer({ min: 2021, max: 2030 }), (indicator, year) => {
       const checks = targetsForYear(indicator, year);
-      const finalYear = indicator.everyYear ? Math.min(year, indicator.targetYear) : indicator.targetYear;
+      const finalYear = isRecurring(indicator) ? Math.min(year, indicator.targetYear) : indicator.targetYear;
       const years = [...indicator.milestones.map((m) => m.year), finalYear];
       const due = checks.filter((c) => c.role === 'due');
       const upcoming = checks.filter((c) => c.role === 'upcoming');
@@ -92,6 +92,14 @@ test('for every catalog indicator and year: due targets are not later than the y
     }),
     { numRuns: 500 },
   );
+});
+
+test('targets that compare with the previous value recur every year; so do 保持/每年 targets', () => {
+  expect(isRecurring(seeded('W-DEC-06'))).toBe(true); // 不低于上届
+  expect(isRecurring(seeded('C-SAF-02'))).toBe(true); // 持续下降
+  expect(isRecurring(seeded('C-HEA-26'))).toBe(true); // 保持在90％以上
+  expect(isRecurring(seeded('C-HEA-04'))).toBe(false); // 降至3.5‰及以下 by 2030
+  expect(brief(targetsForYear(seeded('C-SAF-02'), 2024))).toEqual(['2024 due decrease']);
 });
 
 describe('previousKind and inputsNeeded', () => {

@@ -43,7 +43,7 @@ describe('projectionWarning', () => {
   test('the projection is clamped to the valid range', () => {
     // rising 10 points a year would project 140%: a rate cannot exceed 100%
     const share = testIndicator({ target: { kind: 'approx', value: 45, sides: 'both' } });
-    const warning = projectionWarning(share, upcoming(2030, share.target), [{ year: 2021, value: 50 }, { year: 2022, value: 60 }], DEFAULTS);
+    const warning = projectionWarning(share, upcoming(2030, share.target), [{ year: 2020, value: 40 }, { year: 2021, value: 50 }, { year: 2022, value: 60 }], DEFAULTS);
     expect(warning?.zh).toContain('预计2030年为100%');
     // a falling rate projected below 0 is 0, which meets a ceiling
     expect(projectionWarning(under5, ceiling, [{ year: 2021, value: 4 }, { year: 2022, value: 2 }], DEFAULTS)).toBeUndefined();
@@ -51,8 +51,16 @@ describe('projectionWarning', () => {
 
   test('min targets: a flat trend below the floor warns', () => {
     const floor = seeded('C-HEA-20');
-    expect(projectionWarning(floor, upcoming(2030, floor.target), [{ year: 2022, value: 85 }, { year: 2023, value: 85 }], DEFAULTS)?.zh).toContain('85%');
-    expect(projectionWarning(floor, upcoming(2030, floor.target), [{ year: 2022, value: 85 }, { year: 2023, value: 86 }], DEFAULTS)).toBeUndefined();
+    expect(projectionWarning(floor, upcoming(2028, floor.target), [{ year: 2022, value: 85 }, { year: 2023, value: 85 }], DEFAULTS)?.zh).toContain('85%');
+    expect(projectionWarning(floor, upcoming(2028, floor.target), [{ year: 2022, value: 85 }, { year: 2023, value: 87 }], DEFAULTS)).toBeUndefined();
+  });
+
+  test('two observations are not stretched more than five years ahead; three are', () => {
+    const floor = seeded('C-HEA-20');
+    const flat = [{ year: 2022, value: 85 }, { year: 2023, value: 85 }];
+    expect(projectionWarning(floor, upcoming(2028, floor.target), flat, DEFAULTS)).toBeDefined();
+    expect(projectionWarning(floor, upcoming(2029, floor.target), flat, DEFAULTS)).toBeUndefined();
+    expect(projectionWarning(floor, upcoming(2030, floor.target), [{ year: 2021, value: 85 }, ...flat], DEFAULTS)).toBeDefined();
   });
 
   test('nothing to project: no upcoming target, a kind without a number to reach, or a single year', () => {
@@ -92,12 +100,16 @@ describe('in assessEntry (C-HEA-05 5岁以下儿童死亡率: baseline 2020 7.63
     expect(codes(assess('C-HEA-05', { value: '5.8', previous: '6.5' }, 2023))).not.toContain('warning.projectedMiss');
   });
 
-  test('the 2020 baseline counts in 2021 even without a previous value (the 2010 baseline does not)', () => {
-    const alone = messageWith(assess('C-HEA-05', { value: '7.6' }, 2021), 'warning.projectedMiss');
-    expect(alone.zh).toContain('2020—2021');
-    // a reported 2020 value is used instead of the baseline: 9 → 7.6 falls fast enough
-    expect(codes(assess('C-HEA-05', { value: '7.6', previous: '9' }, 2021))).not.toContain('warning.projectedMiss');
-    expect(codes(assess('C-HEA-05', { value: '7.6', previous: '7.63' }, 2021))).toContain('warning.projectedMiss');
+  test('the 2020 baseline counts even without a previous value (the 2010 baseline does not)', () => {
+    // 2020 baseline, 2024 value: two points, six years ahead of 2030 — too far for a straight line
+    expect(codes(assess('C-HEA-05', { value: '7.6' }, 2024))).not.toContain('warning.projectedMiss');
+    // 2020 baseline, 2025 value: five years ahead
+    const alone = messageWith(assess('C-HEA-05', { value: '7.6' }, 2025), 'warning.projectedMiss');
+    expect(alone.zh).toContain('2020—2025');
+    // 2020 baseline, a 2024 value and a 2025 value: three points
+    expect(codes(assess('C-HEA-05', { value: '7.6', previous: '7.62' }, 2025))).toContain('warning.projectedMiss');
+    // falling fast enough: 7.63 (2020) → 6.0 (2024) → 5.0 (2025)
+    expect(codes(assess('C-HEA-05', { value: '5.0', previous: '6.0' }, 2025))).not.toContain('warning.projectedMiss');
   });
 
   test('a target due every year is not projected; previous-term indicators are not projected', () => {

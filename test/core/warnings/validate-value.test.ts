@@ -22,6 +22,12 @@ describe('a percentage that looks like a fraction (0.952 meant as 95.2%)', () =>
     expect(plausibilityWarnings(seeded('W-HEA-14'), num('0.5'))).toEqual([]); // ≤2%: tiny rates are normal
     expect(plausibilityWarnings(seeded('W-HEA-07'), num('0.5'))).toEqual([]); // increase: no number to compare with
   });
+
+  test('only floors make a tiny value suspicious: a milestone floor counts, a ceiling does not', () => {
+    expect(plausibilityWarnings(seeded('C-ENV-09'), num('0.7'))).toHaveLength(1); // ≥70% by 2025, qualitative 2030
+    expect(plausibilityWarnings(seeded('C-HEA-11'), num('0.8'))).toEqual([]); // 贫血患病率 ≤10%: low is good
+    expect(plausibilityWarnings(seeded('W-ECO-02'), num('0.45'))).toHaveLength(1); // 45%左右
+  });
 });
 
 describe('validateValue', () => {
