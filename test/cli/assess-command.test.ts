@@ -37,6 +37,12 @@ describe('indicators assess', () => {
     expect(output.messages[0].zh).toContain('“约3”无法识别');
   });
 
+  it('judges one township of a per-township indicator', async () => {
+    const output = await json('--id', 'C-HEA-09', '--value', '89.9', '--unit', 'gasa', '--year', '2024');
+    expect(output).toMatchObject({ status: 'notMet' });
+    expect(output.messages[0].zh).toContain('（每年均须达到）');
+  });
+
   it('prints a readable Chinese verdict without --json', async () => {
     const { code, stdout } = await run('assess', '--id', 'C-HEA-20', '--value', '91', '--year', '2025');
     expect(code).toBe(0);
@@ -51,6 +57,9 @@ describe('indicators assess', () => {
     [['assess', '--id', 'C-HEA-04', '--value', '3', '--year', '2031'], /--year 应为2021—2030之间的年份/],
     [['assess', '--id', 'C-HEA-04', '--value', '3', '--year', 'last'], /--year 应为2021—2030之间的年份/],
     [['assess', '--id', 'C-HEA-04', '--value'], /参数错误/],
+    [['assess', '--id', 'C-HEA-09', '--value', '95'], /按乡镇（街道）分别填报，--unit 应为：guishan（桂山街道）/],
+    [['assess', '--id', 'C-HEA-09', '--value', '95', '--unit', 'paris'], /--unit 应为/],
+    [['assess', '--id', 'C-HEA-04', '--value', '3', '--unit', 'gasa'], /按全县填报，不用 --unit/],
     [['frobnicate'], /未知命令“frobnicate”/],
     [[], /用法/],
   ])('exits 2 on unusable arguments %j', async (argv, message) => {

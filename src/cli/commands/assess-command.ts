@@ -2,6 +2,9 @@ import { assessEntry } from '../../core/assess/assess-entry';
 import { describeTarget } from '../../core/assess/describe-target';
 import type { EntryInput, Status } from '../../core/assess/entry';
 import { textOf } from '../../core/i18n/message';
+import type { Catalog } from '../../core/catalog/catalog';
+import type { Indicator } from '../../core/catalog/indicator-schema';
+import { isTownship } from '../../core/catalog/organisation-schema';
 import { seedCatalog } from '../../seed-catalog';
 import { parseOptions } from '../main';
 import { EXIT, UsageError, writeJson, type CliIo } from '../io';
@@ -36,6 +39,7 @@ export function assessCommand(args: string[], io: CliIo): number {
   const id = options.id.normalize('NFKC').trim().toUpperCase();
   const indicator = catalog.indicators.get(id);
   if (!indicator) throw new UsageError(`指标编号“${options.id}”不在目录中（运行 indicators catalog 查看编号）`);
+  if (options.unit !== undefined || indicator.perUnit) checkUnitOption(indicator, options.unit, catalog);
   const year = yearOption(options.year);
   const language = languageOption(options.lang);
   const defaults = catalog.plans[indicator.plan].defaults;
@@ -78,4 +82,16 @@ export function assessCommand(args: string[], io: CliIo): number {
   for (const message of result.messages) io.stdout.write(`- [${pick(SEVERITY_TEXT[message.severity])}] ${pick(message)}\n`);
   for (const note of indicator.notes) io.stdout.write(`  注：${pick(note)}\n`);
   return EXIT.ok;
+}
+
+/** `--unit` must name one of the indicator's reporting units, and is required exactly for per-unit indicators. */
+function checkUnitOption(indicator: Indicator, unit: string | undefined, catalog: Catalog): void {
+  if (!indicator.perUnit) throw new UsageError(`指标 ${indicator.id} 按全县填报，不用 --unit`);
+  const units =
+    indicator.perUnit.scope === 'township'
+      ? catalog.organisations.filter(isTownship).map((organisation) => `${organisation.id}（${organisation.name}）`)
+      : indicator.perUnit.units.map((item) => `${item.id}（${item.name}）`);
+  if (unit === undefined || !units.some((item) => item.startsWith(`${unit}（`))) {
+    throw new UsageError(`指标 ${indicator.id} 按${indicator.perUnit.label}分别填报，--unit 应为：${units.join('、')}`);
+  }
 }
