@@ -12,7 +12,7 @@ import { describeTarget } from './describe-target';
 import type { EntryInput, EntryResult, Status, TargetVerdict } from './entry';
 import { formatQuantity, formatQuantityEn } from './format-quantity';
 import { judgeTarget, type JudgeInputs, type MissingInput } from './judge-target';
-import { isRecurring, previousKind, targetsForYear, type TargetCheck } from './targets-for-year';
+import { extraInputOf, isRecurring, previousKind, targetsForYear, type TargetCheck } from './targets-for-year';
 
 /** What an assessment needs beside the entry: the reporting year and the catalog's defaults. */
 export interface AssessContext {
@@ -82,7 +82,7 @@ export function assessEntry(indicator: Indicator, input: EntryInput, context: As
   }
   const status = overallStatus(verdicts);
   messages.push(verdictMessage(indicator, current, status, verdicts, year));
-  for (const field of missing) messages.push(missingInput(indicator, field, checks.find((c) => needs(c.target, field))?.target));
+  for (const field of missing) messages.push(missingInput(indicator, field, checks.find((c) => extraInputOf(c.target) === field)?.target));
   for (const verdict of unjudged) {
     messages.push({ code: 'assess.unquantifiedTarget', severity: 'info', field: 'value', zh: `${verdict.year}年目标“${verdict.description.zh}”无法按数值判定，需人工评估`, en: `The ${verdict.year} target "${verdict.description.en}" cannot be judged on a number; assess it by hand` });
   }
@@ -128,12 +128,6 @@ function relabel(message: Message, field: Field, label?: { zh: string; en: strin
 
 function usable(value: CellValue | null): value is CellValue {
   return value !== null && value.kind !== 'blank' && value.kind !== 'notAvailable';
-}
-
-function needs(target: Target, field: MissingInput): boolean {
-  if (field === 'previous') return target.kind === 'increase' || target.kind === 'decrease' || target.kind === 'notBelowPrevious';
-  if (field === 'baseline') return target.kind === 'reduction';
-  return target.kind === 'relative';
 }
 
 /** Every due target must hold; then the upcoming one decides. Unjudgeable targets do not decide. */

@@ -60,12 +60,16 @@ export function previousKind(indicator: Indicator): 'previousYear' | 'previousTe
   return 'previousYear';
 }
 
-/** Which optional inputs a target kind needs beside this year's value. */
+/** The input a target needs beside this year's value: the previous value, the base-year value or another value. */
+export function extraInputOf(target: Target): 'previous' | 'baseline' | 'other' | undefined {
+  if (TREND_KINDS.has(target.kind)) return 'previous';
+  if (target.kind === 'reduction') return 'baseline';
+  if (target.kind === 'relative') return 'other';
+  return undefined;
+}
+
+/** Which optional inputs an indicator's targets need beside this year's value. */
 export function inputsNeeded(indicator: Indicator): { previous: boolean; baseline: boolean; other: boolean } {
-  const kinds = [indicator.target, ...indicator.milestones.map((milestone) => milestone.target)].map((target) => target.kind);
-  return {
-    previous: kinds.some((kind) => kind === 'increase' || kind === 'decrease' || kind === 'notBelowPrevious'),
-    baseline: kinds.includes('reduction'),
-    other: kinds.includes('relative'),
-  };
+  const needed = new Set([indicator.target, ...indicator.milestones.map((milestone) => milestone.target)].map(extraInputOf));
+  return { previous: needed.has('previous'), baseline: needed.has('baseline'), other: needed.has('other') };
 }
