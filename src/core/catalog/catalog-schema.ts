@@ -56,6 +56,10 @@ export const PlanCatalogSchema = z
     domains: z.array(DomainSchema).min(1),
     indicators: z.array(IndicatorSchema).min(1),
     consistencyRules: z.array(ConsistencyRuleSchema).default([]),
+    retiredIds: z
+      .array(z.string().regex(/^[WC]-[A-Z]{3}-\d{2}$/))
+      .default([])
+      .describe('Ids of indicators removed from the catalog: they stay reserved and are never given to another indicator.'),
   })
   .strict();
 

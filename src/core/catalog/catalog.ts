@@ -74,6 +74,9 @@ export function loadCatalog(files: CatalogFiles): Catalog {
     }
   }
   for (const file of [women, children]) {
+    for (const id of file.retiredIds) {
+      if (indicators.has(id)) problems.push(`指标编号 ${id} 已停用（retiredIds），不得再分配给其他指标`);
+    }
     for (const rule of file.consistencyRules) {
       const units = new Set<string>();
       for (const id of rule.indicators) {

@@ -63,6 +63,7 @@ describe('loadCatalog', () => {
     ['a consistency rule naming an unknown indicator', (f) => void (((f.children.consistencyRules as Json[])[0]!.indicators as string[])[0] = 'C-HEA-98'), /一致性规则 child-mortality-nesting：指标 C-HEA-98/],
     ['a consistency rule over different units', (f) => void (((f.children.consistencyRules as Json[])[0]!.indicators as string[])[0] = 'C-HEA-11'), /各指标单位不同/],
     ['a consistency rule mixing per-township and county-wide values', (f) => void ((f.children.consistencyRules as Json[])[2]!.indicators = ['C-HEA-15', 'C-HEA-09']), /各指标填报范围不同/],
+    ['a retired id given to an indicator again', (f) => void (f.women.retiredIds = ['W-HEA-05']), /W-HEA-05 已停用/],
     ['a duplicate organisation', (f) => void (f.organisations.organisations as Json[]).push({ id: 'wjj', name: 'x', shortName: 'x', nameEn: 'x', kind: 'department' }), /组织编号重复：wjj/],
     ['a schema violation (unknown unit)', (f) => void (find(f.women, 'W-HEA-05').unit = 'percent'), /women: indicators\.\d+\.unit/],
     ['a schema violation (unknown target kind)', (f) => void (find(f.women, 'W-HEA-05').target = { kind: 'atLeast', value: 93 }), /women: indicators\.\d+\.target/],
