@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { run } from './cli-harness';
 
@@ -77,5 +77,16 @@ describe('indicators assess', () => {
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('不在目录中');
     expect(bad.stderr).not.toMatch(/at .*\.ts:\d+/);
+  }, 30_000);
+
+  it('stops quietly when the reader of its output goes away (indicators catalog | head)', async () => {
+    const bin = join(__dirname, '..', '..', 'bin', 'indicators.js');
+    const child = spawn(process.execPath, [bin, 'catalog'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
   }, 30_000);
 });
