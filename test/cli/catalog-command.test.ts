@@ -42,7 +42,16 @@ describe('indicators catalog', () => {
     expect(stdout).toContain('新平儿童发展规划（2021—2030年）');
     expect(stdout).toContain('（一）儿童与健康');
     expect(stdout).toMatch(/C-ENV-09 {2}农村卫生厕所普及率（%） {2}2025年≥70%；2030年基本普及/);
-    expect(stdout).toMatch(/C-HEA-09 .*≥90%［按乡镇（街道）］/);
+    expect(stdout).toMatch(/C-HEA-09 .*每年≥90%［按乡镇（街道）］/);
+    expect(stdout).toMatch(/C-HEA-04 .*2030年≤3\.5‰\n/);
+  });
+
+  it('prints the list in English with --lang en-US', async () => {
+    const { code, stdout } = await run('catalog', '--plan', 'children', '--lang', 'en-US');
+    expect(code).toBe(0);
+    expect(stdout).toContain("Xinping Children's Development Plan (2021–2030) (catalog 2026.1, 120 indicators)");
+    expect(stdout).toMatch(/C-ENV-09 {2}Rural sanitary toilet coverage \(%\) {2}2025: ≥ 70%; 2030: basically universal/);
+    expect(stdout).not.toMatch(/[年项]/);
   });
 
   it.each([

@@ -1,5 +1,7 @@
+import type { CatalogDefaults } from '../../core/catalog/catalog-schema';
 import type { Indicator, PlanId } from '../../core/catalog/indicator-schema';
 import { describeTarget } from '../../core/assess/describe-target';
+import { isRecurring } from '../../core/assess/targets-for-year';
 import { seedCatalog } from '../../seed-catalog';
 import { parseOptions } from '../main';
 import { EXIT, UsageError, writeJson, type CliIo } from '../io';
@@ -32,14 +34,12 @@ export function catalogCommand(args: string[], io: CliIo): number {
   }
   for (const plan of plans) {
     const file = catalog.plans[plan];
-    io.stdout.write(`${english ? file.titleEn : file.title}（目录版本 ${file.catalogVersion}，${file.indicators.length} 项指标）\n`);
+    const count = english ? `catalog ${file.catalogVersion}, ${file.indicators.length} indicators` : `目录版本 ${file.catalogVersion}，${file.indicators.length} 项指标`;
+    io.stdout.write(english ? `${file.titleEn} (${count})\n` : `${file.title}（${count}）\n`);
     for (const domain of file.domains) {
       io.stdout.write(`\n${domain.section}${english ? domain.nameEn : domain.name}\n`);
       for (const indicator of file.indicators.filter((item) => item.domain === domain.name)) {
-        const target = describeTarget(indicator.target, indicator, file.defaults);
-        const milestones = indicator.milestones.map((m) => `${m.year}年${describeTarget(m.target, indicator, file.defaults)[english ? 'en' : 'zh']}；`).join('');
-        const perUnit = indicator.perUnit ? `［按${indicator.perUnit.label}］` : '';
-        io.stdout.write(`  ${indicator.id}  ${english ? indicator.nameEn : indicator.name}（${indicator.unit}）  ${milestones}${indicator.targetYear}年${english ? target.en : target.zh}${perUnit}\n`);
+        io.stdout.write(`  ${indicator.id}  ${english ? catalogLineEn(indicator, file.defaults) : catalogLine(indicator, file.defaults)}\n`);
       }
     }
     io.stdout.write('\n');
@@ -69,4 +69,19 @@ function catalogEntry(indicator: Indicator, target: { zh: string; en: string }) 
     notes: indicator.notes,
     responsible: indicator.responsible,
   };
+}
+
+/** One indicator as a line of the readable list: name, unit, milestones, final target, per-unit scope. */
+function catalogLine(indicator: Indicator, defaults: CatalogDefaults): string {
+  const milestones = indicator.milestones.map((m) => `${m.year}年${describeTarget(m.target, indicator, defaults).zh}；`).join('');
+  const perUnit = indicator.perUnit ? `［按${indicator.perUnit.label}］` : '';
+  const when = isRecurring(indicator) ? '每年' : `${indicator.targetYear}年`;
+  return `${indicator.name}（${indicator.unit}）  ${milestones}${when}${describeTarget(indicator.target, indicator, defaults).zh}${perUnit}`;
+}
+
+function catalogLineEn(indicator: Indicator, defaults: CatalogDefaults): string {
+  const milestones = indicator.milestones.map((m) => `${m.year}: ${describeTarget(m.target, indicator, defaults).en}; `).join('');
+  const perUnit = indicator.perUnit ? ` [per ${indicator.perUnit.labelEn}]` : '';
+  const when = isRecurring(indicator) ? 'every year' : String(indicator.targetYear);
+  return `${indicator.nameEn} (${indicator.unit})  ${milestones}${when}: ${describeTarget(indicator.target, indicator, defaults).en}${perUnit}`;
 }
