@@ -1,6 +1,8 @@
 import { parseArgs } from 'node:util';
 import { catalogCommand } from './commands/catalog-command';
 import { assessCommand } from './commands/assess-command';
+import { templateCommand } from './commands/template-command';
+import { checkCommand } from './commands/check-command';
 import { EXIT, UsageError, type CliIo } from './io';
 
 const USAGE = `用法 / Usage: indicators <命令> [选项]
@@ -11,6 +13,11 @@ const USAGE = `用法 / Usage: indicators <命令> [选项]
   assess --id <指标编号> --value <填报值> [--year <年度>] [--previous <上年值>]
          [--baseline <基期值>] [--other <比较值>] [--note <说明>] [--unit <填报单元>] [--json]
       解析并判定一个填报值是否达到规划目标。
+  template --plan women|children [--org <单位编号>] --year <年度> --out <文件.xlsx> [--force] [--lang]
+      生成标准填报模板（.xlsx，可在 Excel、WPS、LibreOffice 中填写；不带 --org 为全部指标）。
+  check <文件.xlsx> [--json] [--lang]
+      提交前核对：读取文件中的每张填报表，逐项校验并判定是否达标。
+      退出码 0 无错误（未达标只是警告）；1 有填报错误；2 文件无法读取或不含模板。
 
 退出码: 0 已执行；2 参数无法使用。
 `;
@@ -20,6 +27,8 @@ type Command = (args: string[], io: CliIo) => number | Promise<number>;
 const COMMANDS: Record<string, Command> = {
   catalog: catalogCommand,
   assess: assessCommand,
+  template: templateCommand,
+  check: checkCommand,
 };
 
 /** Runs the CLI with the given arguments; resolves to the exit code. */
@@ -47,8 +56,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 
 /** `util.parseArgs` with its errors turned into Chinese usage errors. */
 export function parseOptions<T extends NonNullable<Parameters<typeof parseArgs>[0]>['options']>(args: string[], options: T) {
+  return parseCommandLine(args, options, false).values;
+}
+
+/** `util.parseArgs` with positional arguments allowed (e.g. `check <file>`), errors in Chinese. */
+export function parseCommandLine<T extends NonNullable<Parameters<typeof parseArgs>[0]>['options']>(args: string[], options: T, allowPositionals = true) {
   try {
-    return parseArgs({ args, options, strict: true, allowPositionals: false }).values;
+    return parseArgs({ args, options, strict: true, allowPositionals });
   } catch (error) {
     const text = error instanceof Error ? error.message : String(error);
     throw new UsageError(`参数错误：${text}\n运行 indicators --help 查看用法。`);

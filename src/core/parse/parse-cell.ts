@@ -7,10 +7,15 @@ import type { CellValue, RawCell } from './cell-value';
 export type ParseOutcome = { readonly ok: true; readonly value: CellValue } | { readonly ok: false; readonly message: Message };
 
 /** Markers people type when a value does not exist or does not apply; they require a note. */
-const NOT_AVAILABLE = new Set(['-', '--', '—', '——', '―', '/', '无', '暂无', '无数据', '不适用', '不涉及', 'N/A', 'NA']);
+/** What people write for "no data / not applicable" (compared after NFKC, without blanks, upper-cased). */
+export const NOT_AVAILABLE_MARKERS = ['-', '--', '—', '——', '―', '/', '无', '暂无', '无数据', '不适用', '不涉及', 'N/A', 'NA'] as const;
+const NOT_AVAILABLE = new Set<string>(NOT_AVAILABLE_MARKERS);
 
-const YES = new Set(['是', '已建成', '已建立', '已开展', '已完成', '已实现', '已设立', '已配备', '已达到', '√', '✓', 'Y', 'YES', 'TRUE']);
-const NO = new Set(['否', '未建成', '未建立', '未开展', '未完成', '未实现', '未设立', '未配备', '未达到', '×', '✗', 'N', 'NO', 'FALSE']);
+/** The words read as 是 and as 否 in a yes/no cell (upper-cased). */
+export const YES_WORDS = ['是', '已建成', '已建立', '已开展', '已完成', '已实现', '已设立', '已配备', '已达到', '√', '✓', 'Y', 'YES', 'TRUE'] as const;
+export const NO_WORDS = ['否', '未建成', '未建立', '未开展', '未完成', '未实现', '未设立', '未配备', '未达到', '×', '✗', 'N', 'NO', 'FALSE'] as const;
+const YES = new Set<string>(YES_WORDS);
+const NO = new Set<string>(NO_WORDS);
 
 /** Excel's error values, which reach us as text when a formula in an input cell fails. */
 const SPREADSHEET_ERRORS =

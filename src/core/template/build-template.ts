@@ -99,7 +99,8 @@ export function buildTemplate(catalog: Catalog, request: TemplateRequest): Templ
     const row = FIRST_DATA_ROW + index;
     const inputs = lineInputs(line.indicator);
     dataRows.push({ row, indicatorId: line.indicator.id, ...(line.unit ? { unitId: line.unit.id } : {}), inputs });
-    rows.push({ kind: 'data', cells: dataCells(line, index, row, inputs, year, language, domainNames, defaults) });
+    const cells = dataCells(line, index, row, inputs, year, language, domainNames, defaults);
+    rows.push({ kind: 'data', height: rowHeight(cells), cells });
   });
   const lastDataRow = FIRST_DATA_ROW + lines.length - 1;
 
@@ -200,6 +201,24 @@ function dataCells(
   put('note', { style: 'inputText', numberFormat: '@' });
   put('dataSource', { style: 'inputText', numberFormat: '@' });
   return cells;
+}
+
+/**
+ * The height a data row needs so wrapped names and targets stay readable on screen and on paper
+ * (spreadsheet programs do not grow rows of a generated file by themselves). CJK characters are two
+ * width units, others one; a line of the 10-point font takes 13.5 points.
+ */
+function rowHeight(cells: readonly (TemplateCell | undefined)[]): number {
+  let lines = 1;
+  cells.forEach((cell, column) => {
+    const text = typeof cell?.value === 'string' ? cell.value : '';
+    const width = TEMPLATE_COLUMNS[column]?.width ?? 10;
+    if (!text) return;
+    let units = 0;
+    for (const char of text) units += /[\u2E80-\uFFEF]/.test(char) ? 2 : 1;
+    lines = Math.max(lines, Math.ceil(units / Math.max(1, width - 1)));
+  });
+  return Math.min(409, Math.max(18, lines * 13.5 + 4));
 }
 
 /** The target(s) governing the reporting year, e.g. "2025年≥70%；2030年：基本普及（规划未给出数值）". */

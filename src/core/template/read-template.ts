@@ -143,6 +143,7 @@ export function readTemplate(grid: SheetGrid, catalog: Catalog): TemplateReadOut
   const idColumn = columns.id as number;
   const valueColumn = columns.value as number;
   const entries: ReadEntry[] = [];
+  let firstDataRow = -1;
   let lastDataRow = markerRow;
   const orphans: number[] = [];
   for (let row = markerRow + 1; row < grid.values.length; row += 1) {
@@ -151,6 +152,7 @@ export function readTemplate(grid: SheetGrid, catalog: Catalog): TemplateReadOut
       if (textAt(row, valueColumn).trim() !== '') orphans.push(row);
       continue;
     }
+    if (firstDataRow < 0) firstDataRow = row;
     lastDataRow = row;
     const indicator = catalog.indicators.get(idText);
     const cells: Record<string, string> = { id: address(row, idColumn), value: address(row, valueColumn) };
@@ -191,7 +193,8 @@ export function readTemplate(grid: SheetGrid, catalog: Catalog): TemplateReadOut
     });
   }
   for (const row of orphans) {
-    if (row > lastDataRow) continue;
+    // only rows among the data rows: the title, headers and footer have text in that column too
+    if (row < firstDataRow || row > lastDataRow) continue;
     const cell = address(row, valueColumn);
     problems.push({ code: 'template.rowWithoutIndicator', severity: 'warning', cell, zh: `${cell}：该行填了本年值，但没有指标编号，未读取（插入的行请填写指标编号，或把数据移到对应指标行）`, en: `${cell}: this row has a value but no indicator code, so it was not read` });
   }

@@ -1,0 +1,191 @@
+import { readFileSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
+import type { Catalog } from '../../core/catalog/catalog';
+import { textOf, type Language } from '../../core/i18n/message';
+import type { CellValue, RawCell } from '../../core/parse/cell-value';
+import { parseCellAddress } from '../../core/template/cell-address';
+import type { TemplateCheck } from '../../core/template/check-template';
+import type { ReadEntry } from '../../core/template/read-template';
+import type { CellFlag } from '../../core/template/template-flags';
+import { seedCatalog } from '../../seed-catalog';
+import { checkXlsx } from '../../xlsx/read-xlsx';
+import { parseCommandLine } from '../main';
+import { EXIT, UsageError, writeJson, type CliIo } from '../io';
+import { languageOption } from './options';
+
+/** The largest file `check` reads: templates are tens of kilobytes; anything this big is not one. */
+const MAX_FILE_BYTES = 50 * 1024 * 1024;
+
+const STATUS_ZH = { met: '达标', notMet: '未达标', noData: '无数据', invalid: '有误', notAssessable: '无法判定' } as const;
+const STATUS_EN = { met: 'met', notMet: 'not met', noData: 'no data', invalid: 'invalid', notAssessable: 'not assessable' } as const;
+
+/**
+ * `check <file.xlsx> [--json]`: the quick check before submission. Reads every template sheet, validates
+ * and assesses every value with the engine, and prints a Chinese report (or JSON). Exit 0 without errors
+ * (missed targets are warnings), 1 with validation errors, 2 when the file is unreadable or has no template.
+ */
+export async function checkCommand(args: string[], io: CliIo): Promise<number> {
+  const { values: options, positionals } = parseCommandLine(args, { json: { type: 'boolean', default: false }, lang: { type: 'string' } });
+  const language = languageOption(options.lang);
+  const en = language === 'en-US';
+  if (positionals.length !== 1) throw new UsageError('用法：indicators check <文件.xlsx> [--json]（只能指定一个文件）');
+  const path = positionals[0] as string;
+  const fail = (zh: string, english: string) => {
+    if (options.json) writeJson(io, { file: path, ok: false, error: { zh, en: english } });
+    io.stderr.write(`${en ? english : zh}\n`);
+    return EXIT.usage;
+  };
+  let data: Uint8Array;
+  try {
+    const size = statSync(path).size;
+    if (size > MAX_FILE_BYTES) return fail(`“${path}”有 ${(size / 1048576).toFixed(0)} MB，不像是填报模板（上限 50 MB）`, `"${path}" is ${(size / 1048576).toFixed(0)} MB, too large for a template (limit 50 MB)`);
+    data = readFileSync(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return fail(`找不到文件“${path}”`, `File not found: "${path}"`);
+    if (code === 'EISDIR') return fail(`“${path}”是文件夹，不是 .xlsx 文件`, `"${path}" is a folder, not an .xlsx file`);
+    return fail(`无法读取“${path}”：${(error as Error).message}`, `Cannot read "${path}": ${(error as Error).message}`);
+  }
+  const catalog = seedCatalog();
+  const outcome = await checkXlsx(data, catalog);
+  if (!outcome.ok) return fail(`“${basename(path)}”：${outcome.message.zh}`, `"${basename(path)}": ${outcome.message.en}`);
+  if (outcome.sheets.length === 0) {
+    const reasons = outcome.skipped.map((skip) => `- ${textOf(skip.message, language)}`).join('\n');
+    return fail(`“${basename(path)}”中没有监测指标填报模板：\n${reasons}\n请用 indicators template 或 Excel 加载项生成模板后填写。`, `"${basename(path)}" holds no monitoring template:\n${reasons}`);
+  }
+  const errors = outcome.sheets.reduce((sum, sheet) => sum + sheet.counts.error, 0);
+  if (options.json) {
+    writeJson(io, {
+      file: path,
+      ok: true,
+      sheets: outcome.sheets.map((sheet) => sheetJson(sheet, catalog)),
+      skipped: outcome.skipped.map((skip) => ({ sheet: skip.sheetName, code: skip.message.code, zh: skip.message.zh, en: skip.message.en })),
+      summary: { sheets: outcome.sheets.length, errors, warnings: outcome.sheets.reduce((sum, sheet) => sum + sheet.counts.warning, 0) },
+    });
+  } else {
+    io.stdout.write(`${en ? 'File' : '文件'}：${basename(path)}\n`);
+    for (const sheet of outcome.sheets) writeSheetReport(io, sheet, catalog, language);
+    for (const skip of outcome.skipped) io.stdout.write(`\n${en ? 'Skipped' : '已跳过'}：${textOf(skip.message, language)}\n`);
+    io.stdout.write(
+      errors > 0
+        ? `\n${en ? `Result: ${errors} error(s); fix them before submitting.` : `结论：有 ${errors} 项错误，请改正后再提交。`}\n`
+        : `\n${en ? 'Result: no errors; the file can be submitted (explain every flagged miss or swing in the note column).' : '结论：没有错误，可以提交（未达标、波动预警的指标须在“说明”栏说明原因）。'}\n`,
+    );
+  }
+  return errors > 0 ? EXIT.findings : EXIT.ok;
+}
+
+function entryKey(indicatorId: string, unitId: string | undefined): string {
+  return `${indicatorId}\u0000${unitId ?? ''}`;
+}
+
+function shownValue(value: CellValue | null | undefined): string | number | boolean | null {
+  if (!value) return null;
+  switch (value.kind) {
+    case 'number':
+      return value.value;
+    case 'ratio':
+    case 'boolean':
+    case 'text':
+      return value.text;
+    case 'notAvailable':
+      return value.marker;
+    case 'blank':
+      return null;
+  }
+}
+
+function rawJson(raw: RawCell): string | number | boolean | null {
+  if (raw === undefined || raw === null) return null;
+  return raw instanceof Date ? raw.toISOString() : raw;
+}
+
+function sheetJson(sheet: TemplateCheck, catalog: Catalog) {
+  const { read, report } = sheet;
+  const entries = new Map<string, ReadEntry>();
+  for (const entry of read.entries) if (!entries.has(entryKey(entry.indicatorId, entry.unitId))) entries.set(entryKey(entry.indicatorId, entry.unitId), entry);
+  return {
+    sheet: read.sheetName,
+    meta: read.meta,
+    footer: read.footer,
+    summary: { entries: report.summary.entries, byStatus: report.summary.byStatus, bySeverity: sheet.counts, severity: sheet.counts.error > 0 ? 'error' : sheet.counts.warning > 0 ? 'warning' : 'info' },
+    results: report.results.map((result) => {
+      const entry = entries.get(entryKey(result.indicatorId, result.unitId));
+      return {
+        sheet: read.sheetName,
+        cell: entry?.cells.value ?? null,
+        indicatorId: result.indicatorId,
+        name: catalog.indicators.get(result.indicatorId)?.name ?? null,
+        unitId: result.unitId ?? null,
+        raw: rawJson(entry?.value),
+        parsed: shownValue(result.value),
+        note: result.note ?? null,
+        status: result.status,
+        severity: result.severity,
+        messages: result.messages.map((message) => ({ code: message.code, severity: message.severity, field: message.field ?? null, zh: message.zh, en: message.en })),
+      };
+    }),
+    problems: [
+      ...read.problems.map((problem) => ({ cell: problem.cell ?? null, code: problem.code, severity: problem.severity, zh: problem.zh, en: problem.en })),
+      ...report.problems.map((problem) => ({
+        cell: problem.entryIndex === undefined ? null : (read.entries[problem.entryIndex]?.cells.id ?? null),
+        code: problem.code,
+        severity: problem.severity,
+        zh: problem.zh,
+        en: problem.en,
+      })),
+    ],
+    perUnit: report.perUnit,
+    consistency: report.consistency,
+    flags: sheet.flags.flags,
+  };
+}
+
+function writeSheetReport(io: CliIo, sheet: TemplateCheck, catalog: Catalog, language: Language): void {
+  const en = language === 'en-US';
+  const { read, report } = sheet;
+  const plan = catalog.plans[read.meta.plan];
+  const organisation = catalog.organisations.find((candidate) => candidate.id === read.meta.organisationId);
+  const orgName = organisation ? (en ? organisation.nameEn : organisation.name) : en ? 'all indicators' : '全部指标';
+  io.stdout.write(
+    en
+      ? `\nSheet "${read.sheetName}": ${plan.titleEn} · ${orgName} · ${read.meta.year} (catalog ${read.meta.catalogVersion}, template ${read.meta.templateVersion})\n`
+      : `\n工作表“${read.sheetName}”：${plan.title} · ${orgName} · ${read.meta.year}年度（目录 ${read.meta.catalogVersion}，模板第 ${read.meta.templateVersion} 版）\n`,
+  );
+  const footer = [read.footer.reporter && `${en ? 'Filled in by' : '填报人'}：${read.footer.reporter}`, read.footer.phone && `${en ? 'Phone' : '联系电话'}：${read.footer.phone}`, read.footer.date && `${en ? 'Date' : '填报日期'}：${read.footer.date}`].filter(Boolean);
+  if (footer.length > 0) io.stdout.write(`  ${footer.join('  ')}\n`);
+  const byStatus = report.summary.byStatus;
+  const statusWords = en ? STATUS_EN : STATUS_ZH;
+  io.stdout.write(
+    `  ${en ? `${report.summary.entries} entries` : `共 ${report.summary.entries} 项`}：${(Object.keys(byStatus) as (keyof typeof byStatus)[]).map((status) => `${statusWords[status]} ${byStatus[status]}`).join(en ? ', ' : '，')}\n`,
+  );
+  io.stdout.write(`  ${en ? 'errors' : '错误'} ${sheet.counts.error} · ${en ? 'warnings' : '警告'} ${sheet.counts.warning} · ${en ? 'notes' : '提示'} ${sheet.counts.info}\n`);
+  const entries = new Map<string, ReadEntry>();
+  for (const entry of read.entries) if (!entries.has(entryKey(entry.indicatorId, entry.unitId))) entries.set(entryKey(entry.indicatorId, entry.unitId), entry);
+  const unitNames = new Map(catalog.organisations.map((organisation) => [organisation.id, en ? organisation.nameEn : organisation.shortName]));
+  const groups: { kind: CellFlag['kind']; title: string }[] = [
+    { kind: 'error', title: en ? 'Errors (fix before submitting)' : '错误（须改正后才能提交）' },
+    { kind: 'notMet', title: en ? 'Targets not met (explain in the note to submit)' : '未达标（提交时须在“说明”栏说明原因）' },
+    { kind: 'warning', title: en ? 'Warnings: swings, projections, checks (explain in the note)' : '预警：波动、趋势及其他（提交时须说明）' },
+  ];
+  const ordered = [...sheet.flags.flags].sort((a, b) => {
+    const pa = parseCellAddress(a.address);
+    const pb = parseCellAddress(b.address);
+    return pa.row - pb.row || pa.column - pb.column;
+  });
+  for (const group of groups) {
+    const flags = ordered.filter((flag) => flag.kind === group.kind);
+    if (flags.length === 0) continue;
+    io.stdout.write(`\n  ${group.title}：${flags.length}\n`);
+    for (const flag of flags) {
+      const indicator = flag.indicatorId ? catalog.indicators.get(flag.indicatorId) : undefined;
+      const name = indicator ? `${indicator.id} ${en ? indicator.nameEn : indicator.name}${flag.unitId ? `（${unitNames.get(flag.unitId) ?? flag.unitId}）` : ''}` : '';
+      const entry = flag.indicatorId ? entries.get(entryKey(flag.indicatorId, flag.unitId)) : undefined;
+      const lines = flag.note.split('\n');
+      io.stdout.write(`    ${flag.address.padEnd(6)}${name}${name ? '：' : ''}${lines.join('；')}\n`);
+      if (group.kind !== 'error' && entry) {
+        io.stdout.write(entry.note ? `          ${en ? 'Note' : '说明'}：${entry.note}\n` : `          ${en ? '→ a note is required to submit' : '→ 须在“说明”栏说明原因'}\n`);
+      }
+    }
+  }
+}
