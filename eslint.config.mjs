@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import officeAddins from 'eslint-plugin-office-addins';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'coverage/**', 'node_modules/**', 'data/**'] },
@@ -42,6 +43,39 @@ export default tseslint.config(
     rules: {
       'no-restricted-globals': ['error', 'process', 'require', 'module', '__dirname', '__filename', 'Buffer', 'global', 'Office', 'Excel', 'OfficeExtension'],
     },
+  },
+  {
+    // Office.js batches: load before reading, sync before reading, no sync in a loop, null objects tested
+    // with isNullObject (Microsoft's eslint-plugin-office-addins, as errors).
+    files: ['src/office-workbook/**/*.ts', 'src/taskpane/office-host.ts'],
+    plugins: { 'office-addins': officeAddins },
+    rules: {
+      'office-addins/call-sync-after-load': 'error',
+      'office-addins/call-sync-before-read': 'error',
+      'office-addins/load-object-before-read': 'error',
+      'office-addins/no-context-sync-in-loop': 'error',
+      'office-addins/no-empty-load': 'error',
+      'office-addins/no-navigational-load': 'error',
+      'office-addins/no-office-initialize': 'error',
+      'office-addins/test-for-null-using-isNullObject': 'error',
+    },
+  },
+  {
+    // The workbook adapter gets its Excel injected (ExcelHost); only src/taskpane/office-host.ts touches the
+    // Office.js globals. Types (Excel.Range …) are fine; values (Excel.run, Office.context …) are not.
+    files: ['src/office-workbook/**/*.ts'],
+    rules: {
+      'no-restricted-globals': ['error', 'window', 'document', 'process', 'require'],
+      'no-restricted-syntax': ['error', {
+        selector: "Identifier[name=/^(Excel|Office|OfficeExtension)$/]:not(TSQualifiedName > Identifier, TSTypeReference > Identifier)",
+        message: 'src/office-workbook takes an injected ExcelHost: do not use the Excel/Office globals (types are fine).',
+      }],
+    },
+  },
+  {
+    // Migrations are frozen in time and typed on Kysely<any> (Kysely's advice): no app types in them.
+    files: ['src/server/db/migrations/**/*.ts'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   {
     files: ['**/*.js', '**/*.cjs'],

@@ -3,6 +3,7 @@
  * The only module that talks to Office.js (plus the one browser fact the theme needs).
  * Components never call Office.js: they get plain data (HostSnapshot) from here.
  */
+import type { ExcelHost } from '../office-workbook/excel-host';
 import type { OfficeThemeColors } from './theme';
 import type { HostSnapshot } from './view';
 
@@ -67,4 +68,15 @@ function readOfficeTheme(): OfficeThemeColors | null {
 
 function prefersForcedColors(): boolean {
   return typeof window.matchMedia === 'function' && window.matchMedia('(forced-colors: active)').matches;
+}
+
+/**
+ * The open workbook for the workbook adapter (src/office-workbook): Excel.run and the requirement-set
+ * check. Call it only once `connectToOffice()` reported Excel.
+ */
+export function officeExcelHost(): ExcelHost {
+  return {
+    run: (batch) => Excel.run((context) => batch(context)),
+    isSetSupported: (name, version) => Office.context.requirements.isSetSupported(name, version),
+  };
 }

@@ -18,6 +18,7 @@ export type XlsxCheckOutcome =
 /** Opens an .xlsx file; a file that is not one (or is damaged, or encrypted) gives a clear message. */
 export async function openXlsx(data: Uint8Array): Promise<{ ok: true; workbook: ExcelJS.Workbook } | { ok: false; message: Message }> {
   const workbook = new ExcelJS.Workbook();
+  const notXlsx: Message = { code: 'xlsx.notXlsx', severity: 'error', zh: '文件不是 Excel 工作簿（.xlsx）；请上传或指定由模板填写的 .xlsx 文件', en: 'The file is not an Excel workbook (.xlsx)' };
   try {
     // ExcelJS wants a Node Buffer or an ArrayBuffer of exactly the file's bytes
     const bytes = data.byteOffset === 0 && data.byteLength === data.buffer.byteLength ? data.buffer : data.slice().buffer;
@@ -32,35 +33,41 @@ export async function openXlsx(data: Uint8Array): Promise<{ ok: true; workbook: 
         ? { code: 'xlsx.legacyOrEncrypted', severity: 'error', zh: '文件是旧版 .xls 格式或已加密，无法读取；请在 Excel/WPS 中“另存为”Excel 工作簿（.xlsx），不要设置打开密码', en: 'The file is a legacy .xls or an encrypted workbook; save it as an unencrypted .xlsx' }
         : zip
           ? { code: 'xlsx.damaged', severity: 'error', zh: `文件已损坏，无法作为 .xlsx 读取（${reason}）`, en: `The file is damaged and cannot be read as .xlsx (${reason})` }
-          : { code: 'xlsx.notXlsx', severity: 'error', zh: '文件不是 Excel 工作簿（.xlsx）；请上传或指定由模板填写的 .xlsx 文件', en: 'The file is not an Excel workbook (.xlsx)' },
+          : notXlsx,
     };
   }
+  // any zip loads (a .docx renamed to .xlsx); a workbook has at least one sheet
+  if (workbook.worksheets.length === 0) return { ok: false, message: notXlsx };
   return { ok: true, workbook };
 }
 
 /** Reads every sheet of an .xlsx file that is a template; the others are listed with the reason. */
 export async function readXlsx(data: Uint8Array, catalog: Catalog): Promise<XlsxReadOutcome> {
-  const opened = await openXlsx(data);
-  if (!opened.ok) return opened;
-  const sheets: TemplateRead[] = [];
-  const skipped: { sheetName: string; message: Message }[] = [];
-  opened.workbook.eachSheet((worksheet) => {
-    const outcome = readTemplate(worksheetGrid(worksheet), catalog);
-    if (outcome.kind === 'template') sheets.push(outcome.read);
-    else skipped.push({ sheetName: worksheet.name, message: outcome.message });
+  return eachTemplateSheet(data, (grid) => {
+    const outcome = readTemplate(grid, catalog);
+    return outcome.kind === 'template' ? { ok: true, value: outcome.read } : { ok: false, message: outcome.message };
   });
-  return { ok: true, sheets, skipped };
 }
 
 /** Reads and checks every template sheet of an .xlsx file: what `indicators check` runs. */
 export async function checkXlsx(data: Uint8Array, catalog: Catalog): Promise<XlsxCheckOutcome> {
+  return eachTemplateSheet(data, (grid) => {
+    const outcome = checkTemplate(grid, catalog);
+    return outcome.kind === 'template' ? { ok: true, value: outcome.check } : { ok: false, message: outcome.message };
+  });
+}
+
+async function eachTemplateSheet<T>(
+  data: Uint8Array,
+  handle: (grid: SheetGrid) => { ok: true; value: T } | { ok: false; message: Message },
+): Promise<{ ok: true; sheets: T[]; skipped: { sheetName: string; message: Message }[] } | { ok: false; message: Message }> {
   const opened = await openXlsx(data);
   if (!opened.ok) return opened;
-  const sheets: TemplateCheck[] = [];
+  const sheets: T[] = [];
   const skipped: { sheetName: string; message: Message }[] = [];
   opened.workbook.eachSheet((worksheet) => {
-    const outcome = checkTemplate(worksheetGrid(worksheet), catalog);
-    if (outcome.kind === 'template') sheets.push(outcome.check);
+    const outcome = handle(worksheetGrid(worksheet));
+    if (outcome.ok) sheets.push(outcome.value);
     else skipped.push({ sheetName: worksheet.name, message: outcome.message });
   });
   return { ok: true, sheets, skipped };

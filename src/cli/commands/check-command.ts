@@ -146,7 +146,7 @@ function writeSheetReport(io: CliIo, sheet: TemplateCheck, catalog: Catalog, lan
   const { read, report } = sheet;
   const plan = catalog.plans[read.meta.plan];
   const organisation = catalog.organisations.find((candidate) => candidate.id === read.meta.organisationId);
-  const orgName = organisation ? (en ? organisation.nameEn : organisation.name) : en ? 'all indicators' : '全部指标';
+  const orgName = organisation ? (en ? organisation.nameEn : organisation.name) : (read.meta.organisationId ?? (en ? 'all indicators' : '全部指标'));
   io.stdout.write(
     en
       ? `\nSheet "${read.sheetName}": ${plan.titleEn} · ${orgName} · ${read.meta.year} (catalog ${read.meta.catalogVersion}, template ${read.meta.templateVersion})\n`
@@ -160,6 +160,13 @@ function writeSheetReport(io: CliIo, sheet: TemplateCheck, catalog: Catalog, lan
     `  ${en ? `${report.summary.entries} entries` : `共 ${report.summary.entries} 项`}：${(Object.keys(byStatus) as (keyof typeof byStatus)[]).map((status) => `${statusWords[status]} ${byStatus[status]}`).join(en ? ', ' : '，')}\n`,
   );
   io.stdout.write(`  ${en ? 'errors' : '错误'} ${sheet.counts.error} · ${en ? 'warnings' : '警告'} ${sheet.counts.warning} · ${en ? 'notes' : '提示'} ${sheet.counts.info}\n`);
+  // problems about the sheet as a whole (catalog version, organisation …) have no cell to be flagged at
+  const general = [...read.problems.filter((problem) => problem.cell === undefined), ...report.problems.filter((problem) => problem.entryIndex === undefined)];
+  for (const problem of general) {
+    if (problem.severity === 'info') continue;
+    const label = problem.severity === 'error' ? (en ? 'Error' : '错误') : en ? 'Warning' : '警告';
+    io.stdout.write(`  ${label}：${textOf(problem, language)}\n`);
+  }
   const entries = new Map<string, ReadEntry>();
   for (const entry of read.entries) if (!entries.has(entryKey(entry.indicatorId, entry.unitId))) entries.set(entryKey(entry.indicatorId, entry.unitId), entry);
   const unitNames = new Map(catalog.organisations.map((organisation) => [organisation.id, en ? organisation.nameEn : organisation.shortName]));

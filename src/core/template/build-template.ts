@@ -48,7 +48,7 @@ const MAX_TEXT = 2000;
  * Cuts the standardized template (填报表) of a plan for one organisation and reporting year: one row per
  * indicator (per township for per-unit indicators), the target that governs the year, inputs where the
  * targets need them, a native status formula per row, validation, conditional formats, protection, print
- * setup and the hidden metadata. Pure: the Office.js and .xlsx adapters render the same model.
+ * setup and the hidden metadata. Pure: the add-in (Office JavaScript API) and .xlsx adapters render the same model.
  */
 export function buildTemplate(catalog: Catalog, request: TemplateRequest): TemplateModel {
   const language = request.language ?? 'zh-CN';
@@ -258,12 +258,11 @@ function instructions(language: Language): string {
       ].join('\n');
 }
 
-/** Footer pieces: [first column, last column] merged for each label and input. */
+/** Footer pieces wider than one column: [first column, last column] merged for each label and input. */
 const FOOTER_MERGES: readonly (readonly [number, number])[] = [
   [0, 1],
   [2, 3],
   [4, 5],
-  [6, 6],
   [7, 9],
   [10, 11],
   [12, 13],

@@ -192,9 +192,19 @@ export function readTemplate(grid: SheetGrid, catalog: Catalog): TemplateReadOut
       ...(dataSource ? { dataSource } : {}),
     });
   }
+  // the data block: the indicator rows plus rows inserted at its edges, up to the next row labelled in the
+  // 序号 column (the header above; the instructions or footer below), whose texts share the value column
+  let blockStart = firstDataRow;
+  let blockEnd = lastDataRow;
+  const labelColumn = columns.seq;
+  if (firstDataRow >= 0 && labelColumn !== undefined) {
+    const labelled = (row: number) => textAt(row, labelColumn).trim() !== '';
+    while (blockStart - 1 > markerRow && !labelled(blockStart - 1)) blockStart -= 1;
+    while (blockEnd + 1 < grid.values.length && !labelled(blockEnd + 1)) blockEnd += 1;
+  }
   for (const row of orphans) {
-    // only rows among the data rows: the title, headers and footer have text in that column too
-    if (row < firstDataRow || row > lastDataRow) continue;
+    // only rows of the data block: the title, headers and footer have text in that column too
+    if (row < blockStart || row > blockEnd) continue;
     const cell = address(row, valueColumn);
     problems.push({ code: 'template.rowWithoutIndicator', severity: 'warning', cell, zh: `${cell}：该行填了本年值，但没有指标编号，未读取（插入的行请填写指标编号，或把数据移到对应指标行）`, en: `${cell}: this row has a value but no indicator code, so it was not read` });
   }

@@ -20,7 +20,7 @@ export interface RowReferences {
 
 /**
  * The 达标情况 formula of one template row: a native spreadsheet formula (en-US function names, as stored
- * in .xlsx and taken by Office.js `formulas`) that judges the row's value against the targets governing the
+ * in .xlsx and taken by the add-in's `range.formulas`) that judges the row's value against the targets governing the
  * reporting year, direction-aware, exactly as the engine does, so a bare .xlsx shows 达标/未达标 in Excel,
  * WPS and LibreOffice without the add-in.
  *

@@ -36,7 +36,7 @@ const RANK: Record<FlagKind, number> = { warning: 0, notMet: 1, error: 2 };
 /**
  * Turns the engine's verdict on a template read back into cell flags: every message lands on the cell it
  * is about (the value, the note, the previous value …), several messages on one cell become one note, and
- * the worst decides the colour. Pure: the Office.js adapter draws them, the CLI prints them.
+ * the worst decides the colour. Pure: the add-in's workbook adapter draws them, the CLI prints them.
  */
 export function templateFlags(read: TemplateRead, report: ReportResult, language: Language = 'zh-CN'): TemplateFlags {
   const byAddress = new Map<string, { kind: FlagKind; severity: Severity; lines: string[]; indicatorId?: string; unitId?: string }>();

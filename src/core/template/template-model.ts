@@ -102,7 +102,7 @@ export interface ConditionalFormatRule {
   readonly fontColor: string;
 }
 
-/** The sheet a template becomes: everything both workbook adapters (Office.js, .xlsx) need to render it. */
+/** The sheet a template becomes: everything both workbook adapters (add-in, .xlsx) need to render it. */
 export interface TemplateModel {
   readonly meta: TemplateMetadata;
   readonly language: Language;

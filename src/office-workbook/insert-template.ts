@@ -1,0 +1,64 @@
+/// <reference types="office-js" />
+import type { TemplateModel } from '../core/template/template-model';
+import { detectCapabilities } from './capabilities';
+import type { ExcelHost } from './excel-host';
+import { protectTemplate, renderTemplate } from './render-template';
+import { uniqueSheetName } from './sheet-names';
+import { asWorkbookError } from './workbook-error';
+import { DEFAULT_PAYLOAD_BUDGET, WritePlan } from './write-plan';
+
+/** How to insert a template. */
+export interface InsertTemplateOptions {
+  /** The sheet to replace (after the person agreed); without it an existing sheet is never touched. */
+  readonly replaceSheet?: string;
+  /** Payload budget per sync in bytes (default 2 MB); tests lower it to force split writes. */
+  readonly payloadBudget?: number;
+}
+
+/** Where the template went and how many round trips it took. */
+export interface InsertTemplateResult {
+  readonly sheetName: string;
+  /** The sheet that was replaced, when `replaceSheet` named an existing one. */
+  readonly replaced?: string;
+  readonly syncs: number;
+}
+
+/**
+ * Inserts a template as a new sheet named after the model ("name (2)" … when taken) and activates it.
+ * Two round trips: one reading the sheet names, one sending every write (more only past the payload
+ * budget). With `replaceSheet`, the new sheet is built under a free name first and takes the old sheet's
+ * name and position only once the old one is deleted, so a failure never leaves the workbook without it.
+ */
+export async function insertTemplate(host: ExcelHost, model: TemplateModel, options: InsertTemplateOptions = {}): Promise<InsertTemplateResult> {
+  const capabilities = detectCapabilities(host);
+  try {
+    return await host.run(async (context) => {
+      const worksheets = context.workbook.worksheets;
+      worksheets.load('items/name,items/position');
+      await context.sync();
+
+      const existing = worksheets.items.map((sheet) => ({ sheet, name: sheet.name, position: sheet.position }));
+      const wanted = options.replaceSheet?.toLowerCase();
+      const replaced = wanted === undefined ? undefined : existing.find((entry) => entry.name.toLowerCase() === wanted);
+      const name = uniqueSheetName(model.sheetName, existing.map((entry) => entry.name));
+      const finalName = replaced?.name ?? name;
+
+      const plan = new WritePlan(options.payloadBudget ?? DEFAULT_PAYLOAD_BUDGET);
+      const sheet = worksheets.add(name);
+      renderTemplate(sheet, model, capabilities, plan);
+      if (replaced) {
+        plan.add([finalName, replaced.position], 3, () => {
+          replaced.sheet.delete();
+          sheet.name = finalName;
+          sheet.position = replaced.position;
+        });
+      }
+      protectTemplate(sheet, model, capabilities, plan);
+      plan.add(['activate'], 1, () => sheet.activate());
+      const writes = await plan.send(context);
+      return { sheetName: finalName, ...(replaced ? { replaced: replaced.name } : {}), syncs: 1 + writes };
+    });
+  } catch (error) {
+    throw asWorkbookError(error, { zh: '插入模板', en: 'Inserting the template' });
+  }
+}

@@ -1,0 +1,140 @@
+import type { FakeWorkbook } from './fake-workbook';
+
+/** An Office.js-style error: `code` is what Office.js puts there (ItemNotFound, InvalidArgument, ApiNotFound …). */
+export class FakeOfficeError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'RichApi.Error';
+  }
+}
+
+/** One `context.sync()`: how many queued actions it sent and their payload (UTF-8 bytes of their JSON). */
+export interface SyncRecord {
+  readonly run: number;
+  readonly actions: number;
+  readonly payloadBytes: number;
+  /** Sent by Excel.run itself because actions were still queued when the batch returned. */
+  readonly implicit: boolean;
+}
+
+interface QueuedAction {
+  readonly apply: () => void;
+  readonly bytes: number;
+}
+
+/** What the context needs from its host. */
+export interface ContextHost {
+  readonly book: FakeWorkbook;
+  supports(version: string): boolean;
+  record(sync: SyncRecord): void;
+}
+
+function utf8Bytes(text: string): number {
+  return Buffer.byteLength(text, 'utf8');
+}
+
+/**
+ * The fake RequestContext: property writes and method calls are queued and applied, in order, at
+ * `sync()`; loaded values appear only then. Every sync is recorded with its payload.
+ */
+export class FakeRequestContext {
+  private queue: QueuedAction[] = [];
+  workbook!: unknown;
+
+  constructor(
+    readonly host: ContextHost,
+    readonly run: number,
+  ) {}
+
+  get book(): FakeWorkbook {
+    return this.host.book;
+  }
+
+  /** Queues an action; its payload is the JSON of what would go over the wire. */
+  enqueue(path: string, member: string, args: readonly unknown[], apply: () => void): void {
+    const bytes = utf8Bytes(JSON.stringify({ o: path, m: member, a: args }));
+    this.queue.push({ apply, bytes });
+  }
+
+  /** Throws ApiNotFound when the host lacks the requirement set (like calling an API an old Excel lacks). */
+  require(version: string, api: string): void {
+    if (!this.host.supports(version)) {
+      throw new FakeOfficeError('ApiNotFound', `${api} requires ExcelApi ${version}, which this Excel does not support`);
+    }
+  }
+
+  get pending(): number {
+    return this.queue.length;
+  }
+
+  async sync(implicit = false): Promise<void> {
+    const actions = this.queue;
+    this.queue = [];
+    this.host.record({ run: this.run, actions: actions.length, payloadBytes: actions.reduce((sum, action) => sum + action.bytes, 0), implicit });
+    await Promise.resolve();
+    for (const action of actions) action.apply();
+  }
+}
+
+/** A proxy object: scalar properties can be read only after load() and a sync(). */
+export abstract class FakeProxy {
+  private readonly loaded = new Map<string, unknown>();
+
+  constructor(
+    protected readonly context: FakeRequestContext,
+    readonly path: string,
+  ) {}
+
+  /** The properties load() accepts. */
+  protected abstract readonly loadable: readonly string[];
+
+  /** The current value of a loadable property, taken at sync time. */
+  protected abstract snapshot(property: string): unknown;
+
+  load(properties?: string | readonly string[]): this {
+    const names = parseLoad(properties, this.loadable);
+    for (const name of names) {
+      if (!this.loadable.includes(name)) throw new FakeOfficeError('InvalidArgument', `${this.path}: cannot load "${name}"`);
+    }
+    this.context.enqueue(this.path, 'load', names, () => {
+      for (const name of names) this.loaded.set(name, this.snapshot(name));
+    });
+    return this;
+  }
+
+  protected read<T>(property: string): T {
+    if (!this.loaded.has(property)) {
+      throw new FakeOfficeError(
+        'PropertyNotLoaded',
+        `The property '${property}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
+      );
+    }
+    return this.loaded.get(property) as T;
+  }
+
+  /** Marks a property as known without a load (as Office.js does for `isNullObject` after a sync). */
+  protected know(property: string, value: unknown): void {
+    this.loaded.set(property, value);
+  }
+
+  protected queue(member: string, args: readonly unknown[], apply: () => void): void {
+    this.context.enqueue(this.path, member, args, apply);
+  }
+
+  toJSON(): unknown {
+    return { ref: this.path };
+  }
+}
+
+export function parseLoad(properties: string | readonly string[] | undefined, all: readonly string[]): string[] {
+  if (properties === undefined) return [...all];
+  const list = typeof properties === 'string' ? properties.split(',') : [...properties];
+  return list.map((name) => name.trim()).filter((name) => name !== '');
+}
+
+export function invalid(message: string): FakeOfficeError {
+  return new FakeOfficeError('InvalidArgument', message);
+}

@@ -1,0 +1,108 @@
+import { FakeExcelHost, FakeWorkbook } from '.';
+
+/** The fake must be at least as strict as Excel, or the adapter's tests prove nothing. */
+describe('strict fake Excel host', () => {
+  it('throws PropertyNotLoaded when a property is read before load() and sync()', async () => {
+    const host = new FakeExcelHost();
+    await host.run(async (context) => {
+      const range = context.workbook.worksheets.getActiveWorksheet().getRange('A1:B2');
+      expect(() => range.values).toThrow(/not available/);
+      range.load('values');
+      expect(() => range.values).toThrow(/call the load method/); // loaded only at sync
+      await context.sync();
+      expect(range.values).toEqual([['', ''], ['', '']]);
+      expect(() => range.text).toThrow(/not available/); // loaded something else only
+    });
+  });
+
+  it('queues writes and applies them at sync, counting every sync and its payload', async () => {
+    const host = new FakeExcelHost();
+    await host.run(async (context) => {
+      const sheet = context.workbook.worksheets.getActiveWorksheet();
+      sheet.getRange('A1:B1').values = [['93', 'text']];
+      expect(host.workbook.active.value('A1')).toBe('');
+      await context.sync();
+      expect(host.workbook.active.value('A1')).toBe(93); // typed like Excel: "93" becomes a number
+      await context.sync();
+    });
+    expect(host.syncs).toHaveLength(2);
+    expect(host.syncs[0]?.actions).toBe(3); // getActiveWorksheet, getRange, values
+    expect(host.syncs[0]?.payloadBytes).toBeGreaterThan(50);
+    expect(host.syncs[1]?.actions).toBe(0);
+  });
+
+  it('sends what is still queued when the batch returns, as Excel.run does, and records it as implicit', async () => {
+    const host = new FakeExcelHost();
+    await host.run(async (context) => {
+      context.workbook.worksheets.getActiveWorksheet().getRange('A1').values = [[1]];
+    });
+    expect(host.syncs).toEqual([expect.objectContaining({ implicit: true, actions: 3 })]);
+    expect(host.workbook.active.value('A1')).toBe(1);
+  });
+
+  it('refuses APIs of requirement sets the host lacks (ExcelApi 1.1: no merge, no conditional formats, no notes)', async () => {
+    const host = new FakeExcelHost({ apiVersion: '1.1' });
+    expect(host.isSetSupported('ExcelApi', '1.1')).toBe(true);
+    expect(host.isSetSupported('ExcelApi', '1.2')).toBe(false);
+    await host.run(async (context) => {
+      const sheet = context.workbook.worksheets.getActiveWorksheet();
+      const range = sheet.getRange('A1:B1');
+      expect(() => range.merge()).toThrow(/ExcelApi 1.2/);
+      expect(() => range.conditionalFormats).toThrow(/ExcelApi 1.6/);
+      expect(() => range.dataValidation).toThrow(/ExcelApi 1.8/);
+      expect(() => sheet.notes).toThrow(/ExcelApi 1.18/);
+      expect(() => sheet.protection).toThrow(/ExcelApi 1.2/);
+      expect(() => context.workbook.worksheets.getItemOrNullObject('x')).toThrow(/ExcelApi 1.4/);
+      await context.sync();
+    });
+    expect(new FakeExcelHost({ apiVersion: '1.10' }).isSetSupported('ExcelApi', '1.9')).toBe(true); // 1.10 > 1.9
+  });
+
+  it('fails the sync like Excel: unknown sheet, wrong array shape, locked cells of a protected sheet', async () => {
+    const host = new FakeExcelHost();
+    await expect(
+      host.run(async (context) => {
+        context.workbook.worksheets.getItem('nope').getRange('A1').values = [[1]];
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'ItemNotFound' });
+    await expect(
+      host.run(async (context) => {
+        context.workbook.worksheets.getActiveWorksheet().getRange('A1:B1').values = [[1]];
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'InvalidArgument' });
+    host.workbook.active.protection = { protected: true, options: {} };
+    await expect(
+      host.run(async (context) => {
+        context.workbook.worksheets.getActiveWorksheet().getRange('A1').values = [[1]];
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'AccessDenied' });
+  });
+
+  it('lets tests play a person: typing, pasting text, inserting rows and columns, sorting, renaming, copying', () => {
+    const book = new FakeWorkbook(['数据']);
+    const sheet = book.sheet('数据');
+    sheet.personTypes('A1', 'b');
+    sheet.personTypes('A2', 'a');
+    sheet.personTypes('B1', '95.2');
+    sheet.personTypes('B2', '９５．２'); // full-width: Excel keeps it as text
+    sheet.personPastesText('C1', [['93']]);
+    sheet.personTypes('D1', '93%');
+    sheet.personAddsNote('B1', 'mine');
+    expect([sheet.value('B1'), sheet.value('B2'), sheet.value('C1'), sheet.value('D1'), sheet.text('D1')]).toEqual([95.2, '９５．２', '93', 0.93, '93%']);
+    sheet.personInsertsRows(1);
+    sheet.personInsertsColumns(0);
+    expect(sheet.value('C2')).toBe(95.2);
+    expect(sheet.notes()).toEqual(new Map([['C2', 'mine']]));
+    sheet.personSortsRows(2, 3, (x, y) => String(x(1)).localeCompare(String(y(1))));
+    expect([sheet.value('B2'), sheet.value('B3'), sheet.value('C3')]).toEqual(['a', 'b', 95.2]);
+    expect(sheet.notes()).toEqual(new Map([['C3', 'mine']]));
+    book.personRenames('数据', 'Data');
+    const copy = book.personCopies('data');
+    expect(copy.name).toBe('Data (2)');
+    expect(copy.value('C3')).toBe(95.2);
+    expect(() => book.personRenames('Data (2)', 'DATA')).toThrow(/already exists/);
+  });
+});

@@ -1,0 +1,416 @@
+import { FakeOfficeError, FakeProxy, invalid, parseLoad, type FakeRequestContext } from './fake-context';
+import { RangeProxy, guardProtected, rectOn } from './fake-range';
+import { FakeSheet, type FakeNote } from './fake-workbook';
+
+const PAPER_SIZES = ['A3', 'A4', 'A5', 'B4', 'B5', 'Letter', 'Legal'];
+const WORKSHEET_PROPERTIES = ['name', 'position', 'id'];
+
+/** Excel.Workbook (only what the adapter uses). */
+export class WorkbookProxy {
+  constructor(private readonly context: FakeRequestContext) {}
+
+  get worksheets(): WorksheetCollectionProxy {
+    this.context.require('1.1', 'Workbook.worksheets');
+    return new WorksheetCollectionProxy(this.context);
+  }
+}
+
+/** Excel.WorksheetCollection. */
+export class WorksheetCollectionProxy {
+  private loadedItems?: WorksheetProxy[];
+
+  constructor(private readonly context: FakeRequestContext) {}
+
+  add(name?: string): WorksheetProxy {
+    this.context.require('1.1', 'WorksheetCollection.add');
+    const proxy = new WorksheetProxy(this.context, `worksheets.add(${name ?? ''})`);
+    this.context.enqueue('worksheets', 'add', [name], () => {
+      const book = this.context.book;
+      let finalName = name;
+      for (let n = book.sheets.length + 1; finalName === undefined || book.find(finalName); n += 1) finalName = `Sheet${n}`;
+      book.assertName(finalName);
+      const sheet = new FakeSheet(book.newId(), finalName);
+      book.sheets.push(sheet);
+      proxy.bindTo(sheet);
+    });
+    return proxy;
+  }
+
+  getItem(key: string): WorksheetProxy {
+    this.context.require('1.1', 'WorksheetCollection.getItem');
+    return this.lookup(key, false);
+  }
+
+  getItemOrNullObject(key: string): WorksheetProxy {
+    this.context.require('1.4', 'WorksheetCollection.getItemOrNullObject');
+    return this.lookup(key, true);
+  }
+
+  private lookup(key: string, orNull: boolean): WorksheetProxy {
+    const proxy = new WorksheetProxy(this.context, `worksheets.getItem(${key})`);
+    this.context.enqueue('worksheets', orNull ? 'getItemOrNullObject' : 'getItem', [key], () => {
+      const book = this.context.book;
+      const sheet = book.find(key) ?? book.sheets.find((candidate) => candidate.id === key);
+      if (sheet) proxy.bindTo(sheet);
+      else if (orNull) proxy.markNull();
+      else throw new FakeOfficeError('ItemNotFound', `The requested resource doesn't exist: worksheet "${key}".`);
+    });
+    return proxy;
+  }
+
+  getActiveWorksheet(): WorksheetProxy {
+    this.context.require('1.1', 'WorksheetCollection.getActiveWorksheet');
+    const proxy = new WorksheetProxy(this.context, 'worksheets.getActiveWorksheet()');
+    this.context.enqueue('worksheets', 'getActiveWorksheet', [], () => proxy.bindTo(this.context.book.active));
+    return proxy;
+  }
+
+  /** load('items/name,items/position') or load('name'). */
+  load(properties?: string | readonly string[]): this {
+    const names = parseLoad(properties, WORKSHEET_PROPERTIES).map((name) => name.replace(/^items\//, ''));
+    for (const name of names) if (!WORKSHEET_PROPERTIES.includes(name)) throw invalid(`worksheets: cannot load "${name}"`);
+    this.context.enqueue('worksheets', 'load', names, () => {
+      this.loadedItems = this.context.book.sheets.map((sheet) => {
+        const item = new WorksheetProxy(this.context, `worksheets.items[${sheet.id}]`, sheet);
+        item.absorb(names);
+        return item;
+      });
+    });
+    return this;
+  }
+
+  get items(): WorksheetProxy[] {
+    if (!this.loadedItems) throw new FakeOfficeError('PropertyNotLoaded', "The property 'items' is not available. Call load() and context.sync() first.");
+    return this.loadedItems;
+  }
+}
+
+/** Excel.Worksheet. */
+export class WorksheetProxy extends FakeProxy {
+  protected readonly loadable = WORKSHEET_PROPERTIES;
+  private bound?: FakeSheet;
+  private nullObject = false;
+
+  constructor(context: FakeRequestContext, path: string, sheet?: FakeSheet) {
+    super(context, path);
+    this.bound = sheet;
+  }
+
+  bindTo(sheet: FakeSheet): void {
+    this.bound = sheet;
+    this.know('isNullObject', false);
+  }
+
+  markNull(): void {
+    this.nullObject = true;
+    this.know('isNullObject', true);
+  }
+
+  /** Loads properties right away (collection items arrive loaded). */
+  absorb(names: readonly string[]): void {
+    for (const name of names) this.know(name, this.snapshot(name));
+  }
+
+  get sheet(): FakeSheet {
+    if (this.nullObject) throw new FakeOfficeError('ItemNotFound', `${this.path} is a null object`);
+    if (!this.bound) throw new FakeOfficeError('InvalidObjectPath', `${this.path} is not resolved`);
+    if (!this.context.book.sheets.includes(this.bound)) throw new FakeOfficeError('ItemNotFound', `${this.path} was deleted`);
+    return this.bound;
+  }
+
+  protected snapshot(property: string): unknown {
+    const sheet = this.sheet;
+    if (property === 'name') return sheet.name;
+    if (property === 'id') return sheet.id;
+    if (property === 'position') return this.context.book.sheets.indexOf(sheet);
+    throw invalid(property);
+  }
+
+  get isNullObject(): boolean {
+    return this.read('isNullObject');
+  }
+
+  get name(): string {
+    return this.read('name');
+  }
+  set name(name: string) {
+    this.context.require('1.1', 'Worksheet.name');
+    this.queue('name', [name], () => {
+      this.context.book.assertName(name, this.sheet);
+      this.sheet.name = name;
+    });
+  }
+
+  get position(): number {
+    return this.read('position');
+  }
+  set position(position: number) {
+    this.context.require('1.1', 'Worksheet.position');
+    this.queue('position', [position], () => {
+      const sheets = this.context.book.sheets;
+      const sheet = this.sheet;
+      if (position < 0 || position >= sheets.length) throw invalid(`position ${position}`);
+      sheets.splice(sheets.indexOf(sheet), 1);
+      sheets.splice(position, 0, sheet);
+    });
+  }
+
+  get id(): string {
+    return this.read('id');
+  }
+
+  getRange(address?: string): RangeProxy {
+    this.context.require('1.1', 'Worksheet.getRange');
+    return new RangeProxy(this.context, `${this.path}.getRange(${address ?? ''})`, () => {
+      const sheet = this.sheet;
+      return { sheet, rect: address === undefined ? { r0: 0, c0: 0, r1: 1048575, c1: 16383 } : rectOn(sheet, address) };
+    });
+  }
+
+  getRangeByIndexes(row: number, column: number, rows: number, columns: number): RangeProxy {
+    this.context.require('1.7', 'Worksheet.getRangeByIndexes');
+    return new RangeProxy(this.context, `${this.path}.getRangeByIndexes(${row},${column},${rows},${columns})`, () => ({
+      sheet: this.sheet,
+      rect: { r0: row, c0: column, r1: row + rows - 1, c1: column + columns - 1 },
+    }));
+  }
+
+  getUsedRange(valuesOnly?: boolean): RangeProxy {
+    this.context.require('1.1', 'Worksheet.getUsedRange');
+    if (valuesOnly !== undefined) this.context.require('1.2', 'Worksheet.getUsedRange(valuesOnly)');
+    if (valuesOnly) throw new FakeOfficeError('NotImplemented', 'the fake has no valuesOnly used range');
+    return new RangeProxy(this.context, `${this.path}.getUsedRange()`, () => {
+      const sheet = this.sheet;
+      return { sheet, rect: sheet.usedRect() ?? { r0: 0, c0: 0, r1: 0, c1: 0 } };
+    });
+  }
+
+  activate(): void {
+    this.context.require('1.1', 'Worksheet.activate');
+    this.queue('activate', [], () => {
+      this.context.book.activeId = this.sheet.id;
+    });
+  }
+
+  delete(): void {
+    this.context.require('1.1', 'Worksheet.delete');
+    this.queue('delete', [], () => {
+      const book = this.context.book;
+      const sheet = this.sheet;
+      if (book.sheets.length === 1) throw new FakeOfficeError('InvalidOperation', 'A workbook must contain at least one visible worksheet.');
+      const index = book.sheets.indexOf(sheet);
+      book.sheets.splice(index, 1);
+      if (book.activeId === sheet.id) book.activeId = (book.sheets[Math.max(0, index - 1)] as FakeSheet).id;
+    });
+  }
+
+  get protection(): ProtectionProxy {
+    this.context.require('1.2', 'Worksheet.protection');
+    return new ProtectionProxy(this.context, `${this.path}.protection`, this);
+  }
+
+  get freezePanes() {
+    this.context.require('1.7', 'Worksheet.freezePanes');
+    const freeze = (member: string, rows: number, columns: number) =>
+      this.queue(`freezePanes.${member}`, [rows, columns], () => {
+        this.sheet.freeze = { rows, columns };
+      });
+    return {
+      freezeRows: (count = 1) => freeze('freezeRows', count, 0),
+      freezeColumns: (count = 1) => freeze('freezeColumns', 0, count),
+    };
+  }
+
+  get pageLayout() {
+    this.context.require('1.9', 'Worksheet.pageLayout');
+    const set = (member: string, value: unknown, change: (layout: FakeSheet['pageLayout']) => void) =>
+      this.queue(`pageLayout.${member}`, [value], () => change(this.sheet.pageLayout));
+    return {
+      set orientation(value: string) {
+        if (value !== 'Portrait' && value !== 'Landscape') throw invalid(`orientation ${value}`);
+        set('orientation', value, (layout) => void (layout.orientation = value));
+      },
+      set paperSize(value: string) {
+        if (!PAPER_SIZES.includes(value)) throw invalid(`paper size ${value}`);
+        set('paperSize', value, (layout) => void (layout.paperSize = value));
+      },
+      set zoom(value: Record<string, unknown>) {
+        const keys = Object.keys(value);
+        if (keys.some((k) => !['horizontalFitToPages', 'verticalFitToPages', 'scale'].includes(k))) throw invalid('zoom options');
+        set('zoom', value, (layout) => void (layout.zoom = { ...value }));
+      },
+      setPrintTitleRows: (address: string) => {
+        const rect = /^\$?\d+:\$?\d+$/.test(address) ? address : undefined;
+        if (!rect) throw invalid(`print title rows ${address}`);
+        set('setPrintTitleRows', address, (layout) => void (layout.printTitleRows = address));
+      },
+      headersFooters: {
+        defaultForAllPages: {
+          set centerFooter(value: string) {
+            set('headersFooters.defaultForAllPages.centerFooter', value, (layout) => void (layout.centerFooter = value));
+          },
+        },
+      },
+    };
+  }
+
+  get customProperties() {
+    this.context.require('1.12', 'Worksheet.customProperties');
+    return {
+      add: (key: string, value: string) => {
+        if (key.length === 0 || key.length > 255) throw invalid('custom property key');
+        this.queue('customProperties.add', [key, value], () => {
+          this.sheet.customProperties.set(key, value);
+        });
+      },
+    };
+  }
+
+  get notes(): NoteCollectionProxy {
+    this.context.require('1.18', 'Worksheet.notes');
+    return new NoteCollectionProxy(this.context, `${this.path}.notes`, this, 'note');
+  }
+
+  get comments(): NoteCollectionProxy {
+    this.context.require('1.10', 'Worksheet.comments');
+    return new NoteCollectionProxy(this.context, `${this.path}.comments`, this, 'comment');
+  }
+}
+
+/** Excel.WorksheetProtection (1.2; passwords 1.7). */
+export class ProtectionProxy extends FakeProxy {
+  protected readonly loadable = ['protected', 'options'];
+  constructor(
+    context: FakeRequestContext,
+    path: string,
+    private readonly worksheet: WorksheetProxy,
+  ) {
+    super(context, path);
+  }
+
+  protected snapshot(property: string): unknown {
+    const protection = this.worksheet.sheet.protection;
+    return property === 'protected' ? protection.protected : { ...protection.options };
+  }
+
+  get protected(): boolean {
+    return this.read('protected');
+  }
+  get options(): Record<string, boolean> {
+    return this.read('options');
+  }
+
+  protect(options?: Record<string, boolean>, password?: string): void {
+    if (password !== undefined) this.context.require('1.7', 'WorksheetProtection.protect(password)');
+    this.queue('protect', [options ?? {}], () => {
+      const sheet = this.worksheet.sheet;
+      if (sheet.protection.protected) throw new FakeOfficeError('InvalidOperation', 'The worksheet is already protected.');
+      sheet.protection = { protected: true, options: { ...(options ?? {}) } };
+    });
+  }
+
+  unprotect(password?: string): void {
+    if (password !== undefined) this.context.require('1.7', 'WorksheetProtection.unprotect(password)');
+    this.queue('unprotect', [], () => {
+      this.worksheet.sheet.protection = { protected: false, options: {} };
+    });
+  }
+}
+
+/** Excel.NoteCollection (1.18) or Excel.CommentCollection (1.10). */
+export class NoteCollectionProxy {
+  private loadedItems?: NoteProxy[];
+
+  constructor(
+    private readonly context: FakeRequestContext,
+    private readonly path: string,
+    private readonly worksheet: WorksheetProxy,
+    private readonly kind: 'note' | 'comment',
+  ) {}
+
+  add(cellAddress: RangeProxy | string, content: string): void {
+    if (typeof content !== 'string') throw invalid('content');
+    if (typeof cellAddress === 'string' && this.kind === 'comment' && !cellAddress.includes('!')) {
+      throw invalid('a comment address string must include the sheet name');
+    }
+    this.context.enqueue(this.path, 'add', [cellAddress, content], () => {
+      const sheet = this.worksheet.sheet;
+      const target = typeof cellAddress === 'string' ? { sheet, rect: rectOn(sheet, cellAddress) } : cellAddress.target;
+      if (target.sheet !== sheet) throw invalid('the cell is on another sheet');
+      const { rect } = target;
+      if (rect.r0 !== rect.r1 || rect.c0 !== rect.c1) throw invalid(`a ${this.kind} goes on one cell`);
+      guardProtected(sheet, rect, 'object');
+      const cell = sheet.ensure(rect.r0, rect.c0);
+      if (this.kind === 'note' ? cell.note : cell.comment) throw invalid(`the cell already has a ${this.kind}`);
+      if (this.kind === 'note') cell.note = { content };
+      else cell.comment = { content };
+    });
+  }
+
+  load(properties?: string | readonly string[]): this {
+    const names = parseLoad(properties, ['content']).map((name) => name.replace(/^items\//, ''));
+    for (const name of names) if (name !== 'content') throw invalid(`${this.kind}s: cannot load "${name}"`);
+    this.context.enqueue(this.path, 'load', names, () => {
+      const sheet = this.worksheet.sheet;
+      const found: FakeNote[] = [];
+      for (const [, cell] of [...sheet.cells].sort((a, b) => a[0] - b[0])) {
+        const note = this.kind === 'note' ? cell.note : cell.comment;
+        if (note) found.push(note);
+      }
+      this.loadedItems = found.map((note, index) => new NoteProxy(this.context, `${this.path}.items[${index}]`, this.worksheet, note, this.kind));
+    });
+    return this;
+  }
+
+  get items(): NoteProxy[] {
+    if (!this.loadedItems) throw new FakeOfficeError('PropertyNotLoaded', "The property 'items' is not available. Call load() and context.sync() first.");
+    return this.loadedItems;
+  }
+}
+
+/** Excel.Note or Excel.Comment. */
+export class NoteProxy extends FakeProxy {
+  protected readonly loadable = ['content'];
+  constructor(
+    context: FakeRequestContext,
+    path: string,
+    private readonly worksheet: WorksheetProxy,
+    private readonly note: FakeNote,
+    private readonly kind: 'note' | 'comment',
+  ) {
+    super(context, path);
+    this.know('content', note.content);
+  }
+
+  protected snapshot(): unknown {
+    return this.note.content;
+  }
+
+  get content(): string {
+    return this.read('content');
+  }
+
+  private where() {
+    const sheet = this.worksheet.sheet;
+    const at = sheet.locate(this.note);
+    if (!at) throw new FakeOfficeError('ItemNotFound', `the ${this.kind} no longer exists`);
+    return { sheet, at };
+  }
+
+  delete(): void {
+    this.queue('delete', [], () => {
+      const { sheet, at } = this.where();
+      guardProtected(sheet, { r0: at.row, c0: at.column, r1: at.row, c1: at.column }, 'object');
+      const cell = sheet.ensure(at.row, at.column);
+      if (this.kind === 'note') delete cell.note;
+      else delete cell.comment;
+    });
+  }
+
+  getLocation(): RangeProxy {
+    return new RangeProxy(this.context, `${this.path}.getLocation()`, () => {
+      const { sheet, at } = this.where();
+      return { sheet, rect: { r0: at.row, c0: at.column, r1: at.row, c1: at.column } };
+    });
+  }
+}
