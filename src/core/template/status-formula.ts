@@ -76,9 +76,9 @@ class FormulaWriter {
     }
     let formula = `IF(TRIM(${v}&"")="","",IF(${listed(`TRIM(${v}&"")`, NOT_AVAILABLE_MARKERS)},${notAvailable},${judged}))`;
     // an extra input that is filled must be readable and in range, or the engine calls the row invalid
-    // (a marker such as "—" there counts as missing for the engine; the formula says 待核对)
+    // (blank or a marker such as "—" there means missing, as for the engine)
     if (this.extras.length > 0) {
-      const filled = (ref: string) => `TRIM(${ref}&"")<>""`;
+      const filled = (ref: string) => `NOT(${missing(ref)})`;
       const unreadable = this.extras.map((ref) => `AND(${filled(ref)},ISERROR(${this.number(ref)}))`);
       const outOfRange = this.extras.map((ref) => `IF(${filled(ref)},${this.outOfRange(this.number(ref))},FALSE())`);
       formula = `IF(OR(${unreadable.join(',')}),${this.word('unreadable')},IF(OR(${outOfRange.join(',')}),${this.word('invalid')},${formula}))`;
@@ -123,7 +123,7 @@ class FormulaWriter {
   private numberCheck(target: Target, n: string): string {
     const met = (condition: string) => `IF(${condition},1,0)`;
     const needing = (ref: string | undefined, condition: (other: string) => string) =>
-      ref === undefined ? '""' : `IF(TRIM(${ref}&"")="","",${met(condition(this.number(ref)))})`;
+      ref === undefined ? '""' : `IF(${missing(ref)},"",${met(condition(this.number(ref)))})`;
     switch (target.kind) {
       case 'min':
         return met(`${n}${target.strict ? '>' : '>='}${literal(target.value)}`);
@@ -162,7 +162,7 @@ class FormulaWriter {
     if (needed.has('baseline') && baseline) labels.push([baseline, this.word('missingBaseline')]);
     if (needed.has('other') && other) labels.push([other, this.word('missingOther')]);
     let label = this.word('notJudged');
-    for (const [ref, text] of labels.reverse()) label = `IF(TRIM(${ref}&"")="",${text},${label})`;
+    for (const [ref, text] of labels.reverse()) label = `IF(${missing(ref)},${text},${label})`;
     return label;
   }
 
@@ -193,6 +193,12 @@ class FormulaWriter {
     const judged = this.combine(checks, this.word('notJudged'));
     return `IF(ISNUMBER(${v}),${this.word('invalid')},IF(ISERROR((${left})+(${right})),${this.word('unreadable')},IF(OR(${left}<=0,${right}<=0),${this.word('invalid')},${judged})))`;
   }
+}
+
+/** Blank or marked not-available ("—", "无" …): an extra input the engine treats as not given. */
+function missing(ref: string): string {
+  const text = `TRIM(${ref}&"")`;
+  return `OR(${text}="",${listed(text, NOT_AVAILABLE_MARKERS)})`;
 }
 
 /** Whether a text is one of a list of words: MATCH against an inline array (case-insensitive, like the engine). */
