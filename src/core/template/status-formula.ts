@@ -76,11 +76,10 @@ class FormulaWriter {
     }
     let formula = `IF(TRIM(${v}&"")="","",IF(${listed(`TRIM(${v}&"")`, NOT_AVAILABLE_MARKERS)},${notAvailable},${judged}))`;
     // an extra input that is filled must be readable and in range, or the engine calls the row invalid
-    // (blank or a marker such as "—" there means missing, as for the engine)
+    // (blank or a marker there means missing; past this check "not a number" means exactly that)
     if (this.extras.length > 0) {
-      const filled = (ref: string) => `NOT(${missing(ref)})`;
-      const unreadable = this.extras.map((ref) => `AND(${filled(ref)},ISERROR(${this.number(ref)}))`);
-      const outOfRange = this.extras.map((ref) => `IF(${filled(ref)},${this.outOfRange(this.number(ref))},FALSE())`);
+      const unreadable = this.extras.map((ref) => `AND(NOT(${missing(ref)}),ISERROR(${this.number(ref)}))`);
+      const outOfRange = this.extras.map((ref) => `IF(${this.absent(ref)},FALSE(),${this.outOfRange(this.number(ref))})`);
       formula = `IF(OR(${unreadable.join(',')}),${this.word('unreadable')},IF(OR(${outOfRange.join(',')}),${this.word('invalid')},${formula}))`;
     }
     return formula;
@@ -90,10 +89,21 @@ class FormulaWriter {
     return `"${this.words[key]}"`;
   }
 
-  /** The number in a cell: the cell's number, or its text read as a number (a trailing % dropped for % units). */
+  /**
+   * An extra input without a number: blank, or (once unreadable ones have been refused) a marker such as
+   * "—". Blank is tested on its own: some engines read "" as 0 in arithmetic.
+   */
+  private absent(ref: string): string {
+    return `OR(TRIM(${ref}&"")="",ISERROR(${this.number(ref)}))`;
+  }
+
+  /**
+   * The number in a cell: its text read as a number (a trailing % dropped for % units). A number cell turns
+   * into its own text and back (typed values are short decimals), so one short expression serves numbers,
+   * numbers stored as text and pasted text alike.
+   */
   private number(ref: string): string {
-    const text = this.percent ? `SUBSTITUTE(TRIM(${ref}),"%","")` : `TRIM(${ref})`;
-    return `IF(ISNUMBER(${ref}),${ref},--${text})`;
+    return this.percent ? `--SUBSTITUTE(TRIM(${ref}&""),"%","")` : `--TRIM(${ref}&"")`;
   }
 
   private outOfRange(number: string): string {
@@ -123,7 +133,7 @@ class FormulaWriter {
   private numberCheck(target: Target, n: string): string {
     const met = (condition: string) => `IF(${condition},1,0)`;
     const needing = (ref: string | undefined, condition: (other: string) => string) =>
-      ref === undefined ? '""' : `IF(${missing(ref)},"",${met(condition(this.number(ref)))})`;
+      ref === undefined ? '""' : `IF(${this.absent(ref)},"",${met(condition(this.number(ref)))})`;
     switch (target.kind) {
       case 'min':
         return met(`${n}${target.strict ? '>' : '>='}${literal(target.value)}`);
@@ -162,7 +172,7 @@ class FormulaWriter {
     if (needed.has('baseline') && baseline) labels.push([baseline, this.word('missingBaseline')]);
     if (needed.has('other') && other) labels.push([other, this.word('missingOther')]);
     let label = this.word('notJudged');
-    for (const [ref, text] of labels.reverse()) label = `IF(${missing(ref)},${text},${label})`;
+    for (const [ref, text] of labels.reverse()) label = `IF(${this.absent(ref)},${text},${label})`;
     return label;
   }
 
