@@ -1,6 +1,8 @@
 /** Jest runs TypeScript through SWC (transpile only); `npm run typecheck` does the type checking. */
 module.exports = {
   testEnvironment: 'node',
+  // the server tests also run on PostgreSQL: start the local one when nothing else is configured
+  globalSetup: '<rootDir>/test/setup/postgres-global-setup.ts',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   transform: {

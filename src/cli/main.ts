@@ -3,6 +3,8 @@ import { catalogCommand } from './commands/catalog-command';
 import { assessCommand } from './commands/assess-command';
 import { templateCommand } from './commands/template-command';
 import { checkCommand } from './commands/check-command';
+import { orgCommand } from './commands/org-command';
+import { tokenCommand } from './commands/token-command';
 import { EXIT, UsageError, type CliIo } from './io';
 
 const USAGE = `用法 / Usage: indicators <命令> [选项]
@@ -18,6 +20,13 @@ const USAGE = `用法 / Usage: indicators <命令> [选项]
   check <文件.xlsx> [--json] [--lang]
       提交前核对：读取文件中的每张填报表，逐项校验并判定是否达标。
       退出码 0 无错误（未达标只是警告）；1 有填报错误；2 文件无法读取或不含模板。
+  org list [--json]
+  org add --id <编号> --name <名称> [--short <简称>] [--kind department|township|subdistrict]
+      查看、添加填报单位（共享端点的数据库：DATABASE_URL，或 DATA_DIR 中的 SQLite）。
+  token create --org <单位编号> --role reporter|bureau|admin [--label <备注>]
+  token list [--json]
+  token revoke <令牌编号>
+      创建（令牌只显示一次）、列出、撤销访问令牌。
 
 退出码: 0 已执行；2 参数无法使用。
 `;
@@ -29,6 +38,8 @@ const COMMANDS: Record<string, Command> = {
   assess: assessCommand,
   template: templateCommand,
   check: checkCommand,
+  org: orgCommand,
+  token: tokenCommand,
 };
 
 /** Runs the CLI with the given arguments; resolves to the exit code. */

@@ -1,0 +1,8 @@
+import type { Role } from '../core/submission/submission-schema';
+
+/** Who is calling: the token's id, organisation and role (set by the auth hook on every /api/v1 request). */
+export interface AuthContext {
+  readonly tokenId: string;
+  readonly organisationId: string;
+  readonly role: Role;
+}

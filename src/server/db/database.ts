@@ -1,0 +1,128 @@
+import type { Generated, Insertable, Selectable } from 'kysely';
+import type { AuditAction, Role, SubmissionSource, SubmissionStatus } from '../../core/submission/submission-schema';
+
+/**
+ * The tables of the shared endpoint, as Kysely sees them. Times are ISO 8601 UTC text (the same in SQLite
+ * and PostgreSQL, and they sort as text); JSON columns hold JSON text.
+ */
+export interface Database {
+  organisations: OrganisationTable;
+  tokens: TokenTable;
+  submissions: SubmissionTable;
+  submission_versions: SubmissionVersionTable;
+  submission_values: SubmissionValueTable;
+  submission_files: SubmissionFileTable;
+  audit_events: AuditEventTable;
+  idempotency_keys: IdempotencyKeyTable;
+}
+
+/** A reporting organisation (seeded from seeds/organisations.json, more added with `org add`). */
+export interface OrganisationTable {
+  id: string;
+  name: string;
+  short_name: string;
+  name_en: string;
+  kind: 'department' | 'township' | 'subdistrict';
+  created_at: string;
+}
+
+/** An API token: only its SHA-256 is kept. */
+export interface TokenTable {
+  id: string;
+  token_hash: string;
+  organisation_id: string;
+  role: Role;
+  label: string | null;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+/** One plan, year and organisation: the thread its versions belong to, and where it is in review. */
+export interface SubmissionTable {
+  id: string;
+  plan: string;
+  year: number;
+  organisation_id: string;
+  status: SubmissionStatus;
+  current_version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** One accepted version, never changed afterwards. */
+export interface SubmissionVersionTable {
+  submission_id: string;
+  version: number;
+  received_at: string;
+  token_id: string;
+  source: SubmissionSource;
+  catalog_version: string;
+  template_version: number;
+  value_count: number;
+  counts: string;
+  body: string;
+  body_sha256: string;
+}
+
+/** One value of a version, with the server's verdict. */
+export interface SubmissionValueTable {
+  submission_id: string;
+  version: number;
+  position: number;
+  indicator_id: string;
+  unit_id: string | null;
+  raw_value: string;
+  parsed: string | null;
+  status: string;
+  severity: string;
+  note: string | null;
+  previous: string | null;
+  baseline: string | null;
+  other: string | null;
+}
+
+/** The uploaded workbook behind an .xlsx version, kept as received. */
+export interface SubmissionFileTable {
+  submission_id: string;
+  version: number;
+  file_name: string | null;
+  sha256: string;
+  content: Uint8Array;
+}
+
+/** Who did what to which submission, and when. */
+export interface AuditEventTable {
+  /** Increasing: the order of events, even within one millisecond. */
+  id: Generated<number>;
+  submission_id: string;
+  version: number | null;
+  action: AuditAction;
+  at: string;
+  token_id: string;
+  organisation_id: string;
+  role: Role;
+  comment: string | null;
+}
+
+/** A remembered `Idempotency-Key`: the request it came with and the answer given. */
+export interface IdempotencyKeyTable {
+  scope: string;
+  idempotency_key: string;
+  request_sha256: string;
+  status_code: number;
+  response: string;
+  created_at: string;
+}
+
+export type OrganisationRow = Selectable<OrganisationTable>;
+export type NewOrganisation = Insertable<OrganisationTable>;
+export type TokenRow = Selectable<TokenTable>;
+export type NewToken = Insertable<TokenTable>;
+export type SubmissionRow = Selectable<SubmissionTable>;
+export type SubmissionVersionRow = Selectable<SubmissionVersionTable>;
+export type NewSubmissionVersion = Insertable<SubmissionVersionTable>;
+export type SubmissionValueRow = Selectable<SubmissionValueTable>;
+export type NewSubmissionValue = Insertable<SubmissionValueTable>;
+export type AuditEventRow = Selectable<AuditEventTable>;
+export type NewAuditEvent = Insertable<AuditEventTable>;
+export type IdempotencyKeyRow = Selectable<IdempotencyKeyTable>;

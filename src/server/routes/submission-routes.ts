@@ -1,0 +1,143 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { PlanIdSchema } from '../../core/catalog/indicator-schema';
+import { ReceiptSchema, SubmissionDetailSchema, SubmissionSummarySchema, StoredValueSchema } from '../../core/submission/api-schema';
+import { SubmissionDocumentSchema, SubmissionStatusSchema } from '../../core/submission/submission-schema';
+import type { AuthContext } from '../auth-context';
+import type { SubmissionRow } from '../db/database';
+import { ApiError } from '../errors';
+import { listAuditEvents } from '../repositories/audit';
+import { findSubmission, listSubmissions, listValues, listVersions } from '../repositories/submissions';
+import { acceptSubmission } from '../services/accept-submission';
+import { receiptOf, summaryOf } from '../services/receipts';
+import { errorResponses } from './error-responses';
+import { IdempotencyHeadersSchema, sendOutcome } from './idempotency-header';
+
+const IdParams = z.object({ id: z.string().min(1).max(60) });
+
+/** POST/GET /submissions and GET /submissions/:id (with versions, receipt, values and history). */
+export const submissionRoutes: FastifyPluginAsyncZod = async (fastify) => {
+  fastify.post('/submissions', {
+    schema: {
+      summary: 'Submit a report (JSON)',
+      description: 'The server parses and assesses every value again. Errors → 422; warnings need a note (说明) → 422 otherwise. Each accepted submission is a new version.',
+      headers: IdempotencyHeadersSchema,
+      body: SubmissionDocumentSchema,
+      response: { 201: ReceiptSchema, 200: ReceiptSchema, ...errorResponses(400, 403, 409, 413, 415, 422) },
+    },
+  }, async (request, reply) => {
+    const auth = request.auth as AuthContext;
+    const outcome = await acceptSubmission(fastify.db, fastify.catalog, auth, {
+      document: request.body,
+      source: 'json',
+      ...(request.headers['idempotency-key'] === undefined ? {} : { idempotencyKey: request.headers['idempotency-key'] }),
+    });
+    return sendOutcome(reply, outcome);
+  });
+
+  fastify.get('/submissions', {
+    schema: {
+      summary: 'List submissions',
+      description: 'Reporters see their own organisation only; the bureau sees all.',
+      querystring: z.object({
+        plan: PlanIdSchema.optional(),
+        year: z.coerce.number().int().min(2000).max(2100).optional(),
+        org: z.string().max(40).optional(),
+        status: SubmissionStatusSchema.optional(),
+      }),
+      response: { 200: z.object({ submissions: z.array(SubmissionSummarySchema) }), ...errorResponses(400, 403) },
+    },
+  }, async (request) => {
+    const auth = readerOf(request.auth);
+    const { plan, year, org, status } = request.query;
+    if (auth.role === 'reporter' && org !== undefined && org !== auth.organisationId) throw otherOrganisation(org);
+    const organisationId = auth.role === 'reporter' ? auth.organisationId : org;
+    const rows = await listSubmissions(fastify.db, {
+      ...(plan === undefined ? {} : { plan }),
+      ...(year === undefined ? {} : { year }),
+      ...(organisationId === undefined ? {} : { organisationId }),
+      ...(status === undefined ? {} : { status }),
+    });
+    return { submissions: rows.map(summaryOf) };
+  });
+
+  fastify.get('/submissions/:id', {
+    schema: {
+      summary: 'One submission: every version\'s receipt, the current version\'s values, the audit trail',
+      params: IdParams,
+      response: { 200: SubmissionDetailSchema, ...errorResponses(403, 404) },
+    },
+  }, async (request) => {
+    const submission = await readable(request.auth, request.params.id);
+    const [versions, values, history] = await Promise.all([
+      listVersions(fastify.db, submission.id),
+      listValues(fastify.db, submission.id, Number(submission.current_version)),
+      listAuditEvents(fastify.db, submission.id),
+    ]);
+    return {
+      ...summaryOf(submission),
+      versions: versions.map((version) => receiptOf(submission, version)),
+      values: values.map(storedValue),
+      history: history.map((event) => ({
+        action: event.action,
+        version: event.version === null ? null : Number(event.version),
+        at: event.at,
+        tokenId: event.token_id,
+        organisationId: event.organisation_id,
+        role: event.role,
+        comment: event.comment,
+      })),
+    };
+  });
+
+  fastify.get('/submissions/:id/versions/:version', {
+    schema: {
+      summary: 'One version of a submission: its receipt and values',
+      params: IdParams.extend({ version: z.coerce.number().int().min(1) }),
+      response: { 200: z.object({ receipt: ReceiptSchema, values: z.array(StoredValueSchema) }), ...errorResponses(403, 404) },
+    },
+  }, async (request) => {
+    const submission = await readable(request.auth, request.params.id);
+    const version = (await listVersions(fastify.db, submission.id)).find((item) => Number(item.version) === request.params.version);
+    if (!version) throw new ApiError(404, 'submission.versionNotFound', `报表没有第 ${request.params.version} 版。`, `No version ${request.params.version}.`);
+    const values = await listValues(fastify.db, submission.id, request.params.version);
+    return { receipt: receiptOf(submission, version), values: values.map(storedValue) };
+  });
+
+  /** The submission if the caller may read it: 404 when absent, 403 when another organisation's. */
+  async function readable(auth: AuthContext | null, id: string): Promise<SubmissionRow> {
+    const reader = readerOf(auth);
+    const submission = await findSubmission(fastify.db, id);
+    if (!submission) throw new ApiError(404, 'submission.notFound', `没有编号为“${id}”的报表。`, `No submission "${id}".`);
+    if (reader.role === 'reporter' && submission.organisation_id !== reader.organisationId) throw otherOrganisation(submission.organisation_id);
+    return submission;
+  }
+};
+
+/** Reporters and the bureau read submissions; admin tokens manage organisations and tokens only. */
+function readerOf(auth: AuthContext | null): AuthContext {
+  if (!auth || auth.role === 'admin') {
+    throw new ApiError(403, 'auth.roleCannotRead', '管理员令牌只用于管理单位和令牌，不能查看报表。', 'Admin tokens cannot read submissions.');
+  }
+  return auth;
+}
+
+function otherOrganisation(organisationId: string): ApiError {
+  return new ApiError(403, 'auth.otherOrganisation', `不能查看其他单位（${organisationId}）的报表。`, `Cannot read another organisation's (${organisationId}) submissions.`);
+}
+
+function storedValue(row: Awaited<ReturnType<typeof listValues>>[number]): z.infer<typeof StoredValueSchema> {
+  const json = (text: string | null) => (text === null ? null : (JSON.parse(text) as unknown));
+  return {
+    indicatorId: row.indicator_id,
+    unitId: row.unit_id,
+    value: json(row.raw_value),
+    parsed: json(row.parsed),
+    status: row.status,
+    severity: row.severity as 'error' | 'warning' | 'info',
+    note: row.note,
+    previous: json(row.previous),
+    baseline: json(row.baseline),
+    other: json(row.other),
+  };
+}

@@ -1,0 +1,160 @@
+import fastifyMultipart from '@fastify/multipart';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { RawCell } from '../../core/parse/cell-value';
+import { ReceiptSchema } from '../../core/submission/api-schema';
+import type { SubmissionFinding } from '../../core/submission/check-submission';
+import type { RawValue, SubmissionDocument } from '../../core/submission/submission-schema';
+import type { TemplateRead } from '../../core/template/read-template';
+import type { AuthContext } from '../auth-context';
+import { XLSX_BODY_LIMIT } from '../config';
+import { ApiError, unsupportedMediaType } from '../errors';
+import { readXlsx } from '../../xlsx/read-xlsx';
+import { acceptSubmission } from '../services/accept-submission';
+import { sha256 } from '../tokens';
+import { errorResponses } from './error-responses';
+import { IdempotencyHeadersSchema, sendOutcome } from './idempotency-header';
+
+/** The content type of an .xlsx workbook. */
+export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/**
+ * POST /submissions/upload: a filled template (.xlsx) as the raw body or as multipart field `file`, for WPS
+ * users and anyone without the add-in. Plan and year come from the template's hidden metadata, the
+ * organisation from the token; then the same path as a JSON submission.
+ */
+export const uploadRoutes: FastifyPluginAsyncZod = async (fastify) => {
+  fastify.addContentTypeParser(XLSX_CONTENT_TYPE, { parseAs: 'buffer', bodyLimit: XLSX_BODY_LIMIT }, (_request, body, done) => done(null, body));
+  await fastify.register(fastifyMultipart, { limits: { fileSize: XLSX_BODY_LIMIT, files: 1, fields: 10, parts: 11 } });
+
+  fastify.post('/submissions/upload', {
+    bodyLimit: XLSX_BODY_LIMIT,
+    schema: {
+      summary: 'Submit a filled template (.xlsx)',
+      description: `Raw body (Content-Type ${XLSX_CONTENT_TYPE}) or multipart/form-data with field "file"; at most 10 MiB. One template sheet per upload (choose with ?sheet= when the workbook has several).`,
+      consumes: [XLSX_CONTENT_TYPE, 'multipart/form-data'],
+      headers: IdempotencyHeadersSchema,
+      querystring: z.object({ sheet: z.string().max(100).optional().describe('The template sheet to submit, when the workbook holds several.') }),
+      response: { 201: ReceiptSchema, 200: ReceiptSchema, ...errorResponses(400, 403, 409, 413, 415, 422) },
+    },
+  }, async (request, reply) => {
+    const auth = request.auth as AuthContext;
+    let data: Uint8Array;
+    let fileName: string | null = null;
+    if (request.isMultipart()) {
+      const part = await request.file();
+      if (!part || part.fieldname !== 'file') {
+        throw new ApiError(400, 'upload.missingFile', '没有收到文件：请在表单字段 file 中上传填好的 .xlsx 模板。', 'No file: send the workbook in multipart field "file".');
+      }
+      data = await part.toBuffer();
+      fileName = part.filename || null;
+    } else if (Buffer.isBuffer(request.body)) {
+      data = request.body;
+    } else {
+      throw unsupportedMediaType(`${XLSX_CONTENT_TYPE} 或 multipart/form-data（字段 file）`);
+    }
+    const outcome = await readXlsx(data, fastify.catalog);
+    if (!outcome.ok) throw new ApiError(422, 'upload.unreadable', outcome.message.zh, outcome.message.en, { code: outcome.message.code });
+    const sheet = chooseSheet(outcome.sheets, request.query.sheet, outcome.skipped.map((item) => item.sheetName));
+    if (sheet.meta.organisationId !== undefined && sheet.meta.organisationId !== auth.organisationId) {
+      throw new ApiError(
+        403,
+        'upload.otherOrganisation',
+        `这份模板是为“${organisationName(fastify.catalog.organisations, sheet.meta.organisationId)}”生成的，不能用本单位（${organisationName(fastify.catalog.organisations, auth.organisationId)}）的令牌提交。请下载本单位的模板填报。`,
+        `This template was made for "${sheet.meta.organisationId}", not for the token's organisation "${auth.organisationId}".`,
+      );
+    }
+    const templateErrors = sheet.problems.filter((problem) => problem.severity === 'error');
+    if (templateErrors.length > 0) {
+      throw new ApiError(422, 'upload.templateProblems', `模板“${sheet.sheetName}”有 ${templateErrors.length} 处问题，未能提交：请按清单改正。`, `The sheet "${sheet.sheetName}" has ${templateErrors.length} problem(s).`, {
+        errors: templateErrors.map((problem) => ({
+          sheet: sheet.sheetName,
+          ...(problem.cell === undefined ? {} : { cell: problem.cell }),
+          ...(problem.indicatorId === undefined ? {} : { indicatorId: problem.indicatorId }),
+          ...(problem.unitId === undefined ? {} : { unitId: problem.unitId }),
+          ...(problem.field === undefined ? {} : { field: problem.field }),
+          code: problem.code,
+          severity: problem.severity,
+          message: problem.zh,
+          messageEn: problem.en,
+        })),
+        notesRequired: [],
+      });
+    }
+    const document: SubmissionDocument = {
+      plan: sheet.meta.plan,
+      year: sheet.meta.year,
+      organisationId: auth.organisationId,
+      catalogVersion: sheet.meta.catalogVersion,
+      templateVersion: sheet.meta.templateVersion,
+      values: sheet.entries.map((entry) => ({
+        indicatorId: entry.indicatorId,
+        ...(entry.unitId === undefined ? {} : { unitId: entry.unitId }),
+        value: jsonRaw(entry.value),
+        ...(entry.note == null || entry.note === '' ? {} : { note: entry.note }),
+        ...(entry.previous === undefined ? {} : { previous: jsonRaw(entry.previous) }),
+        ...(entry.baseline === undefined ? {} : { baseline: jsonRaw(entry.baseline) }),
+        ...(entry.other === undefined ? {} : { other: jsonRaw(entry.other) }),
+      })),
+      ...(sheet.footer.reporter || sheet.footer.phone || sheet.footer.date
+        ? { reporter: { ...(sheet.footer.reporter ? { name: sheet.footer.reporter } : {}), ...(sheet.footer.phone ? { phone: sheet.footer.phone } : {}), ...(sheet.footer.date ? { date: sheet.footer.date } : {}) } }
+        : {}),
+      client: { app: 'xlsx-upload', ...(fileName ? { host: fileName.slice(0, 100) } : {}) },
+    };
+    try {
+      const result = await acceptSubmission(fastify.db, fastify.catalog, auth, {
+        document,
+        entries: sheet.entries,
+        source: 'xlsx',
+        requestSha256: sha256(data),
+        file: { name: fileName, content: data },
+        ...(request.headers['idempotency-key'] === undefined ? {} : { idempotencyKey: request.headers['idempotency-key'] }),
+      });
+      return sendOutcome(reply, result);
+    } catch (error) {
+      throw withCells(error, sheet);
+    }
+  });
+};
+
+/** The template sheet to submit: the only one, or the one named by ?sheet=. */
+function chooseSheet(sheets: readonly TemplateRead[], wanted: string | undefined, skipped: readonly string[]): TemplateRead {
+  if (wanted !== undefined) {
+    const sheet = sheets.find((item) => item.sheetName === wanted);
+    if (!sheet) throw new ApiError(422, 'upload.sheetNotFound', `工作簿中没有名为“${wanted}”的模板工作表（模板工作表：${sheets.map((item) => item.sheetName).join('、') || '无'}）。`, `No template sheet "${wanted}".`);
+    return sheet;
+  }
+  const [only, ...more] = sheets;
+  if (!only) {
+    throw new ApiError(422, 'upload.noTemplate', `工作簿中没有监测填报模板工作表${skipped.length ? `（已跳过：${skipped.join('、')}）` : ''}：请使用从加载项或 indicators template 下载的模板。`, 'The workbook holds no template sheet.');
+  }
+  if (more.length > 0) {
+    throw new ApiError(422, 'upload.severalTemplates', `工作簿中有 ${sheets.length} 个模板工作表（${sheets.map((item) => item.sheetName).join('、')}）：请每次上传一个，或用 ?sheet=工作表名 指定。`, 'The workbook holds several template sheets: choose one with ?sheet=.');
+  }
+  return only;
+}
+
+/** Adds the cell addresses of the sheet to the findings of a refused upload. */
+function withCells(error: unknown, sheet: TemplateRead): unknown {
+  if (!(error instanceof ApiError) || error.statusCode !== 422) return error;
+  const details = error.details as { errors: SubmissionFinding[]; notesRequired: SubmissionFinding[] } | undefined;
+  if (!details) return error;
+  const locate = (finding: SubmissionFinding): SubmissionFinding & { sheet: string } => {
+    const entry = finding.entryIndex === undefined ? undefined : sheet.entries[finding.entryIndex];
+    const cells = (entry?.cells ?? {}) as Record<string, string | undefined>;
+    const cell = cells[finding.field ?? 'value'] ?? cells.value;
+    return { ...finding, sheet: sheet.sheetName, ...(cell ? { cell } : {}) };
+  };
+  return new ApiError(error.statusCode, error.code, error.message, error.messageEn, { errors: details.errors.map(locate), notesRequired: details.notesRequired.map(locate) });
+}
+
+/** A cell value as JSON: a date/time (Excel's reading of 2:3) is kept as its ISO text. */
+function jsonRaw(value: RawCell): RawValue {
+  if (value === undefined) return null;
+  if (value instanceof Date) return value.toISOString();
+  return value;
+}
+
+function organisationName(organisations: readonly { id: string; shortName: string }[], id: string): string {
+  return organisations.find((organisation) => organisation.id === id)?.shortName ?? id;
+}
