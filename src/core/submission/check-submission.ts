@@ -71,15 +71,17 @@ export function checkSubmission(
     if (result.severity === 'error') {
       for (const message of result.messages.filter((item) => item.severity === 'error')) {
         const found = finding(message, entryIndex, result.indicatorId, result.unitId);
-        errors.push({ ...found, message: `${where(result.indicatorId, result.unitId)}：${found.message}`, messageEn: `${whereEn(result.indicatorId, result.unitId)}: ${found.messageEn}` });
+        const at = place(catalog, result.indicatorId, result.unitId);
+        errors.push({ ...found, message: `${at.zh}：${found.message}`, messageEn: `${at.en}: ${found.messageEn}` });
       }
     } else if (result.severity === 'warning' && !result.note) {
       const warnings = result.messages.filter((item) => item.severity === 'warning');
+      const at = place(catalog, result.indicatorId, result.unitId);
       notesRequired.push({
         ...finding(warnings[0] ?? { code: 'note.required', severity: 'warning', zh: '', en: '' }, entryIndex, result.indicatorId, result.unitId),
         field: 'note',
-        message: `${where(result.indicatorId, result.unitId)} 须填写说明：${warnings.map((item) => item.zh).join('；')}`,
-        messageEn: `${whereEn(result.indicatorId, result.unitId)} needs a note: ${warnings.map((item) => item.en).join('; ')}`,
+        message: `${at.zh} 须填写说明：${warnings.map((item) => item.zh).join('；')}`,
+        messageEn: `${at.en} needs a note: ${warnings.map((item) => item.en).join('; ')}`,
       });
     }
   }
@@ -89,11 +91,12 @@ export function checkSubmission(
       errors.push(finding(item, indexOf.get(entryKey(item.indicatorIds[0] ?? '', item.unitId)), item.indicatorIds.join('/'), item.unitId));
     } else if (item.severity === 'warning' && !item.indicatorIds.some((id) => noted.has(entryKey(id, item.unitId)))) {
       // an unusual relation between two values is explained by a note on either of them
+      const both = item.indicatorIds.map((id) => place(catalog, id, item.unitId));
       notesRequired.push({
         ...finding(item, indexOf.get(entryKey(item.indicatorIds[0] ?? '', item.unitId)), item.indicatorIds.join('/'), item.unitId),
         field: 'note',
-        message: `${item.indicatorIds.join('、')}${item.unitId ? `（${item.unitId}）` : ''}中至少一项须填写说明：${item.zh}`,
-        messageEn: `${item.indicatorIds.join(', ')}${item.unitId ? ` (${item.unitId})` : ''}: one of them needs a note: ${item.en}`,
+        message: `${both.map((at) => at.zh).join('、')}中至少一项须填写说明：${item.zh}`,
+        messageEn: `${both.map((at) => at.en).join(', ')}: one of them needs a note: ${item.en}`,
       });
     }
   }
@@ -104,12 +107,19 @@ function entryKey(indicatorId: string, unitId: string | undefined): string {
   return `${indicatorId}\u0000${unitId ?? ''}`;
 }
 
-function where(indicatorId: string, unitId: string | undefined): string {
-  return `指标 ${indicatorId}${unitId ? `（${unitId}）` : ''}`;
-}
-
-function whereEn(indicatorId: string, unitId: string | undefined): string {
-  return `Indicator ${indicatorId}${unitId ? ` (${unitId})` : ''}`;
+/** An entry as people know it: "C-HEA-09 适龄儿童免疫规划疫苗接种率（桂山街道）". */
+function place(catalog: Catalog, indicatorId: string, unitId: string | undefined): { zh: string; en: string } {
+  const indicator = catalog.indicators.get(indicatorId);
+  let unit: { zh: string; en: string } | undefined;
+  if (unitId !== undefined) {
+    const listed = indicator?.perUnit?.scope === 'list' ? indicator.perUnit.units.find((candidate) => candidate.id === unitId) : undefined;
+    const organisation = catalog.organisations.find((candidate) => candidate.id === unitId);
+    unit = listed ? { zh: listed.name, en: listed.nameEn } : organisation ? { zh: organisation.name, en: organisation.nameEn } : { zh: unitId, en: unitId };
+  }
+  return {
+    zh: `指标 ${indicatorId}${indicator ? ` ${indicator.name}` : ''}${unit ? `（${unit.zh}）` : ''}`,
+    en: `Indicator ${indicatorId}${indicator ? ` ${indicator.nameEn}` : ''}${unit ? ` (${unit.en})` : ''}`,
+  };
 }
 
 function finding(
