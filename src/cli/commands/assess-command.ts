@@ -1,6 +1,6 @@
 import { assessEntry } from '../../core/assess/assess-entry';
 import { describeTarget } from '../../core/assess/describe-target';
-import type { EntryInput, Status } from '../../core/assess/entry';
+import type { EntryInput } from '../../core/assess/entry';
 import { textOf } from '../../core/i18n/message';
 import type { Catalog } from '../../core/catalog/catalog';
 import type { Indicator } from '../../core/catalog/indicator-schema';
@@ -9,15 +9,7 @@ import { seedCatalog } from '../../seed-catalog';
 import { parseOptions } from '../main';
 import { EXIT, UsageError, writeJson, type CliIo } from '../io';
 import { languageOption, yearOption } from './options';
-
-const STATUS_TEXT: Record<Status, { zh: string; en: string }> = {
-  met: { zh: '达标', en: 'met' },
-  notMet: { zh: '未达标', en: 'not met' },
-  noData: { zh: '无数据', en: 'no data' },
-  invalid: { zh: '填报有误', en: 'invalid' },
-  notAssessable: { zh: '无法判定', en: 'not assessable' },
-};
-const SEVERITY_TEXT = { error: { zh: '错误', en: 'error' }, warning: { zh: '警告', en: 'warning' }, info: { zh: '提示', en: 'info' } };
+import { SEVERITY_TEXT, STATUS_TEXT } from './status-text';
 
 /** `assess --id <id> --value <raw> …`: parses one value and judges it against the indicator's target. */
 export function assessCommand(args: string[], io: CliIo): number {

@@ -5,19 +5,19 @@ import { textOf, type Language } from '../../core/i18n/message';
 import type { CellValue, RawCell } from '../../core/parse/cell-value';
 import { parseCellAddress } from '../../core/template/cell-address';
 import type { TemplateCheck } from '../../core/template/check-template';
-import type { ReadEntry } from '../../core/template/read-template';
+import { entriesByKey } from '../../core/template/read-template';
+import { entryKey } from '../../core/assess/entry';
 import type { CellFlag } from '../../core/template/template-flags';
 import { seedCatalog } from '../../seed-catalog';
 import { checkXlsx } from '../../xlsx/read-xlsx';
 import { parseCommandLine } from '../main';
 import { EXIT, UsageError, writeJson, type CliIo } from '../io';
 import { languageOption } from './options';
+import { SEVERITY_TEXT, STATUS_TEXT } from './status-text';
 
 /** The largest file `check` reads: templates are tens of kilobytes; anything this big is not one. */
 const MAX_FILE_BYTES = 50 * 1024 * 1024;
 
-const STATUS_ZH = { met: '达标', notMet: '未达标', noData: '无数据', invalid: '有误', notAssessable: '无法判定' } as const;
-const STATUS_EN = { met: 'met', notMet: 'not met', noData: 'no data', invalid: 'invalid', notAssessable: 'not assessable' } as const;
 
 /**
  * `check <file.xlsx> [--json]`: the quick check before submission. Reads every template sheet, validates
@@ -75,10 +75,6 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
   return errors > 0 ? EXIT.findings : EXIT.ok;
 }
 
-function entryKey(indicatorId: string, unitId: string | undefined): string {
-  return `${indicatorId}\u0000${unitId ?? ''}`;
-}
-
 function shownValue(value: CellValue | null | undefined): string | number | boolean | null {
   if (!value) return null;
   switch (value.kind) {
@@ -102,8 +98,7 @@ function rawJson(raw: RawCell): string | number | boolean | null {
 
 function sheetJson(sheet: TemplateCheck, catalog: Catalog) {
   const { read, report } = sheet;
-  const entries = new Map<string, ReadEntry>();
-  for (const entry of read.entries) if (!entries.has(entryKey(entry.indicatorId, entry.unitId))) entries.set(entryKey(entry.indicatorId, entry.unitId), entry);
+  const entries = entriesByKey(read);
   return {
     sheet: read.sheetName,
     meta: read.meta,
@@ -155,11 +150,10 @@ function writeSheetReport(io: CliIo, sheet: TemplateCheck, catalog: Catalog, lan
   const footer = [read.footer.reporter && `${en ? 'Filled in by' : '填报人'}：${read.footer.reporter}`, read.footer.phone && `${en ? 'Phone' : '联系电话'}：${read.footer.phone}`, read.footer.date && `${en ? 'Date' : '填报日期'}：${read.footer.date}`].filter(Boolean);
   if (footer.length > 0) io.stdout.write(`  ${footer.join('  ')}\n`);
   const byStatus = report.summary.byStatus;
-  const statusWords = en ? STATUS_EN : STATUS_ZH;
   io.stdout.write(
-    `  ${en ? `${report.summary.entries} entries` : `共 ${report.summary.entries} 项`}：${(Object.keys(byStatus) as (keyof typeof byStatus)[]).map((status) => `${statusWords[status]} ${byStatus[status]}`).join(en ? ', ' : '，')}\n`,
+    `  ${en ? `${report.summary.entries} entries` : `共 ${report.summary.entries} 项`}：${(Object.keys(byStatus) as (keyof typeof byStatus)[]).map((status) => `${textOf(STATUS_TEXT[status], language)} ${byStatus[status]}`).join(en ? ', ' : '，')}\n`,
   );
-  io.stdout.write(`  ${en ? 'errors' : '错误'} ${sheet.counts.error} · ${en ? 'warnings' : '警告'} ${sheet.counts.warning} · ${en ? 'notes' : '提示'} ${sheet.counts.info}\n`);
+  io.stdout.write(`  ${(['error', 'warning', 'info'] as const).map((severity) => `${textOf(SEVERITY_TEXT[severity], language)} ${sheet.counts[severity]}`).join(' · ')}\n`);
   // problems about the sheet as a whole (catalog version, organisation …) have no cell to be flagged at
   const general = [...read.problems.filter((problem) => problem.cell === undefined), ...report.problems.filter((problem) => problem.entryIndex === undefined)];
   for (const problem of general) {
@@ -167,8 +161,7 @@ function writeSheetReport(io: CliIo, sheet: TemplateCheck, catalog: Catalog, lan
     const label = problem.severity === 'error' ? (en ? 'Error' : '错误') : en ? 'Warning' : '警告';
     io.stdout.write(`  ${label}：${textOf(problem, language)}\n`);
   }
-  const entries = new Map<string, ReadEntry>();
-  for (const entry of read.entries) if (!entries.has(entryKey(entry.indicatorId, entry.unitId))) entries.set(entryKey(entry.indicatorId, entry.unitId), entry);
+  const entries = entriesByKey(read);
   const unitNames = new Map(catalog.organisations.map((organisation) => [organisation.id, en ? organisation.nameEn : organisation.shortName]));
   const groups: { kind: CellFlag['kind']; title: string }[] = [
     { kind: 'error', title: en ? 'Errors (fix before submitting)' : '错误（须改正后才能提交）' },

@@ -17,6 +17,11 @@ export interface EntryInput {
   readonly other?: RawCell;
 }
 
+/** The key of an entry within a report: indicator and reporting unit (each pair is reported once). */
+export function entryKey(indicatorId: string, unitId: string | undefined): string {
+  return `${indicatorId}\u0000${unitId ?? ''}`;
+}
+
 /**
  * The verdict on an entry:
  * `met`/`notMet` the target; `noData` nothing usable was reported (blank, or a not-available marker);

@@ -3,7 +3,7 @@ import type { Indicator, PlanId } from '../catalog/indicator-schema';
 import { PLAN_FIRST_YEAR, PLAN_LAST_YEAR } from '../catalog/indicator-schema';
 import { isTownship } from '../catalog/organisation-schema';
 import { assessEntry } from '../assess/assess-entry';
-import type { EntryInput, EntryResult, Status } from '../assess/entry';
+import { entryKey, type EntryInput, type EntryResult, type Status } from '../assess/entry';
 import { worstSeverity, type Message, type Severity } from '../i18n/message';
 import { checkConsistency, type ConsistencyFinding } from '../rules/consistency';
 
@@ -89,7 +89,7 @@ export function evaluateReport(catalog: Catalog, report: ReportInput): ReportRes
       problems.push({ ...at, ...unitProblem });
       return;
     }
-    const key = `${entry.indicatorId}\u0000${entry.unitId ?? ''}`;
+    const key = entryKey(entry.indicatorId, entry.unitId);
     if (seen.has(key)) {
       problems.push({ ...at, code: 'report.duplicateEntry', severity: 'error', field: 'indicator', zh: `指标 ${indicator.id}${entry.unitId ? `（${entry.unitId}）` : ''}重复填报`, en: `Indicator ${indicator.id}${entry.unitId ? ` (${entry.unitId})` : ''} is reported twice` });
       return;

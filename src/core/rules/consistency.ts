@@ -1,7 +1,7 @@
 import type { Catalog } from '../catalog/catalog';
 import type { ConsistencyRule } from '../catalog/catalog-schema';
 import { formatQuantity, formatQuantityEn } from '../assess/format-quantity';
-import type { EntryResult } from '../assess/entry';
+import { entryKey, type EntryResult } from '../assess/entry';
 import type { Message } from '../i18n/message';
 
 /** A consistency rule that the values of a report break. */
@@ -22,7 +22,7 @@ export function checkConsistency(rules: readonly ConsistencyRule[], catalog: Cat
   const units = new Set<string>();
   for (const result of results) {
     if (result.value?.kind !== 'number' || result.status === 'invalid') continue;
-    values.set(`${result.indicatorId}\u0000${result.unitId ?? ''}`, result.value.value);
+    values.set(entryKey(result.indicatorId, result.unitId), result.value.value);
     units.add(result.unitId ?? '');
   }
   const findings: ConsistencyFinding[] = [];
@@ -31,7 +31,7 @@ export function checkConsistency(rules: readonly ConsistencyRule[], catalog: Cat
       // each value against the next one that was reported: a blank in the middle of a chain
       // (新生儿 3‰, 婴儿 blank, 5岁以下 2‰) must not hide the break between its neighbours
       const present = rule.indicators
-        .map((id) => ({ id, value: values.get(`${id}\u0000${unitId}`) }))
+        .map((id) => ({ id, value: values.get(entryKey(id, unitId || undefined)) }))
         .filter((item): item is { id: string; value: number } => item.value !== undefined);
       for (let i = 0; i + 1 < present.length; i += 1) {
         const { id: lowerId, value: lower } = present[i] as { id: string; value: number };

@@ -1,5 +1,5 @@
 import type { Catalog } from '../catalog/catalog';
-import type { EntryInput } from '../assess/entry';
+import { entryKey, type EntryInput } from '../assess/entry';
 import type { Field, Severity } from '../i18n/message';
 import { evaluateReport, type ReportResult } from '../report/evaluate-report';
 import type { SubmissionDocument } from './submission-schema';
@@ -101,10 +101,6 @@ export function checkSubmission(
     }
   }
   return { report, errors, notesRequired, acceptable: errors.length === 0 && notesRequired.length === 0 };
-}
-
-function entryKey(indicatorId: string, unitId: string | undefined): string {
-  return `${indicatorId}\u0000${unitId ?? ''}`;
 }
 
 /** An entry as people know it: "C-HEA-09 适龄儿童免疫规划疫苗接种率（桂山街道）". */

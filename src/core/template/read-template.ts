@@ -1,6 +1,6 @@
 import type { Catalog } from '../catalog/catalog';
 import type { Indicator } from '../catalog/indicator-schema';
-import type { EntryInput } from '../assess/entry';
+import { entryKey, type EntryInput } from '../assess/entry';
 import type { ReportInput } from '../report/evaluate-report';
 import type { Message } from '../i18n/message';
 import type { RawCell } from '../parse/cell-value';
@@ -213,6 +213,19 @@ export function readTemplate(grid: SheetGrid, catalog: Catalog): TemplateReadOut
   }
 
   return { kind: 'template', read: { sheetName: sheet, meta, entries, footer: readFooter(grid, columns, lastDataRow), problems, columns: shift(columns, grid.firstColumn) } };
+}
+
+/**
+ * The entries of a template by indicator and reporting unit — the first row of each, which is the one the
+ * engine assesses (a repeated row is reported as a duplicate).
+ */
+export function entriesByKey(read: TemplateRead): ReadonlyMap<string, ReadEntry> {
+  const entries = new Map<string, ReadEntry>();
+  for (const entry of read.entries) {
+    const key = entryKey(entry.indicatorId, entry.unitId);
+    if (!entries.has(key)) entries.set(key, entry);
+  }
+  return entries;
 }
 
 /** The engine's input for a template read back. */

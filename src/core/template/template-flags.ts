@@ -1,8 +1,8 @@
-import type { EntryResult, Status } from '../assess/entry';
+import { entryKey, type EntryResult, type Status } from '../assess/entry';
 import type { Language, Message, Severity } from '../i18n/message';
 import { textOf } from '../i18n/message';
 import type { ReportResult } from '../report/evaluate-report';
-import type { EntryCells, ReadEntry, TemplateRead } from './read-template';
+import { entriesByKey, type EntryCells, type TemplateRead } from './read-template';
 
 /** How a flagged cell is marked: invalid amber, missed target red, other warnings orange. */
 export type FlagKind = 'error' | 'notMet' | 'warning';
@@ -52,11 +52,7 @@ export function templateFlags(read: TemplateRead, report: ReportResult, language
     if (RANK[kind] > RANK[existing.kind]) existing.kind = kind;
     if (severity === 'error' || (severity === 'warning' && existing.severity === 'info')) existing.severity = severity;
   };
-  const entryOf = new Map<string, ReadEntry>();
-  for (const entry of read.entries) {
-    const key = entryKey(entry.indicatorId, entry.unitId);
-    if (!entryOf.has(key)) entryOf.set(key, entry);
-  }
+  const entryOf = entriesByKey(read);
 
   for (const problem of read.problems) {
     if (problem.severity === 'info') continue;
@@ -98,10 +94,6 @@ export function templateFlags(read: TemplateRead, report: ReportResult, language
     ...(flag.unitId ? { unitId: flag.unitId } : {}),
   }));
   return { flags, statusCells };
-}
-
-function entryKey(indicatorId: string, unitId: string | undefined): string {
-  return `${indicatorId}\u0000${unitId ?? ''}`;
 }
 
 function statusKind(status: Status): StatusCell['kind'] | undefined {
