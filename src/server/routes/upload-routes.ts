@@ -1,10 +1,9 @@
 import fastifyMultipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { RawCell } from '../../core/parse/cell-value';
 import { ReceiptSchema } from '../../core/submission/api-schema';
 import type { SubmissionFinding } from '../../core/submission/check-submission';
-import type { RawValue, SubmissionDocument } from '../../core/submission/submission-schema';
+import { submissionFromTemplate } from '../../core/submission/template-submission';
 import type { TemplateRead } from '../../core/template/read-template';
 import type { AuthContext } from '../auth-context';
 import { XLSX_BODY_LIMIT } from '../config';
@@ -81,26 +80,7 @@ export const uploadRoutes: FastifyPluginAsyncZod = async (fastify) => {
         notesRequired: [],
       });
     }
-    const document: SubmissionDocument = {
-      plan: sheet.meta.plan,
-      year: sheet.meta.year,
-      organisationId: auth.organisationId,
-      catalogVersion: sheet.meta.catalogVersion,
-      templateVersion: sheet.meta.templateVersion,
-      values: sheet.entries.map((entry) => ({
-        indicatorId: entry.indicatorId,
-        ...(entry.unitId === undefined ? {} : { unitId: entry.unitId }),
-        value: jsonRaw(entry.value),
-        ...(entry.note == null || entry.note === '' ? {} : { note: entry.note }),
-        ...(entry.previous === undefined ? {} : { previous: jsonRaw(entry.previous) }),
-        ...(entry.baseline === undefined ? {} : { baseline: jsonRaw(entry.baseline) }),
-        ...(entry.other === undefined ? {} : { other: jsonRaw(entry.other) }),
-      })),
-      ...(sheet.footer.reporter || sheet.footer.phone || sheet.footer.date
-        ? { reporter: { ...(sheet.footer.reporter ? { name: sheet.footer.reporter } : {}), ...(sheet.footer.phone ? { phone: sheet.footer.phone } : {}), ...(sheet.footer.date ? { date: sheet.footer.date } : {}) } }
-        : {}),
-      client: { app: 'xlsx-upload', ...(fileName ? { host: fileName.slice(0, 100) } : {}) },
-    };
+    const document = submissionFromTemplate(sheet, auth.organisationId, { app: 'xlsx-upload', ...(fileName ? { host: fileName.slice(0, 100) } : {}) });
     try {
       const result = await acceptSubmission(fastify.db, fastify.catalog, auth, {
         document,
@@ -149,12 +129,6 @@ function withCells(error: unknown, sheet: TemplateRead): unknown {
 }
 
 /** A cell value as JSON: a date/time (Excel's reading of 2:3) is kept as its ISO text. */
-function jsonRaw(value: RawCell): RawValue {
-  if (value === undefined) return null;
-  if (value instanceof Date) return value.toISOString();
-  return value;
-}
-
 function organisationName(organisations: readonly { id: string; shortName: string }[], id: string): string {
   return organisations.find((organisation) => organisation.id === id)?.shortName ?? id;
 }
