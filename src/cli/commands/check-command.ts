@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
-import type { Catalog } from '../../core/catalog/catalog';
+import { reportingUnitName, type Catalog } from '../../core/catalog/catalog';
 import { textOf, type Language } from '../../core/i18n/message';
 import type { CellValue, RawCell } from '../../core/parse/cell-value';
 import { parseCellAddress } from '../../core/template/cell-address';
@@ -162,7 +162,6 @@ function writeSheetReport(io: CliIo, sheet: TemplateCheck, catalog: Catalog, lan
     io.stdout.write(`  ${label}：${textOf(problem, language)}\n`);
   }
   const entries = entriesByKey(read);
-  const unitNames = new Map(catalog.organisations.map((organisation) => [organisation.id, en ? organisation.nameEn : organisation.shortName]));
   const groups: { kind: CellFlag['kind']; title: string }[] = [
     { kind: 'error', title: en ? 'Errors (fix before submitting)' : '错误（须改正后才能提交）' },
     { kind: 'notMet', title: en ? 'Targets not met (explain in the note to submit)' : '未达标（提交时须在“说明”栏说明原因）' },
@@ -179,7 +178,7 @@ function writeSheetReport(io: CliIo, sheet: TemplateCheck, catalog: Catalog, lan
     io.stdout.write(`\n  ${group.title}：${flags.length}\n`);
     for (const flag of flags) {
       const indicator = flag.indicatorId ? catalog.indicators.get(flag.indicatorId) : undefined;
-      const name = indicator ? `${indicator.id} ${en ? indicator.nameEn : indicator.name}${flag.unitId ? `（${unitNames.get(flag.unitId) ?? flag.unitId}）` : ''}` : '';
+      const name = indicator ? `${indicator.id} ${en ? indicator.nameEn : indicator.name}${flag.unitId ? `（${textOf(reportingUnitName(catalog, flag.unitId, indicator), language)}）` : ''}` : '';
       const entry = flag.indicatorId ? entries.get(entryKey(flag.indicatorId, flag.unitId)) : undefined;
       const lines = flag.note.split('\n');
       io.stdout.write(`    ${flag.address.padEnd(6)}${name}${name ? '：' : ''}${lines.join('；')}\n`);

@@ -164,6 +164,17 @@ export function indicatorsOf(catalog: Catalog, plan: PlanId): readonly Indicator
   return catalog.plans[plan].indicators;
 }
 
+/**
+ * A reporting unit as people know it: a body listed by the indicator (县委, 县政府 …), else an organisation's
+ * short name (桂山街道, 卫健局); an unknown id is shown as it is.
+ */
+export function reportingUnitName(catalog: Catalog, unitId: string, indicator?: Indicator): { zh: string; en: string } {
+  const listed = indicator?.perUnit?.scope === 'list' ? indicator.perUnit.units.find((unit) => unit.id === unitId) : undefined;
+  if (listed) return { zh: listed.name, en: listed.nameEn };
+  const organisation = catalog.organisations.find((candidate) => candidate.id === unitId);
+  return organisation ? { zh: organisation.shortName, en: organisation.nameEn } : { zh: unitId, en: unitId };
+}
+
 /** One indicator by id, or `undefined`. */
 export function findIndicator(catalog: Catalog, id: string): Indicator | undefined {
   return catalog.indicators.get(id);

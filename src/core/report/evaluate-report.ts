@@ -1,4 +1,4 @@
-import type { Catalog } from '../catalog/catalog';
+import { reportingUnitName, type Catalog } from '../catalog/catalog';
 import type { Indicator, PlanId } from '../catalog/indicator-schema';
 import { PLAN_FIRST_YEAR, PLAN_LAST_YEAR } from '../catalog/indicator-schema';
 import { isTownship } from '../catalog/organisation-schema';
@@ -120,13 +120,6 @@ function checkUnit(indicator: Indicator, unitId: string | undefined, townships: 
 }
 
 function summarisePerUnit(catalog: Catalog, results: readonly EntryResult[]): IndicatorSummary[] {
-  // messages name townships and bodies as people know them, not by id
-  const names = new Map<string, { zh: string; en: string }>(
-    catalog.organisations.map((organisation) => [organisation.id, { zh: organisation.shortName, en: organisation.nameEn }]),
-  );
-  for (const indicator of catalog.indicators.values()) {
-    if (indicator.perUnit?.scope === 'list') for (const unit of indicator.perUnit.units) names.set(unit.id, { zh: unit.name, en: unit.nameEn });
-  }
   const groups = new Map<string, EntryResult[]>();
   for (const result of results) {
     if (result.unitId === undefined) continue;
@@ -141,8 +134,10 @@ function summarisePerUnit(catalog: Catalog, results: readonly EntryResult[]): In
     const status: Status = counts.invalid ? 'invalid' : counts.notMet ? 'notMet' : counts.noData ? 'noData' : counts.met ? 'met' : 'notAssessable';
     const label = indicator.perUnit?.label ?? '';
     const missedIds = group.filter((result) => result.status === 'notMet').map((result) => result.unitId ?? '');
-    const missed = missedIds.map((id) => names.get(id)?.zh ?? id);
-    const missedEn = missedIds.map((id) => names.get(id)?.en ?? id);
+    // messages name townships and bodies as people know them, not by id
+    const names = missedIds.map((id) => reportingUnitName(catalog, id, indicator));
+    const missed = names.map((name) => name.zh);
+    const missedEn = names.map((name) => name.en);
     const message: Message =
       status === 'met'
         ? { code: 'perUnit.allMet', severity: 'info', zh: `${group.length}个${label}均达标`, en: `All ${group.length} units meet the target` }

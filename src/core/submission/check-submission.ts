@@ -1,4 +1,4 @@
-import type { Catalog } from '../catalog/catalog';
+import { reportingUnitName, type Catalog } from '../catalog/catalog';
 import { entryKey, type EntryInput } from '../assess/entry';
 import type { Field, Severity } from '../i18n/message';
 import { evaluateReport, type ReportResult } from '../report/evaluate-report';
@@ -106,12 +106,7 @@ export function checkSubmission(
 /** An entry as people know it: "C-HEA-09 适龄儿童免疫规划疫苗接种率（桂山街道）". */
 function place(catalog: Catalog, indicatorId: string, unitId: string | undefined): { zh: string; en: string } {
   const indicator = catalog.indicators.get(indicatorId);
-  let unit: { zh: string; en: string } | undefined;
-  if (unitId !== undefined) {
-    const listed = indicator?.perUnit?.scope === 'list' ? indicator.perUnit.units.find((candidate) => candidate.id === unitId) : undefined;
-    const organisation = catalog.organisations.find((candidate) => candidate.id === unitId);
-    unit = listed ? { zh: listed.name, en: listed.nameEn } : organisation ? { zh: organisation.name, en: organisation.nameEn } : { zh: unitId, en: unitId };
-  }
+  const unit = unitId === undefined ? undefined : reportingUnitName(catalog, unitId, indicator);
   return {
     zh: `指标 ${indicatorId}${indicator ? ` ${indicator.name}` : ''}${unit ? `（${unit.zh}）` : ''}`,
     en: `Indicator ${indicatorId}${indicator ? ` ${indicator.nameEn}` : ''}${unit ? ` (${unit.en})` : ''}`,
