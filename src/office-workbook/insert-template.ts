@@ -3,7 +3,7 @@ import type { TemplateModel } from '../core/template/template-model';
 import { detectCapabilities } from './capabilities';
 import type { ExcelHost } from './excel-host';
 import { protectTemplate, renderTemplate } from './render-template';
-import { uniqueSheetName } from './sheet-names';
+import { uniqueSheetName } from '../core/template/sheet-name';
 import { asWorkbookError } from './workbook-error';
 import { DEFAULT_PAYLOAD_BUDGET, WritePlan } from './write-plan';
 

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { CellStyle, TemplateModel, ValidationRule } from '../core/template/template-model';
 import { CELL_STYLES } from '../core/template/template-model';
+import { uniqueSheetName } from '../core/template/sheet-name';
 
 /** The cell value for a formula: ExcelJS takes it without "="; the cached result of a blank template is "". */
 function formulaValue(formula: string): ExcelJS.CellFormulaValue {
@@ -125,11 +126,10 @@ export async function templatesToXlsx(models: readonly TemplateModel[]): Promise
   workbook.created = new Date();
   // spreadsheet programs recompute the status formulas on opening
   workbook.calcProperties.fullCalcOnLoad = true;
-  const used = new Set<string>();
+  const used: string[] = [];
   for (const model of models) {
-    let name = model.sheetName;
-    for (let n = 2; used.has(name.toLowerCase()); n += 1) name = `${[...model.sheetName].slice(0, 26).join('')} (${n})`;
-    used.add(name.toLowerCase());
+    const name = uniqueSheetName(model.sheetName, used);
+    used.push(name);
     await renderTemplate(workbook, model, name);
   }
   const buffer = await workbook.xlsx.writeBuffer();

@@ -4,7 +4,7 @@ import { COLUMN_INDEX } from '../../src/core/template/template-columns';
 import { encodeMetadata } from '../../src/core/template/template-metadata';
 import { CELL_STYLES, FLAG_COLOURS } from '../../src/core/template/template-model';
 import { insertTemplate, METADATA_PROPERTY, WorkbookError } from '../../src/office-workbook';
-import { uniqueSheetName } from '../../src/office-workbook/sheet-names';
+import { uniqueSheetName } from '../../src/core/template/sheet-name';
 import { FakeExcelHost, FakeWorkbook, cellName, parseRange, type FakeSheet } from '../helpers/fake-excel';
 import { model10, model2000 } from './models';
 

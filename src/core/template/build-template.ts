@@ -14,6 +14,7 @@ import { TEMPLATE_VERSION, encodeMetadata, type TemplateMetadata } from './templ
 import { FLAG_COLOURS, type ConditionalFormatRule, type DataRowInfo, type TemplateCell, type TemplateModel, type TemplateRow, type ValidationRule } from './template-model';
 import { lineInputs, templateLines, type TemplateLine } from './template-rows';
 import { statusFormula } from './status-formula';
+import { safeSheetName } from './sheet-name';
 
 /** What template to cut: plan, reporting year, and optionally the organisation (else every indicator). */
 export interface TemplateRequest {
@@ -373,10 +374,4 @@ function textRule(title: string, message: string, zh: boolean, max = MAX_TEXT): 
     prompt: { title, message },
     error: { title: zh ? '内容过长' : 'Too long', message: zh ? `不超过${max}字` : `At most ${max} characters`, style: 'stop' },
   };
-}
-
-/** A sheet name Excel accepts: at most 31 characters, none of : \ / ? * [ ]. */
-export function safeSheetName(name: string): string {
-  const cleaned = name.replace(/[:\\/?*[\]]/g, '-').replace(/^'+|'+$/g, '');
-  return [...cleaned].slice(0, 31).join('') || 'Sheet';
 }

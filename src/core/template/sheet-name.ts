@@ -1,3 +1,5 @@
+/** Sheet names Excel, WPS and LibreOffice accept. */
+
 const MAX_SHEET_NAME = 31;
 
 /**
@@ -13,4 +15,10 @@ export function uniqueSheetName(wanted: string, existing: readonly string[]): st
     const candidate = [...wanted].slice(0, MAX_SHEET_NAME - suffix.length).join('').trimEnd() + suffix;
     if (!taken.has(candidate.toLowerCase())) return candidate;
   }
+}
+
+/** A sheet name Excel accepts: at most 31 characters, none of : \ / ? * [ ]. */
+export function safeSheetName(name: string): string {
+  const cleaned = name.replace(/[:\\/?*[\]]/g, '-').replace(/^'+|'+$/g, '');
+  return [...cleaned].slice(0, MAX_SHEET_NAME).join('') || 'Sheet';
 }
