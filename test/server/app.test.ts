@@ -49,6 +49,9 @@ describeEachDialect('the app', (dialect) => {
     const outside = await t.request(undefined, { method: 'GET', url: '/..%2fpackage.json' });
     expect(outside.statusCode).toBe(404);
     expect(outside.json().error.code).toBe('notFound');
+    // a "%" in a file name (already decoded by the router) is a missing file, not a server error
+    const percent = await t.request(undefined, { method: 'GET', url: '/a%25b.js' });
+    expect(percent.statusCode).toBe(404);
   });
 
   it('CORS: only the configured origin of the add-in', async () => {

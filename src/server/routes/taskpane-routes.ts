@@ -35,7 +35,8 @@ export const taskpaneRoutes: FastifyPluginAsync<{ taskpaneDir: string; manifestF
     if (request.url.startsWith('/api/')) {
       throw new ApiError(404, 'notFound', `没有这个地址：${request.method} ${request.url.split('?')[0]}`, `Not found: ${request.method} ${request.url.split('?')[0]}`);
     }
-    const path = decodeURIComponent((request.params as { '*': string })['*'] || 'taskpane.html');
+    // the router has decoded the path already; decoding again would misread (or throw on) a "%"
+    const path = (request.params as { '*': string })['*'] || 'taskpane.html';
     const file = resolve(root, path);
     // never outside dist/taskpane/ (../, encoded or not)
     if (!file.startsWith(root + sep)) throw notFound(request.url);
