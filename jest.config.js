@@ -4,6 +4,8 @@ module.exports = {
   // the server tests also run on PostgreSQL: start the local one when nothing else is configured
   globalSetup: '<rootDir>/test/setup/postgres-global-setup.ts',
   roots: ['<rootDir>/test'],
+  // component tests opt into jsdom with a `@jest-environment jsdom` docblock
+  setupFilesAfterEnv: ['<rootDir>/test/setup/jest-dom.ts'],
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   transform: {
     '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { transform: { react: { runtime: 'automatic' } } } }],

@@ -15,6 +15,8 @@
 const path = require('node:path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
+const { DefinePlugin } = require('webpack');
+const { version } = require('./package.json');
 
 const OFFICE_JS_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 const OFFICE_JS_LOCAL = 'office/office.js';
@@ -79,6 +81,11 @@ module.exports = (_env, argv) => {
       splitChunks: { chunks: 'all' },
     },
     plugins: [
+      new DefinePlugin({
+        __APP_VERSION__: JSON.stringify(version),
+        // DEFAULT_ENDPOINT: the shared endpoint's URL when the pane is hosted elsewhere; '' = the pane's own origin
+        __DEFAULT_ENDPOINT__: JSON.stringify(process.env.DEFAULT_ENDPOINT || ''),
+      }),
       new HtmlWebpackPlugin({
         template: './src/taskpane/taskpane.html',
         filename: 'taskpane.html',

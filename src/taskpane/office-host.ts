@@ -26,6 +26,9 @@ async function readHost(): Promise<HostSnapshot> {
     displayLanguage: null,
     officeTheme: null,
     forcedColors,
+    partitionKey: null,
+    documentUrl: '',
+    platform: null,
   };
   if (typeof Office === 'undefined' || typeof Office.onReady !== 'function') return unavailable;
 
@@ -42,7 +45,19 @@ async function readHost(): Promise<HostSnapshot> {
     displayLanguage: host ? readDisplayLanguage() : null,
     officeTheme: host ? readOfficeTheme() : null,
     forcedColors,
+    partitionKey: host ? readOptional(() => Office.context.partitionKey) : null,
+    documentUrl: host ? (readOptional(() => Office.context.document.url) ?? '') : '',
+    platform: host ? readOptional(() => `${Office.context.diagnostics.platform} ${Office.context.diagnostics.version}`) : null,
   };
+}
+
+/** A property some hosts or platforms lack (partitionKey exists only where storage is partitioned). */
+function readOptional(read: () => string | undefined | null): string | null {
+  try {
+    return read() || null;
+  } catch {
+    return null;
+  }
 }
 
 function readDisplayLanguage(): string | null {

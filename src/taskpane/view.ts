@@ -19,6 +19,12 @@ export interface HostSnapshot {
   officeTheme: OfficeThemeColors | null;
   /** The system asks for forced colours (Windows high contrast). */
   forcedColors: boolean;
+  /** `Office.context.partitionKey`: prefix for localStorage keys where Office partitions storage (on the web). */
+  partitionKey: string | null;
+  /** `Office.context.document.url`: identifies the workbook ('' while it is unsaved). */
+  documentUrl: string;
+  /** `Office.context.diagnostics` platform and version, for the client info sent with submissions. */
+  platform: string | null;
 }
 
 /** Why the page is not running as an Excel add-in. */

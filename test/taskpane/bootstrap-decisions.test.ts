@@ -8,6 +8,9 @@ const snapshot = (overrides: Partial<HostSnapshot>): HostSnapshot => ({
   displayLanguage: 'zh-CN',
   officeTheme: null,
   forcedColors: false,
+  partitionKey: null,
+  documentUrl: '',
+  platform: null,
   ...overrides,
 });
 

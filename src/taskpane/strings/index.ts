@@ -1,12 +1,17 @@
 /**
- * Every user-visible string of the task pane, in zh-CN (default) and en-US.
+ * Every user-visible string of the task pane, in zh-CN (default) and en-US: this folder is the one place.
+ * Each view's strings live in their own typed file (fill-strings.ts …) and are joined here into `UiStrings`.
  * Components receive a `UiStrings` object; they never hard-code text.
  */
-import type { NotInExcelReason } from './view';
+import type { NotInExcelReason } from '../view';
+import { DEFAULT_LOCALE, type Locale } from './locale';
+import { checkStrings, type CheckStrings } from './check-strings';
+import { fillStrings, type FillStrings } from './fill-strings';
+import { shellStrings, type ShellStrings } from './shell-strings';
+import { settingsStrings, type SettingsStrings } from './settings-strings';
+import { submitStrings, type SubmitStrings } from './submit-strings';
 
-export type Locale = 'zh-CN' | 'en-US';
-
-export const DEFAULT_LOCALE: Locale = 'zh-CN';
+export { DEFAULT_LOCALE, type Locale } from './locale';
 
 export interface NotInExcelStrings {
   heading: string;
@@ -25,6 +30,11 @@ export interface UiStrings {
   /** The page's <title>. */
   documentTitle: string;
   notInExcel: NotInExcelStrings;
+  shell: ShellStrings;
+  fill: FillStrings;
+  check: CheckStrings;
+  submit: SubmitStrings;
+  settings: SettingsStrings;
 }
 
 const zhCN: UiStrings = {
@@ -46,6 +56,11 @@ const zhCN: UiStrings = {
     ],
     note: '加载项页面必须通过 manifest.xml 中 SourceLocation 指定的 HTTPS 地址提供（开发时为 https://localhost:3000/taskpane.html）。',
   },
+  shell: shellStrings['zh-CN'],
+  fill: fillStrings['zh-CN'],
+  check: checkStrings['zh-CN'],
+  submit: submitStrings['zh-CN'],
+  settings: settingsStrings['zh-CN'],
 };
 
 const enUS: UiStrings = {
@@ -67,6 +82,11 @@ const enUS: UiStrings = {
     ],
     note: 'The add-in page must be served from the HTTPS address given as SourceLocation in manifest.xml (https://localhost:3000/taskpane.html during development).',
   },
+  shell: shellStrings['en-US'],
+  fill: fillStrings['en-US'],
+  check: checkStrings['en-US'],
+  submit: submitStrings['en-US'],
+  settings: settingsStrings['en-US'],
 };
 
 export const strings: Readonly<Record<Locale, UiStrings>> = { 'zh-CN': zhCN, 'en-US': enUS };
