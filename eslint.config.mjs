@@ -14,6 +14,13 @@ export default tseslint.config(
     },
   },
   {
+    // Test doubles (the strict fake Excel host, the e2e Excel stand-in) never ship.
+    files: ['src/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/test/**'], message: 'src must not import test code (fakes and stand-ins are not shipped).' }] }],
+    },
+  },
+  {
     // The pure core must not reach for Node, the DOM, Office.js or a database.
     files: ['src/core/**/*.ts'],
     languageOptions: { globals: {} },
@@ -23,6 +30,7 @@ export default tseslint.config(
           { group: ['node:*', 'fs', 'path', 'os', 'child_process'], message: 'src/core is pure: no Node imports.' },
           { group: ['react', 'react-dom', '@fluentui/*', 'exceljs', 'better-sqlite3', 'pg', 'kysely', 'fastify'], message: 'src/core is pure: adapters live outside src/core.' },
           { group: ['**/adapters/**', '**/cli/**', '**/server/**', '**/taskpane/**'], message: 'src/core must not import adapters.' },
+          { group: ['**/test/**'], message: 'src must not import test code.' },
         ],
       }],
       'no-restricted-globals': ['error', 'Office', 'Excel', 'document', 'window', 'process', 'require'],
@@ -38,8 +46,19 @@ export default tseslint.config(
   },
   {
     // Office.js is reached only through src/taskpane/office-host.ts; components get plain data.
+    // Views get storage, fetch and the clock from the services context (src/taskpane/services.tsx), built
+    // once in index.tsx, so tests inject them.
     files: ['src/taskpane/**/*.{ts,tsx}'],
-    ignores: ['src/taskpane/office-host.ts'],
+    ignores: ['src/taskpane/office-host.ts', 'src/taskpane/index.tsx'],
+    rules: {
+      'no-restricted-globals': ['error', 'process', 'require', 'module', '__dirname', '__filename', 'Buffer', 'global', 'Office', 'Excel', 'OfficeExtension',
+        { name: 'localStorage', message: 'Use services.store (per-user, partitioned storage).' },
+        { name: 'sessionStorage', message: 'Use services.store.' },
+        { name: 'fetch', message: 'Use services.fetch.' }],
+    },
+  },
+  {
+    files: ['src/taskpane/index.tsx'],
     rules: {
       'no-restricted-globals': ['error', 'process', 'require', 'module', '__dirname', '__filename', 'Buffer', 'global', 'Office', 'Excel', 'OfficeExtension'],
     },
