@@ -1,6 +1,7 @@
 /**
  * The Office.js workbook adapter: renders the pure template model into the open workbook, reads a sheet
- * back, validates and flags it, selects a cell. Every function takes an injected ExcelHost.
+ * back, validates and flags it, selects a cell, writes values, reports changes. Every function takes an
+ * injected ExcelHost.
  */
 export type { ExcelHost } from './excel-host';
 export { detectCapabilities, FULL_CAPABILITIES, type WorkbookCapabilities } from './capabilities';
@@ -12,3 +13,5 @@ export { FLAG_NOTE_PREFIX } from './cell-notes';
 export { METADATA_PROPERTY } from './render-template';
 export { DEFAULT_PAYLOAD_BUDGET } from './write-plan';
 export { WorkbookError } from './workbook-error';
+export { writeCells, type CellValueWrite, type WriteCellsResult } from './write-cells';
+export { watchChanges, type StopWatching, type WorkbookChange } from './watch-changes';

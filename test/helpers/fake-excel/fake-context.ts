@@ -1,3 +1,4 @@
+import type { FakeChange, FakeEvents } from './fake-events';
 import type { FakeWorkbook } from './fake-workbook';
 
 /** An Office.js-style error: `code` is what Office.js puts there (ItemNotFound, InvalidArgument, ApiNotFound …). */
@@ -28,6 +29,7 @@ interface QueuedAction {
 /** What the context needs from its host. */
 export interface ContextHost {
   readonly book: FakeWorkbook;
+  readonly events: FakeEvents;
   supports(version: string): boolean;
   record(sync: SyncRecord): void;
 }
@@ -42,6 +44,8 @@ function utf8Bytes(text: string): number {
  */
 export class FakeRequestContext {
   private queue: QueuedAction[] = [];
+  private changes: FakeChange[] = [];
+  private added: string[] = [];
   workbook!: unknown;
 
   constructor(
@@ -51,6 +55,20 @@ export class FakeRequestContext {
 
   get book(): FakeWorkbook {
     return this.host.book;
+  }
+
+  get events(): FakeEvents {
+    return this.host.events;
+  }
+
+  /** Called by an action as it is applied: a change of cell data, whose onChanged event follows the sync. */
+  changed(change: FakeChange): void {
+    this.changes.push(change);
+  }
+
+  /** Called by an action as it is applied: a sheet was added (WorksheetCollection.onAdded follows the sync). */
+  sheetAdded(sheetId: string): void {
+    this.added.push(sheetId);
   }
 
   /** Queues an action; its payload is the JSON of what would go over the wire. */
@@ -75,7 +93,16 @@ export class FakeRequestContext {
     this.queue = [];
     this.host.record({ run: this.run, actions: actions.length, payloadBytes: actions.reduce((sum, action) => sum + action.bytes, 0), implicit });
     await Promise.resolve();
-    for (const action of actions) action.apply();
+    try {
+      for (const action of actions) action.apply();
+    } finally {
+      // like Excel: what was applied raises its events after the sync (also when a later action failed)
+      const changes = this.changes;
+      const added = this.added;
+      this.changes = [];
+      this.added = [];
+      this.host.events.afterSync(changes, added);
+    }
   }
 }
 

@@ -105,4 +105,87 @@ describe('strict fake Excel host', () => {
     expect(copy.value('C3')).toBe(95.2);
     expect(() => book.personRenames('Data (2)', 'DATA')).toThrow(/already exists/);
   });
+
+  describe('change events', () => {
+    type Args = { worksheetId: string; address: string; source: string; changeType: string; triggerSource?: string };
+
+    it('offers onChanged from ExcelApi 1.7 (a sheet) and 1.9 (all sheets), onAdded from 1.7', async () => {
+      const old = new FakeExcelHost({ apiVersion: '1.6' });
+      await old.run(async (context) => {
+        expect(() => context.workbook.worksheets.getActiveWorksheet().onChanged).toThrow(/ExcelApi 1.7/);
+        expect(() => context.workbook.worksheets.onAdded).toThrow(/ExcelApi 1.7/);
+      });
+      const host = new FakeExcelHost({ apiVersion: '1.8' });
+      await host.run(async (context) => {
+        expect(() => context.workbook.worksheets.onChanged).toThrow(/ExcelApi 1.9/);
+        context.workbook.worksheets.getActiveWorksheet().onChanged.add(async () => undefined);
+        context.workbook.worksheets.onAdded.add(async () => undefined);
+        await context.sync();
+      });
+      expect([host.events.handlerCount('changed'), host.events.handlerCount('added')]).toEqual([1, 1]);
+    });
+
+    it('registers and removes handlers only at sync, in the context they were added in', async () => {
+      const host = new FakeExcelHost();
+      const got: Args[] = [];
+      const registration = await host.run(async (context) => {
+        const added = context.workbook.worksheets.onChanged.add(async (args: Args) => void got.push(args));
+        expect(host.events.handlerCount()).toBe(0); // queued, not sent
+        await context.sync();
+        expect(host.events.handlerCount()).toBe(1);
+        return added;
+      });
+      await host.personTypes('A1', '1');
+      registration.remove();
+      await host.personTypes('A2', '2'); // the removal is not sent yet
+      await registration.context.sync();
+      expect(host.events.handlerCount()).toBe(0);
+      await host.personTypes('A3', '3');
+      expect(got.map((args) => args.address)).toEqual(['A1', 'A2']);
+      registration.remove();
+      await expect(registration.context.sync()).rejects.toMatchObject({ code: 'InvalidOperation' }); // removed twice
+    });
+
+    it("raises the add-in's own data changes after the sync (triggerSource from 1.14), not for formats", async () => {
+      for (const [apiVersion, trigger] of [['1.18', 'ThisLocalAddin'], ['1.14', 'ThisLocalAddin'], ['1.13', undefined]] as const) {
+        const host = new FakeExcelHost({ apiVersion });
+        const got: Args[] = [];
+        await host.run(async (context) => {
+          context.workbook.worksheets.onChanged.add(async (args: Args) => void got.push(args));
+          await context.sync();
+          const range = context.workbook.worksheets.getActiveWorksheet().getRange('B2:C2');
+          range.numberFormat = [['@', '@']];
+          range.format.fill.color = '#FF0000';
+          await context.sync();
+          range.values = [['x', 'y']];
+          await context.sync();
+          expect(got).toEqual([]); // during the batch: nothing yet
+        });
+        await host.settleEvents();
+        expect(got).toHaveLength(1);
+        const [args] = got as [Args];
+        expect({ address: args.address, source: args.source, changeType: args.changeType }).toEqual({ address: 'B2:C2', source: 'Local', changeType: 'RangeEdited' });
+        if (trigger) expect(args.triggerSource).toBe(trigger);
+        else expect(() => args.triggerSource).toThrow(/ExcelApi 1.14/);
+      }
+    });
+
+    it("tells a person's edit (Unknown) and a co-author's (Remote) from the add-in's, and keeps handlers' failures", async () => {
+      const host = new FakeExcelHost();
+      const got: Args[] = [];
+      await host.run(async (context) => {
+        context.workbook.worksheets.onChanged.add(async (args: Args) => void got.push(args));
+        context.workbook.worksheets.getActiveWorksheet().onChanged.add(async () => {
+          throw new Error('handler bug');
+        });
+        await context.sync();
+      });
+      expect(await host.personTypes('D4', '93%')).toBe(2);
+      expect(host.workbook.active.value('D4')).toBe(0.93);
+      await host.personPastesText('E1', [['a'], ['b'], ['c']], undefined, { coauthor: true });
+      expect(got.map((args) => [args.address, args.source, args.triggerSource])).toEqual([['D4', 'Local', 'Unknown'], ['E1:E3', 'Remote', 'Unknown']]);
+      expect(host.events.handlerErrors).toEqual([new Error('handler bug'), new Error('handler bug')]);
+      expect(host.events.fired.map((event) => event.origin)).toEqual(['person', 'coauthor']);
+    });
+  });
 });

@@ -1,7 +1,9 @@
 import type { ExcelHost } from '../../../src/office-workbook/excel-host';
+import { parseRange, rectName } from './addresses';
 import { FakeRequestContext, type SyncRecord } from './fake-context';
+import { FakeEvents } from './fake-events';
 import { WorkbookProxy } from './fake-worksheet';
-import { FakeWorkbook } from './fake-workbook';
+import { FakeWorkbook, type CellScalar, type FakeSheet } from './fake-workbook';
 
 /** "1.10" > "1.9". */
 function compareVersions(a: string, b: string): number {
@@ -14,6 +16,16 @@ export interface FakeExcelOptions {
   /** The highest ExcelApi requirement set the host supports (default 1.18: every API the adapter uses). */
   readonly apiVersion?: string;
   readonly workbook?: FakeWorkbook;
+  /**
+   * Milliseconds between a sync of the add-in and the onChanged events of what it changed (default 0: the
+   * events come right after the sync, in a later task, as in Excel).
+   */
+  readonly eventDelayMs?: number;
+}
+
+/** Who edits in the `person*` helpers: this user (source Local) or a co-author (source Remote). */
+export interface PersonEditOptions {
+  readonly coauthor?: boolean;
 }
 
 /**
@@ -25,11 +37,14 @@ export class FakeExcelHost implements ExcelHost {
   readonly workbook: FakeWorkbook;
   readonly apiVersion: string;
   readonly syncs: SyncRecord[] = [];
+  /** onChanged / onAdded handlers and every event handed out (ExcelApi 1.7+; WorksheetCollection.onChanged 1.9+). */
+  readonly events: FakeEvents;
   runs = 0;
 
   constructor(options: FakeExcelOptions = {}) {
     this.apiVersion = options.apiVersion ?? '1.18';
     this.workbook = options.workbook ?? new FakeWorkbook();
+    this.events = new FakeEvents({ supports: (version) => this.isSetSupported('ExcelApi', version), eventDelayMs: options.eventDelayMs ?? 0 });
   }
 
   isSetSupported(name: string, version: string): boolean {
@@ -38,12 +53,57 @@ export class FakeExcelHost implements ExcelHost {
 
   async run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
     this.runs += 1;
-    const context = new FakeRequestContext({ book: this.workbook, supports: (version) => this.isSetSupported('ExcelApi', version), record: (sync) => this.syncs.push(sync) }, this.runs);
+    const context = new FakeRequestContext(
+      { book: this.workbook, events: this.events, supports: (version) => this.isSetSupported('ExcelApi', version), record: (sync) => this.syncs.push(sync) },
+      this.runs,
+    );
     context.workbook = new WorkbookProxy(context);
     const result = await batch(context as unknown as Excel.RequestContext);
     // like Excel.run: actions still queued when the batch returns are sent in a final sync
     if (context.pending > 0) await context.sync(true);
     return result;
+  }
+
+  // ---- people editing while the add-in listens: the edit, then Excel's onChanged (source Local, never 'ThisLocalAddin') ----
+
+  /**
+   * A person types into one cell of a sheet (default: the active one) and presses Enter: "95.2" becomes a
+   * number, "93%" 0.93, "９５．２" stays text (FakeSheet.personTypes); then the change events are handed to
+   * the handlers. Resolves once they ran, with how many handlers got it.
+   */
+  async personTypes(address: string, input: CellScalar, sheetName?: string, options: PersonEditOptions = {}): Promise<number> {
+    const sheet = this.sheetNamed(sheetName);
+    sheet.personTypes(address, input);
+    return this.notifyPersonChange(sheet, address, options);
+  }
+
+  /** A person pastes a block of text at `address` (it stays text); one change event for the whole block. */
+  async personPastesText(address: string, rows: readonly (readonly string[])[], sheetName?: string, options: PersonEditOptions = {}): Promise<number> {
+    const sheet = this.sheetNamed(sheetName);
+    sheet.personPastesText(address, rows);
+    const { rect } = parseRange(address);
+    const width = Math.max(1, ...rows.map((line) => line.length));
+    const block = { r0: rect.r0, c0: rect.c0, r1: rect.r0 + Math.max(1, rows.length) - 1, c1: rect.c0 + width - 1 };
+    return this.notifyPersonChange(sheet, block, options);
+  }
+
+  /**
+   * Raises the change events of an edit a test already made on a FakeSheet (personTypes, personSortsRows …):
+   * what Excel does after a person's edit. Resolves once the handlers ran, with how many got it.
+   */
+  notifyPersonChange(sheet: FakeSheet | string, where: string | { r0: number; c0: number; r1: number; c1: number }, options: PersonEditOptions = {}): Promise<number> {
+    const target = typeof sheet === 'string' ? this.workbook.sheet(sheet) : sheet;
+    const address = typeof where === 'string' ? where.replace(/\$/g, '').toUpperCase() : rectName(where);
+    return this.events.personChanged(target.id, address, options.coauthor ? 'coauthor' : 'person');
+  }
+
+  /** Resolves once every event raised so far has been handed to the handlers (and they finished). */
+  settleEvents(): Promise<void> {
+    return this.events.settle();
+  }
+
+  private sheetNamed(name?: string): FakeSheet {
+    return name === undefined ? this.workbook.active : this.workbook.sheet(name);
   }
 
   /** The syncs of the last run (one operation of the adapter). */

@@ -176,6 +176,8 @@ export class RangeProxy extends FakeProxy {
           if (typed.numberFormat && cell.numberFormat === 'General') cell.numberFormat = typed.numberFormat;
         }),
       );
+      // cell data changed (a number format alone is a format change: no onChanged)
+      if (kind !== 'numberFormat') this.context.changed({ sheetId: sheet.id, rect, changeType: 'RangeEdited' });
     });
   }
 
@@ -240,9 +242,11 @@ export class RangeProxy extends FakeProxy {
       if (shift === 'Down' && rect.c0 === 0 && rect.c1 === MAX_COLUMN) {
         guardProtected(sheet, rect, 'insertRows');
         sheet.personInsertsRows(rect.r0 + 1, rect.r1 - rect.r0 + 1);
+        this.context.changed({ sheetId: sheet.id, rect, changeType: 'RowInserted' });
       } else if (shift === 'Right' && rect.r0 === 0 && rect.r1 === MAX_ROW) {
         guardProtected(sheet, rect, 'insertColumns');
         sheet.personInsertsColumns(rect.c0, rect.c1 - rect.c0 + 1);
+        this.context.changed({ sheetId: sheet.id, rect, changeType: 'ColumnInserted' });
       } else throw new FakeOfficeError('NotImplemented', 'the fake inserts whole rows or columns only');
     });
     return this;

@@ -1,4 +1,5 @@
 import { FakeOfficeError, FakeProxy, invalid, parseLoad, type FakeRequestContext } from './fake-context';
+import { FakeEventHandlers } from './fake-events';
 import { RangeProxy, guardProtected, rectOn } from './fake-range';
 import { FakeSheet, type FakeNote } from './fake-workbook';
 
@@ -32,8 +33,21 @@ export class WorksheetCollectionProxy {
       const sheet = new FakeSheet(book.newId(), finalName);
       book.sheets.push(sheet);
       proxy.bindTo(sheet);
+      this.context.sheetAdded(sheet.id);
     });
     return proxy;
+  }
+
+  /** Any sheet's data changed (ExcelApi 1.9; a single sheet's onChanged is 1.7). */
+  get onChanged(): FakeEventHandlers {
+    this.context.require('1.9', 'WorksheetCollection.onChanged');
+    return new FakeEventHandlers(this.context, 'changed', () => ({ kind: 'collection' }));
+  }
+
+  /** A sheet was added (ExcelApi 1.7). */
+  get onAdded(): FakeEventHandlers {
+    this.context.require('1.7', 'WorksheetCollection.onAdded');
+    return new FakeEventHandlers(this.context, 'added', () => ({ kind: 'collection' }));
   }
 
   getItem(key: string): WorksheetProxy {
@@ -266,6 +280,12 @@ export class WorksheetProxy extends FakeProxy {
     };
   }
 
+  /** This sheet's data changed (ExcelApi 1.7). */
+  get onChanged(): FakeEventHandlers {
+    this.context.require('1.7', 'Worksheet.onChanged');
+    return new FakeEventHandlers(this.context, 'changed', () => ({ kind: 'sheet', sheetId: this.sheet.id }));
+  }
+
   get notes(): NoteCollectionProxy {
     this.context.require('1.18', 'Worksheet.notes');
     return new NoteCollectionProxy(this.context, `${this.path}.notes`, this, 'note');
@@ -344,6 +364,8 @@ export class NoteCollectionProxy {
       if (this.kind === 'note' ? cell.note : cell.comment) throw invalid(`the cell already has a ${this.kind}`);
       if (this.kind === 'note') cell.note = { content };
       else cell.comment = { content };
+      // on the safe side: the fake takes a note or comment for cell data (onChanged follows the sync)
+      this.context.changed({ sheetId: sheet.id, rect, changeType: 'RangeEdited' });
     });
   }
 
@@ -404,6 +426,7 @@ export class NoteProxy extends FakeProxy {
       const cell = sheet.ensure(at.row, at.column);
       if (this.kind === 'note') delete cell.note;
       else delete cell.comment;
+      this.context.changed({ sheetId: sheet.id, rect: { r0: at.row, c0: at.column, r1: at.row, c1: at.column }, changeType: 'RangeEdited' });
     });
   }
 

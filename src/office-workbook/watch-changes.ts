@@ -1,0 +1,151 @@
+/// <reference types="office-js" />
+import type { ExcelHost } from './excel-host';
+import { asWorkbookError } from './workbook-error';
+
+/** A change of cell data in the workbook (Excel's `onChanged`), as plain data. */
+export interface WorkbookChange {
+  /** The sheet's id (stable across renames). */
+  readonly sheetId: string;
+  /**
+   * The sheet's name as known when watching began (or when a 1.7/1.8 host reported the sheet added);
+   * undefined for a sheet added later on newer hosts. A sheet renamed meanwhile keeps its old name here:
+   * compare sheets by `sheetId` where it matters.
+   */
+  readonly sheetName?: string;
+  /** The changed range, A1 without the sheet ("K7", "K7:K9"). */
+  readonly address: string;
+  /** Excel.DataChangeType: 'RangeEdited', 'RowInserted' … */
+  readonly changeType: string;
+  /** 'local': made in this Excel (by the person or an add-in); 'remote': by a co-author. */
+  readonly source: 'local' | 'remote';
+  /**
+   * `triggerSource === 'ThisLocalAddin'` (ExcelApi 1.14): true when this add-in's own batch made the change,
+   * false when someone else did; null when the host cannot tell (below 1.14).
+   */
+  readonly byThisAddin: boolean | null;
+}
+
+/** Stops listening: removes the handlers and syncs their contexts. */
+export type StopWatching = () => Promise<void>;
+
+/** The part of `OfficeExtension.EventHandlerResult` used here. */
+interface Registration {
+  remove(): void;
+  readonly context: { sync(): Promise<void> };
+}
+
+/**
+ * Calls `listener` for every change of cell data in the workbook — people's, co-authors' and the add-in's
+ * own (`byThisAddin` says which, where the host knows; see workbook-port.ts for how the task pane ignores
+ * its own writes). Resolves to a function that stops listening, or to null below ExcelApi 1.7 (no events).
+ *
+ * - ExcelApi 1.9+: one handler on `workbook.worksheets.onChanged` (every sheet, also sheets added later);
+ *   one sync.
+ * - ExcelApi 1.7–1.8 (e.g. Excel 2019): `WorksheetCollection.onChanged` is 1.9, so a handler goes on each
+ *   sheet's own `onChanged` (1.7), and `worksheets.onAdded` (1.7) puts one on each sheet added later; two
+ *   syncs, plus one per sheet added.
+ *
+ * A listener that throws does not stop the others or Excel's event dispatch.
+ */
+export async function watchChanges(host: ExcelHost, listener: (change: WorkbookChange) => void): Promise<StopWatching | null> {
+  if (!host.isSetSupported('ExcelApi', '1.7')) return null;
+  const tellsTrigger = host.isSetSupported('ExcelApi', '1.14');
+  const names = new Map<string, string>();
+  /** 1.7–1.8: the sheets that have a handler of their own. */
+  const watched = new Set<string>();
+  const registrations: Registration[] = [];
+  let stopped = false;
+
+  const onChanged = async (args: Excel.WorksheetChangedEventArgs): Promise<void> => {
+    if (stopped) return;
+    const change: WorkbookChange = {
+      sheetId: args.worksheetId,
+      ...(names.has(args.worksheetId) ? { sheetName: names.get(args.worksheetId) } : {}),
+      address: bareRange(args.address),
+      changeType: String(args.changeType),
+      source: args.source === 'Remote' ? 'remote' : 'local',
+      byThisAddin: tellsTrigger ? args.triggerSource === 'ThisLocalAddin' : null,
+    };
+    try {
+      listener(change);
+    } catch {
+      // the listener's own failure is its business: Excel's dispatch and the other handlers go on
+    }
+  };
+
+  /** 1.7–1.8: a sheet added after watching began gets its own handler (one more sync). */
+  const onAdded = async (args: Excel.WorksheetAddedEventArgs): Promise<void> => {
+    // a sheet added just before watching began can be reported after: it has its handler already
+    if (stopped || watched.has(args.worksheetId)) return;
+    watched.add(args.worksheetId);
+    try {
+      const registration = await host.run(async (context) => {
+        const sheet = context.workbook.worksheets.getItem(args.worksheetId);
+        sheet.load('name');
+        const added = sheet.onChanged.add(onChanged);
+        await context.sync();
+        names.set(args.worksheetId, sheet.name);
+        return added;
+      });
+      if (stopped) await removeAll([registration]);
+      else registrations.push(registration);
+    } catch {
+      // the sheet went away again before its handler was added: nothing to watch
+      watched.delete(args.worksheetId);
+    }
+  };
+
+  try {
+    if (host.isSetSupported('ExcelApi', '1.9')) {
+      await host.run(async (context) => {
+        const worksheets = context.workbook.worksheets;
+        worksheets.load('items/id,items/name');
+        registrations.push(worksheets.onChanged.add(onChanged));
+        await context.sync();
+        for (const sheet of worksheets.items) names.set(sheet.id, sheet.name);
+      });
+    } else {
+      await host.run(async (context) => {
+        const worksheets = context.workbook.worksheets;
+        worksheets.load('items/id,items/name');
+        await context.sync();
+        for (const sheet of worksheets.items) {
+          names.set(sheet.id, sheet.name);
+          watched.add(sheet.id);
+          registrations.push(sheet.onChanged.add(onChanged));
+        }
+        registrations.push(worksheets.onAdded.add(onAdded));
+        await context.sync();
+      });
+    }
+  } catch (error) {
+    stopped = true;
+    throw asWorkbookError(error, { zh: '开始监视工作表的修改', en: 'Starting to watch for changes' });
+  }
+
+  return async () => {
+    if (stopped) return;
+    stopped = true;
+    await removeAll(registrations.splice(0));
+  };
+}
+
+/**
+ * Removes handlers: each where it was added (Office.js requires the same request context), then one sync
+ * per context. Every context is tried; the first failure is reported after.
+ */
+async function removeAll(registrations: readonly Registration[]): Promise<void> {
+  const contexts = new Set<Registration['context']>();
+  for (const registration of registrations) {
+    registration.remove();
+    contexts.add(registration.context);
+  }
+  const outcomes = await Promise.allSettled([...contexts].map((context) => context.sync()));
+  const failed = outcomes.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
+  if (failed) throw asWorkbookError(failed.reason, { zh: '停止监视工作表的修改', en: 'Stopping to watch for changes' });
+}
+
+/** "K7:K9" from "'Sheet 1'!$K$7:$K$9" or "K7:K9". */
+function bareRange(address: string): string {
+  return address.slice(address.lastIndexOf('!') + 1).replace(/\$/g, '');
+}
