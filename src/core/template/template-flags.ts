@@ -75,7 +75,7 @@ export function templateFlags(read: TemplateRead, report: ReportResult, language
     for (const message of result.messages) {
       if (message.severity === 'info') continue;
       const kind: FlagKind = message.severity === 'error' ? 'error' : isMiss(message, result) ? 'notMet' : 'warning';
-      add(cellFor(entry.cells, message.field), kind, message.severity, message, result.indicatorId, result.unitId);
+      add(flagCellFor(entry.cells, message.field), kind, message.severity, message, result.indicatorId, result.unitId);
     }
   }
   for (const finding of report.consistency) {
@@ -107,7 +107,8 @@ function isMiss(message: Message, result: EntryResult): boolean {
   return result.status === 'notMet' && message.code.startsWith('assess.not');
 }
 
-function cellFor(cells: EntryCells, field: Message['field']): string | undefined {
+/** The cell a message about an entry's field lands on (the value cell when the field has no cell of its own). */
+export function flagCellFor(cells: EntryCells, field: Message['field']): string | undefined {
   switch (field) {
     case 'note':
       return cells.note ?? cells.value;
