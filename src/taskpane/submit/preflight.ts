@@ -1,0 +1,142 @@
+/**
+ * The pre-flight check of the Submit view, pure: a template sheet as read → the submission document the
+ * endpoint will receive and the core's verdict on it (`checkSubmission`, the same function the server runs),
+ * with every finding tied to the cell it is about, so the pane can list it and select the cell.
+ */
+import { reportingUnitName, type Catalog } from '../../core/catalog/catalog';
+import type { Field } from '../../core/i18n/message';
+import { checkSubmission, type SubmissionFinding } from '../../core/submission/check-submission';
+import type { ClientInfo, SubmissionDocument } from '../../core/submission/submission-schema';
+import { submissionFromTemplate } from '../../core/submission/template-submission';
+import { readTemplate, type EntryCells, type SheetGrid, type TemplateRead } from '../../core/template/read-template';
+
+/** An entry as people know it: indicator (id and name) and, for per-unit indicators, the township or body. */
+export interface Place {
+  readonly indicatorId: string;
+  readonly indicatorName?: { zh: string; en: string };
+  readonly unit?: { zh: string; en: string };
+}
+
+/** Something that blocks the submission. */
+export interface BlockingItem {
+  /** The cell to select (A1), when the finding is about one. */
+  readonly cell?: string;
+  readonly places: readonly Place[];
+  readonly zh: string;
+  readonly en: string;
+}
+
+/** A 说明 cell that needs text before the submission is accepted, with every warning it answers. */
+export interface NoteItem {
+  /** The 说明 cell (A1) the note is written into. */
+  readonly noteCell: string;
+  /** The cell of the value the warning is about (to select it). */
+  readonly valueCell?: string;
+  readonly places: readonly Place[];
+  readonly messages: readonly { zh: string; en: string }[];
+}
+
+export type PreflightOutcome =
+  | { readonly kind: 'notTemplate'; readonly zh: string; readonly en: string }
+  /** The all-indicator template: no organisation to submit for. */
+  | { readonly kind: 'noOrganisation'; readonly read: TemplateRead }
+  | {
+      readonly kind: 'ready';
+      readonly read: TemplateRead;
+      readonly document: SubmissionDocument;
+      readonly errors: readonly BlockingItem[];
+      readonly notes: readonly NoteItem[];
+      /** Reading problems that do not block (a percent-formatted value, an older catalog version …). */
+      readonly hints: readonly BlockingItem[];
+      /** Nothing blocks: no error, no warning without a note. */
+      readonly acceptable: boolean;
+    };
+
+const FIELD_CELL: Record<Field, keyof EntryCells> = {
+  value: 'value',
+  previous: 'previous',
+  baseline: 'baseline',
+  other: 'other',
+  note: 'note',
+  unit: 'unitName',
+  indicator: 'id',
+};
+
+/** Reads the grid as a template, builds the document of `organisationId` from the sheet's metadata, checks it. */
+export function preflight(grid: SheetGrid, catalog: Catalog, client?: ClientInfo): PreflightOutcome {
+  const outcome = readTemplate(grid, catalog);
+  if (outcome.kind === 'notTemplate') return { kind: 'notTemplate', zh: outcome.message.zh, en: outcome.message.en };
+  const { read } = outcome;
+  const organisationId = read.meta.organisationId;
+  if (organisationId === undefined) return { kind: 'noOrganisation', read };
+
+  const document = submissionFromTemplate(read, organisationId, client);
+  const check = checkSubmission(catalog, document);
+  const placesOf = (finding: Pick<SubmissionFinding, 'indicatorId' | 'unitId'>): Place[] =>
+    (finding.indicatorId ?? '')
+      .split('/')
+      .filter((id) => id !== '')
+      .map((id) => place(catalog, id, finding.unitId));
+  const cellsOf = (finding: SubmissionFinding): EntryCells | undefined => (finding.entryIndex === undefined ? undefined : read.entries[finding.entryIndex]?.cells);
+
+  const errors: BlockingItem[] = [];
+  for (const problem of read.problems.filter((item) => item.severity === 'error')) {
+    errors.push({ ...(problem.cell ? { cell: problem.cell } : {}), places: problem.indicatorId ? [place(catalog, problem.indicatorId, problem.unitId)] : [], zh: problem.zh, en: problem.en });
+  }
+  for (const finding of check.errors) {
+    const cells = cellsOf(finding);
+    const cell = cells?.[FIELD_CELL[finding.field ?? 'value']] ?? cells?.value;
+    const places = placesOf(finding);
+    errors.push({ ...(cell ? { cell } : {}), places, zh: stripPlace(finding.message, places, 'zh'), en: stripPlace(finding.messageEn, places, 'en') });
+  }
+
+  const notes = new Map<string, { noteCell: string; valueCell?: string; places: Place[]; messages: { zh: string; en: string }[] }>();
+  for (const finding of check.notesRequired) {
+    const cells = cellsOf(finding);
+    const noteCell = cells?.note;
+    const places = placesOf(finding);
+    const message = { zh: stripPlace(finding.message, places, 'zh'), en: stripPlace(finding.messageEn, places, 'en') };
+    if (!noteCell) {
+      // no 说明 cell to write into (cannot happen with a template read back: the column is required)
+      errors.push({ places, ...message });
+      continue;
+    }
+    const item = notes.get(noteCell);
+    if (item) item.messages.push(message);
+    else notes.set(noteCell, { noteCell, ...(cells?.value ? { valueCell: cells.value } : {}), places, messages: [message] });
+  }
+
+  const hints = read.problems
+    .filter((item) => item.severity !== 'error')
+    .map((problem) => ({ ...(problem.cell ? { cell: problem.cell } : {}), places: problem.indicatorId ? [place(catalog, problem.indicatorId, problem.unitId)] : [], zh: problem.zh, en: problem.en }));
+
+  return { kind: 'ready', read, document, errors, notes: [...notes.values()], hints, acceptable: errors.length === 0 && notes.size === 0 };
+}
+
+function place(catalog: Catalog, indicatorId: string, unitId: string | undefined): Place {
+  const indicator = catalog.indicators.get(indicatorId);
+  return {
+    indicatorId,
+    ...(indicator ? { indicatorName: { zh: indicator.name, en: indicator.nameEn } } : {}),
+    ...(unitId === undefined ? {} : { unit: reportingUnitName(catalog, unitId, indicator) }),
+  };
+}
+
+/**
+ * The core's messages start with the place ("指标 C-HEA-09 名称（桂山街道）：…", "Indicator C-HEA-09 … needs a
+ * note: …"); the pane shows the place on its own line, so the message is shown without it.
+ */
+function stripPlace(message: string, places: readonly Place[], language: 'zh' | 'en'): string {
+  let text = message;
+  for (const item of places) {
+    const name = item.indicatorName?.[language];
+    const unit = item.unit?.[language];
+    const prefix =
+      language === 'zh'
+        ? `指标 ${item.indicatorId}${name ? ` ${name}` : ''}${unit ? `（${unit}）` : ''}`
+        : `Indicator ${item.indicatorId}${name ? ` ${name}` : ''}${unit ? ` (${unit})` : ''}`;
+    if (text.startsWith(prefix)) text = text.slice(prefix.length).replace(/^[、,]\s*/, '');
+    else break;
+  }
+  return text.replace(/^(：|:\s*|\s+)/, '').replace(/^(须填写说明：|needs a note: |中至少一项须填写说明：|one of them needs a note: )/, '') || message;
+}
