@@ -1,5 +1,10 @@
 /**
- * Writes the add-in icons (assets/icon-{16,32,64,80,128}.png) with nothing but node:zlib.
+ * Writes the add-in icons (assets/icon-{16,20,24,32,40,48,64,80,128}.png) with nothing but node:zlib.
+ *
+ * Where manifest.xml uses them: IconUrl 32×32 and HighResolutionIconUrl 64×64 (the sizes Microsoft's manifest
+ * reference requires for task pane add-ins); the ribbon button's <bt:Image> sizes 16, 32 and 80 (mandatory in
+ * OfficeAppBasicTypesV1_0.xsd) and 20, 24, 40, 48, 64 (optional, for scaled displays). 128 is for listings.
+ * `npm run validate` checks that every icon the manifest names exists here with the declared dimensions.
  *
  * The picture: a rose rounded square with a white 3×3 "worksheet" grid whose top row is filled
  * (a header row), drawn with 4×4 supersampling so small sizes stay smooth. The PNGs are committed;
@@ -9,7 +14,7 @@ import { deflateSync } from 'node:zlib';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const ICON_SIZES = [16, 32, 64, 80, 128] as const;
+const ICON_SIZES = [16, 20, 24, 32, 40, 48, 64, 80, 128] as const;
 
 type Rgba = readonly [number, number, number, number];
 

@@ -7,12 +7,13 @@
  * extension), the simple types (UUID, Version, CultureName, string lengths, URLs) and the
  * Permissions enumeration. A few checks are this project's own policy, not the schema's (icons,
  * SupportUrl, Hosts and Requirements present, https everywhere, an Excel host and the ExcelApi
- * requirement set); their messages say so. The inside of <VersionOverrides> is not checked.
+ * requirement set); their messages say so. Only the place of <VersionOverrides> among the children is
+ * checked here; its inside (the ribbon button, its resources) and the icon files are checked by
+ * ./validate-manifest.ts (`npm run validate`), which runs this check first. Parsing: ./manifest-xml.ts.
  */
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { parseXmlDocument, type XmlElement } from './manifest-xml';
 
 export const OFFICE_APP_NAMESPACE = 'http://schemas.microsoft.com/office/appforoffice/1.1';
-const XSI_NAMESPACE = 'http://www.w3.org/2001/XMLSchema-instance';
 
 /** Limits of the schema's simple types. */
 export const SHORT_STRING_MAX = 125; // ShortString: ProviderName, DisplayName
@@ -59,14 +60,6 @@ export interface ManifestProblem {
   en: string;
 }
 
-/** One element of the parsed document: name as written (prefix included), attributes, children. */
-interface XmlElement {
-  name: string;
-  attrs: Record<string, string>;
-  children: XmlElement[];
-  text: string;
-}
-
 interface SequenceEntry {
   name: string;
   required: 'schema' | 'project' | false;
@@ -100,7 +93,8 @@ export const TASKPANE_SEQUENCE: readonly SequenceEntry[] = [
 const UUID_PATTERN =
   /^(?:(?:urn:uuid:)?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|\{[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\})$/;
 const VERSION_PATTERN = /^(?:0|[1-9][0-9]{0,4})(?:\.(?:0|[1-9][0-9]{0,4})){0,3}$/;
-const CULTURE_NAME_PATTERN =
+/** CultureName (DefaultLocale, Override Locale). */
+export const CULTURE_NAME_PATTERN =
   /^(?:[a-zA-Z]{2,3}-[a-zA-Z0-9]{3,8}(?:-[a-zA-Z]{2,3})?|[a-zA-Z]{2,3}(?:-[a-zA-Z]{2,3}(?:_tradnl|\.pseudo|-[a-zA-Z]{4,8})?)?)$/;
 const REQUIREMENT_VERSION_PATTERN = /^\d+\.\d+$/;
 
@@ -120,14 +114,15 @@ export function findManifestProblems(xml: string): ManifestProblem[] {
     problems.push({ code, path, zh, en });
   };
 
-  const wellFormed = XMLValidator.validate(xml);
-  if (wellFormed !== true) {
-    const { msg, line, col } = wellFormed.err;
+  const document = parseXmlDocument(xml);
+  if (!document.ok) {
+    const { msg, line, col } = document.error;
     report('xml-malformed', `line ${line}:${col}`, `XML 格式错误：${msg}`, `Malformed XML: ${msg}`);
     return problems;
   }
 
-  const root = parseDocument(xml);
+  // Names are compared as written (prefix included): <OfficeApp> and its children use the default namespace.
+  const root = document.root;
   if (!root || root.name !== 'OfficeApp') {
     const found = root ? `<${root.name}>` : '（无 / none）';
     report('root-not-officeapp', root?.name ?? '/', `根元素必须是 <OfficeApp>，实际为 ${found}。`,
@@ -139,7 +134,7 @@ export function findManifestProblems(xml: string): ManifestProblem[] {
     report('wrong-namespace', 'OfficeApp', `<OfficeApp> 的 xmlns 必须是 ${OFFICE_APP_NAMESPACE}。`,
       `<OfficeApp> must declare xmlns="${OFFICE_APP_NAMESPACE}".`);
   }
-  const xsiType = xsiTypeOf(root);
+  const xsiType = root.xsiType;
   if (xsiType !== 'TaskPaneApp') {
     report('not-taskpane-app', 'OfficeApp', `<OfficeApp> 的 xsi:type 必须是 "TaskPaneApp"，实际为 ${JSON.stringify(xsiType ?? null)}。`,
       `<OfficeApp> must have xsi:type="TaskPaneApp", found ${JSON.stringify(xsiType ?? null)}.`);
@@ -208,7 +203,8 @@ export function findManifestProblems(xml: string): ManifestProblem[] {
   return problems;
 }
 
-type Report = (code: ProblemCode, path: string, zh: string, en: string) => void;
+/** Receives one problem; validate-manifest.ts passes its own, which takes more codes. */
+export type Report = (code: ProblemCode, path: string, zh: string, en: string) => void;
 
 function checkSequence(root: XmlElement, report: Report): void {
   const indexOf = (name: string) => TASKPANE_SEQUENCE.findIndex((e) => e.name === name);
@@ -290,7 +286,8 @@ function checkLocaleAware(
   });
 }
 
-function checkLength(value: string, max: number, path: string, label: string, report: Report): void {
+/** A ShortString/LongString value: 1 to `max` characters (code points); 'bad-length' otherwise. */
+export function checkLength(value: string, max: number, path: string, label: string, report: Report): void {
   const length = [...value].length;
   if (length === 0 || length > max) {
     report('bad-length', path, `${label} 长度必须为 1 至 ${max} 个字符，实际为 ${length}。`,
@@ -298,7 +295,8 @@ function checkLength(value: string, max: number, path: string, label: string, re
   }
 }
 
-function checkHttpsUrl(value: string, path: string, label: string, report: Report): void {
+/** A URL value: absolute ('bad-url'), https ('not-https', this project's policy), at most URL_MAX characters ('bad-length'). */
+export function checkHttpsUrl(value: string, path: string, label: string, report: Report): void {
   let url: URL;
   try {
     url = new URL(value);
@@ -414,52 +412,4 @@ function checkDefaultSettings(settings: XmlElement | undefined, report: Report):
     report('missing-element', `${path}/SourceLocation`, `<DefaultSettings> 缺少必需元素 <SourceLocation>。`,
       `<DefaultSettings> lacks the required element <SourceLocation>.`);
   }
-}
-
-function xsiTypeOf(root: XmlElement): string | undefined {
-  for (const [name, value] of Object.entries(root.attrs)) {
-    if (name.startsWith('xmlns:') && value === XSI_NAMESPACE) {
-      return root.attrs[`${name.slice('xmlns:'.length)}:type`];
-    }
-  }
-  return undefined;
-}
-
-// ---- parsing ---------------------------------------------------------------------------------
-
-type OrderedNode = Record<string, unknown>;
-
-const parser = new XMLParser({
-  preserveOrder: true,
-  ignoreAttributes: false,
-  attributeNamePrefix: '',
-  parseTagValue: false,
-  parseAttributeValue: false,
-  ignoreDeclaration: true,
-  ignorePiTags: true,
-  trimValues: true,
-});
-
-/** Parses a well-formed document into its root element (comments, declaration and PIs dropped). */
-function parseDocument(xml: string): XmlElement | undefined {
-  const nodes = parser.parse(xml) as OrderedNode[];
-  return nodes.map(toElement).find((e): e is XmlElement => e !== undefined);
-}
-
-function toElement(node: OrderedNode): XmlElement | undefined {
-  const name = Object.keys(node).find((k) => k !== ':@' && k !== '#text');
-  if (name === undefined) return undefined;
-  const rawChildren = (node[name] ?? []) as OrderedNode[];
-  const attrs: Record<string, string> = {};
-  for (const [key, value] of Object.entries((node[':@'] ?? {}) as Record<string, unknown>)) {
-    attrs[key] = String(value);
-  }
-  const children: XmlElement[] = [];
-  let text = '';
-  for (const child of rawChildren) {
-    if ('#text' in child) text += String(child['#text']);
-    const element = toElement(child);
-    if (element) children.push(element);
-  }
-  return { name, attrs, children, text: text.trim() };
 }

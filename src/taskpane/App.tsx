@@ -1,6 +1,6 @@
-import { Suspense, lazy, useState, type ComponentType } from 'react';
+import { Suspense, useState } from 'react';
 import { makeStyles, Spinner, Tab, TabList, tokens } from '@fluentui/react-components';
-import { ViewBoundary } from './ViewBoundary';
+import { retryableLazy, ViewBoundary, type RetryableLazy } from './ViewBoundary';
 import type { UiStrings } from './strings';
 
 const useStyles = makeStyles({
@@ -21,16 +21,31 @@ const useStyles = makeStyles({
   },
 });
 
-/** The four views. Each is its own chunk: the first screen does not wait for the others' code. */
+/**
+ * The four views. Each is its own chunk: the first screen does not wait for the others' code. A chunk that
+ * fails to load (offline) is fetched again when the person chooses 重试 (retryableLazy).
+ */
 export const VIEWS = ['fill', 'check', 'submit', 'settings'] as const;
 export type ViewName = (typeof VIEWS)[number];
 
-const views: Record<ViewName, ComponentType<ViewProps>> = {
-  fill: lazy(() => import(/* webpackChunkName: "fill" */ './fill/FillView')),
-  check: lazy(() => import(/* webpackChunkName: "check" */ './check/CheckView')),
-  submit: lazy(() => import(/* webpackChunkName: "submit" */ './submit/SubmitView')),
-  settings: lazy(() => import(/* webpackChunkName: "settings" */ './settings/SettingsView')),
+const views: Record<ViewName, RetryableLazy<ViewProps>> = {
+  fill: retryableLazy(() => import(/* webpackChunkName: "fill" */ './fill/FillView')),
+  check: retryableLazy(() => import(/* webpackChunkName: "check" */ './check/CheckView')),
+  submit: retryableLazy(() => import(/* webpackChunkName: "submit" */ './submit/SubmitView')),
+  settings: retryableLazy(() => import(/* webpackChunkName: "settings" */ './settings/SettingsView')),
 };
+
+/** The view shown when the pane opens (unless `initialView` says otherwise). */
+export const FIRST_VIEW: ViewName = 'fill';
+
+/**
+ * Starts loading a view's chunk now: the bootstrap calls it for the first view before waiting for Office,
+ * so the download overlaps `Office.onReady` instead of starting after it. Never throws; a failure shows
+ * when the view renders (with 重试).
+ */
+export function preloadView(view: ViewName): void {
+  views[view].preload();
+}
 
 /** What every view gets from the shell: whether it is shown, and a way to switch to another view. */
 export interface ViewProps {
@@ -48,13 +63,19 @@ export interface AppProps {
  * The task pane inside Excel: a tab per view. A view stays mounted once opened (hidden when another tab
  * is chosen), so a check's results, a note being typed or a submission in progress survive tab switches.
  */
-export function App({ strings, initialView = 'fill' }: AppProps) {
+export function App({ strings, initialView = FIRST_VIEW }: AppProps) {
   const styles = useStyles();
   const [current, setCurrent] = useState<ViewName>(initialView);
   const [opened, setOpened] = useState<ReadonlySet<ViewName>>(() => new Set([initialView]));
   const show = (view: ViewName) => {
     setCurrent(view);
     setOpened((previous) => (previous.has(view) ? previous : new Set([...previous, view])));
+  };
+  // 重试 after a view's chunk failed to load: a fresh lazy component, and a render that picks it up
+  const [, setRetries] = useState(0);
+  const retryView = (view: ViewName) => {
+    views[view].retry();
+    setRetries((count) => count + 1);
   };
 
   return (
@@ -72,10 +93,10 @@ export function App({ strings, initialView = 'fill' }: AppProps) {
         ))}
       </TabList>
       {VIEWS.filter((view) => opened.has(view)).map((view) => {
-        const View = views[view];
+        const View = views[view].Component;
         return (
           <main key={view} id={`panel-${view}`} role="tabpanel" aria-labelledby={`tab-${view}`} hidden={view !== current} className={styles.view}>
-            <ViewBoundary strings={strings.shell}>
+            <ViewBoundary strings={strings.shell} onRetry={() => retryView(view)}>
               <Suspense fallback={<Spinner size="small" label={strings.shell.loading} />}>
                 <View active={view === current} show={show} />
               </Suspense>
