@@ -25,6 +25,8 @@ export interface PaneServices {
   readonly client: ClientInfo;
   /** The endpoint to use when the person has not set one: the origin the pane is served from, if it is ours. */
   readonly defaultEndpoint: string;
+  /** The origin the pane is served from (for the CORS advice and mixed-content check of the endpoint). */
+  readonly pageOrigin: string;
 }
 
 const ServicesContext = createContext<PaneServices | null>(null);

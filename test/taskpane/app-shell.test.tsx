@@ -24,6 +24,7 @@ function services(): PaneServices {
     loadCatalog: () => Promise.resolve(seedCatalog()),
     client: { app: 'test' },
     defaultEndpoint: 'http://127.0.0.1:1',
+    pageOrigin: 'https://localhost:3000',
   };
 }
 

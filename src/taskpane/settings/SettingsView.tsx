@@ -77,7 +77,7 @@ type Status =
 
 /** Settings (设置): the endpoint's address, the token (per user, never in the workbook) and the connection test. */
 export default function SettingsView(_props: ViewProps) {
-  return <SettingsPanel pageOrigin={globalThis.location?.origin ?? ''} />;
+  return <SettingsPanel pageOrigin={useServices().pageOrigin} />;
 }
 
 export interface SettingsPanelProps {
@@ -85,7 +85,7 @@ export interface SettingsPanelProps {
   readonly pageOrigin: string;
 }
 
-/** The settings form, with the page's origin given (tests give it; the view reads `location.origin`). */
+/** The settings form, with the page's origin given (tests give it; the view takes services.pageOrigin). */
 export function SettingsPanel({ pageOrigin }: SettingsPanelProps) {
   const services = useServices();
   const { store, locale } = services;

@@ -33,7 +33,7 @@ export function settingsEndpoint(services: PaneServices, pageOrigin?: string): E
 /** The real browser: window timers, crypto, navigator.locks, the window's `online` event. */
 export function browserSubmitEnvironment(): SubmitEnvironment {
   return {
-    endpoint: (services) => settingsEndpoint(services, window.location.origin),
+    endpoint: (services) => settingsEndpoint(services, services.pageOrigin),
     random: () => Math.random(),
     randomUUID: () => uuid(),
     setTimer: (callback, ms) => window.setTimeout(callback, ms),

@@ -68,6 +68,7 @@ async function setUp(options: SetUp = {}) {
     loadCatalog: options.loadCatalog ?? (() => Promise.resolve(catalog)),
     client: { app: 'test' },
     defaultEndpoint: 'http://127.0.0.1:1',
+    pageOrigin: 'https://localhost:3000',
   };
   const view = render(
     <FluentProvider theme={webLightTheme}>

@@ -53,6 +53,7 @@ function renderFill(setup: Setup = {}) {
     loadCatalog: setup.loadCatalog ?? (() => Promise.resolve(catalog)),
     client: { app: 'test' },
     defaultEndpoint: 'http://127.0.0.1:1',
+    pageOrigin: 'https://localhost:3000',
   };
   const user = userEvent.setup();
   render(

@@ -76,6 +76,7 @@ function renderSettings(options: { fetch?: typeof fetch; store?: ReturnType<type
     loadCatalog: () => Promise.resolve(seedCatalog()),
     client: { app: 'test' },
     defaultEndpoint: options.defaultEndpoint ?? SERVER,
+    pageOrigin: options.pageOrigin ?? ADDIN,
   };
   const user = userEvent.setup({ delay: null });
   render(

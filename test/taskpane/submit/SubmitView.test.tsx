@@ -95,6 +95,7 @@ async function openPane(options: PaneOptions = {}): Promise<Pane> {
     loadCatalog: options.loadCatalog ?? (() => Promise.resolve(catalog)),
     client: { app: 'test' },
     defaultEndpoint: 'https://tianbao.example.gov.cn',
+    pageOrigin: 'https://localhost:3000',
   };
   const show = jest.fn<(view: string) => void>();
   const view = render(
