@@ -222,6 +222,7 @@ export default function SubmitView({ active, show }: ViewProps) {
   const submit = async () => {
     setSending(true);
     setSent({ kind: 'none' });
+    setNotesWrite({ kind: 'idle' }); // the notes are in the sheet: what counts now is the submission's outcome
     try {
       // the sheet as it is now (it may have been edited since the check shown)
       const fresh = await runPreflight({ quiet: true, status: false });

@@ -203,6 +203,8 @@ describe('the Submit view', () => {
     await userEvent.click(submitButton());
     expect(await screen.findByText('提交成功：第 1 版')).toBeInTheDocument();
     expect(server.submitCalls[0]?.document.values.find((value) => value.indicatorId === missed.indicatorId && value.unitId === missed.unitId)?.note).toBe('受统计口径调整影响，数据偏低');
+    // the notes' confirmation made way for the submission's outcome
+    expect(screen.queryByText('已把 1 条说明写入工作表。')).not.toBeInTheDocument();
   });
 
   it('sends, shows progress, then a receipt with version, local time, counts, id and checksum; the status follows', async () => {
