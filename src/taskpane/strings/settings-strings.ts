@@ -138,7 +138,8 @@ export const settingsStrings: Readonly<Record<Locale, SettingsStrings>> = {
     result: {
       okTitle: '连接正常',
       organisation: '单位',
-      organisationName: (organisation, id) => (organisation ? `${organisation.shortName}（${organisation.name}）` : `单位编号 ${id}`),
+      organisationName: (organisation, id) =>
+        !organisation ? `单位编号 ${id}` : organisation.shortName === organisation.name ? organisation.name : `${organisation.shortName}（${organisation.name}）`,
       role: '角色',
       server: '服务器',
       versions: '指标目录版本',

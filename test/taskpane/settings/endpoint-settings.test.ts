@@ -11,6 +11,8 @@ import {
   saveIdentity,
 } from '../../../src/taskpane/settings/endpoint-settings';
 import { memoryStore } from '../../../src/taskpane/storage';
+import { strings } from '../../../src/taskpane/strings';
+import { seedCatalog } from '../../../src/seed-catalog';
 
 const DEFAULT = 'https://localhost:3000';
 
@@ -116,5 +118,20 @@ describe('endpoint settings in the per-user store', () => {
     expect(normaliseToken('  xpm_AbC-d_e\r\n')).toBe('xpm_AbC-d_e');
     expect(normaliseToken('bearer xpm_x')).toBe('xpm_x');
     expect(normaliseToken('')).toBe('');
+  });
+});
+
+describe('how the connection test names the organisation', () => {
+  const catalog = seedCatalog();
+  const byId = (id: string) => catalog.organisations.find((organisation) => organisation.id === id);
+
+  it('gives the short name with the full name, once when they are the same (townships)', () => {
+    const name = strings['zh-CN'].settings.result.organisationName;
+    const wjj = byId('wjj');
+    const township = catalog.organisations.find((organisation) => organisation.kind === 'township');
+    expect(name(wjj, 'wjj')).toBe(`${wjj?.shortName}（${wjj?.name}）`);
+    expect(township?.shortName).toBe(township?.name);
+    expect(name(township, township?.id ?? '')).toBe(township?.name);
+    expect(name(undefined, 'nobody')).toBe('单位编号 nobody');
   });
 });
