@@ -9,6 +9,7 @@ export { insertTemplate, type InsertTemplateOptions, type InsertTemplateResult }
 export { readTemplateSheet, type SheetRead } from './read-sheet';
 export { checkSheet, type CheckSheetOptions, type CheckSheetOutcome, type FlagDrawing } from './check-sheet';
 export { selectCell } from './select-cell';
+export { listSheetNames } from './list-sheets';
 export { FLAG_NOTE_PREFIX } from './cell-notes';
 export { METADATA_PROPERTY } from './render-template';
 export { DEFAULT_PAYLOAD_BUDGET } from './write-plan';

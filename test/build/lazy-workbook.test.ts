@@ -12,6 +12,7 @@ function recordingPort(calls: string[]): WorkbookPort {
     read: (sheetName) => (calls.push(`read ${sheetName ?? '-'}`), Promise.resolve({ kind: 'read' } as never)),
     selectCell: (sheetName, address) => (calls.push(`select ${sheetName}!${address}`), Promise.resolve()),
     writeCells: (sheetName, cells) => (calls.push(`write ${sheetName} ${cells.length}`), Promise.resolve()),
+    sheetNames: () => (calls.push('names'), Promise.resolve(['S'])),
     watchChanges: () => (calls.push('watch'), Promise.resolve(null)),
   };
 }
@@ -25,8 +26,9 @@ describe('lazyWorkbook', () => {
 
     await Promise.all([port.read('A'), port.selectCell('A', 'K7'), port.read()]);
     await port.writeCells('A', [{ address: 'M7', value: '说明' }]);
+    expect(await port.sheetNames()).toEqual(['S']);
     expect(load).toHaveBeenCalledTimes(1);
-    expect(calls).toEqual(['read A', 'select A!K7', 'read -', 'write A 1']);
+    expect(calls).toEqual(['read A', 'select A!K7', 'read -', 'write A 1', 'names']);
   });
 
   it('passes every argument through and returns what the real port returns', async () => {

@@ -262,13 +262,8 @@ function FillForm({ catalog, show }: { catalog: Catalog; show: ViewProps['show']
 
 /** Whether the workbook has a sheet of that name (Excel compares names case-insensitively). */
 async function sheetExists(workbook: WorkbookPort, sheetName: string): Promise<boolean> {
-  try {
-    await workbook.read(sheetName);
-    return true;
-  } catch (error) {
-    if (typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'ItemNotFound') return false;
-    throw error;
-  }
+  const wanted = sheetName.toLowerCase();
+  return (await workbook.sheetNames()).some((name) => name.toLowerCase() === wanted);
 }
 
 /** The text of a failure: WorkbookError and TemplateRequestError carry zh and en; anything else is wrapped. */

@@ -38,6 +38,7 @@ export function lazyWorkbook(load: () => Promise<WorkbookPort>): LazyWorkbookPor
     read: (sheetName) => port().then((real) => real.read(sheetName)),
     selectCell: (sheetName, address) => port().then((real) => real.selectCell(sheetName, address)),
     writeCells: (sheetName, cells) => port().then((real) => real.writeCells(sheetName, cells)),
+    sheetNames: () => port().then((real) => real.sheetNames()),
     watchChanges: (listener) => port().then((real) => real.watchChanges(listener)),
   };
 }

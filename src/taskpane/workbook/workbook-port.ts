@@ -5,6 +5,7 @@ import type { TemplateModel } from '../../core/template/template-model';
 import {
   checkSheet,
   insertTemplate,
+  listSheetNames,
   readTemplateSheet,
   selectCell,
   watchChanges,
@@ -53,6 +54,8 @@ export interface WorkbookPort {
   /** Reads the active (or named) sheet without drawing anything. */
   read(sheetName?: string): Promise<SheetRead>;
   selectCell(sheetName: string, address: string): Promise<void>;
+  /** The names of the workbook's sheets (one round trip). */
+  sheetNames(): Promise<string[]>;
   /** Writes values into cells of one sheet in one round trip (the add-in's own write: not a person's change). */
   writeCells(sheetName: string, cells: readonly CellWrite[]): Promise<void>;
   /**
@@ -114,6 +117,7 @@ export function officeWorkbook(host: ExcelHost, options: OfficeWorkbookOptions =
     check: (catalog, language, sheetName) => writing(() => checkSheet(host, catalog, { language, ...(sheetName === undefined ? {} : { sheetName }) })),
     read: (sheetName) => readTemplateSheet(host, sheetName),
     selectCell: (sheetName, address) => selectCell(host, sheetName, address),
+    sheetNames: () => listSheetNames(host),
     writeCells: (sheetName, cells) => writing(() => writeCells(host, sheetName, cells)).then(() => undefined),
     watchChanges: (listener) =>
       watchChanges(host, (change) => {

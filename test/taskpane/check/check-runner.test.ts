@@ -16,6 +16,7 @@ function scriptedPort(watch: 'on' | 'null' = 'on') {
     read: () => Promise.reject(new Error('unused')),
     selectCell: () => Promise.resolve(),
     writeCells: () => Promise.resolve(),
+    sheetNames: () => Promise.reject(new Error('unused')),
     check: (_catalog, _language, sheetName) => {
       calls.push(sheetName);
       return new Promise((resolve) => pending.push(resolve));
