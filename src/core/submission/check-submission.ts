@@ -18,6 +18,8 @@ export interface SubmissionFinding {
   /** zh-CN, for the person who filled the template. */
   readonly message: string;
   readonly messageEn: string;
+  /** The message without the entry it is about (for a client that shows the indicator and township apart). */
+  readonly detail?: { readonly zh: string; readonly en: string };
 }
 
 /** The engine's verdict on a submission and what keeps it from being accepted. */
@@ -72,7 +74,7 @@ export function checkSubmission(
       for (const message of result.messages.filter((item) => item.severity === 'error')) {
         const found = finding(message, entryIndex, result.indicatorId, result.unitId);
         const at = place(catalog, result.indicatorId, result.unitId);
-        errors.push({ ...found, message: `${at.zh}：${found.message}`, messageEn: `${at.en}: ${found.messageEn}` });
+        errors.push({ ...found, message: `${at.zh}：${found.message}`, messageEn: `${at.en}: ${found.messageEn}`, detail: { zh: found.message, en: found.messageEn } });
       }
     } else if (result.severity === 'warning' && !result.note) {
       const warnings = result.messages.filter((item) => item.severity === 'warning');
@@ -82,6 +84,7 @@ export function checkSubmission(
         field: 'note',
         message: `${at.zh} 须填写说明：${warnings.map((item) => item.zh).join('；')}`,
         messageEn: `${at.en} needs a note: ${warnings.map((item) => item.en).join('; ')}`,
+        detail: { zh: warnings.map((item) => item.zh).join('；'), en: warnings.map((item) => item.en).join('; ') },
       });
     }
   }
@@ -97,6 +100,7 @@ export function checkSubmission(
         field: 'note',
         message: `${both.map((at) => at.zh).join('、')}中至少一项须填写说明：${item.zh}`,
         messageEn: `${both.map((at) => at.en).join(', ')}: one of them needs a note: ${item.en}`,
+        detail: { zh: item.zh, en: item.en },
       });
     }
   }

@@ -1,5 +1,7 @@
 import type { RawCell } from '../parse/cell-value';
 import type { TemplateRead } from '../template/read-template';
+import { flagCellFor } from '../template/template-flags';
+import type { SubmissionFinding } from './check-submission';
 import type { ClientInfo, RawValue, SubmissionDocument } from './submission-schema';
 
 /**
@@ -36,4 +38,10 @@ function jsonRaw(value: RawCell): RawValue {
   if (value === undefined) return null;
   if (value instanceof Date) return value.toISOString();
   return value;
+}
+
+/** The cell of a template read back that a finding is about: where the sheet's own flags put it. */
+export function findingCell(read: TemplateRead, finding: Pick<SubmissionFinding, 'entryIndex' | 'field'>): string | undefined {
+  const entry = finding.entryIndex === undefined ? undefined : read.entries[finding.entryIndex];
+  return entry ? flagCellFor(entry.cells, finding.field) : undefined;
 }

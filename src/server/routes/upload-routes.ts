@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ReceiptSchema } from '../../core/submission/api-schema';
 import type { SubmissionFinding } from '../../core/submission/check-submission';
-import { submissionFromTemplate } from '../../core/submission/template-submission';
+import { findingCell, submissionFromTemplate } from '../../core/submission/template-submission';
 import type { TemplateRead } from '../../core/template/read-template';
 import type { AuthContext } from '../auth-context';
 import { XLSX_BODY_LIMIT } from '../config';
@@ -120,9 +120,7 @@ function withCells(error: unknown, sheet: TemplateRead): unknown {
   const details = error.details as { errors: SubmissionFinding[]; notesRequired: SubmissionFinding[] } | undefined;
   if (!details) return error;
   const locate = (finding: SubmissionFinding): SubmissionFinding & { sheet: string } => {
-    const entry = finding.entryIndex === undefined ? undefined : sheet.entries[finding.entryIndex];
-    const cells = (entry?.cells ?? {}) as Record<string, string | undefined>;
-    const cell = cells[finding.field ?? 'value'] ?? cells.value;
+    const cell = findingCell(sheet, finding);
     return { ...finding, sheet: sheet.sheetName, ...(cell ? { cell } : {}) };
   };
   return new ApiError(error.statusCode, error.code, error.message, error.messageEn, { errors: details.errors.map(locate), notesRequired: details.notesRequired.map(locate) });

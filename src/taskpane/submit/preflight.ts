@@ -4,10 +4,9 @@
  * with every finding tied to the cell it is about, so the pane can list it and select the cell.
  */
 import { reportingUnitName, type Catalog } from '../../core/catalog/catalog';
-import type { Field } from '../../core/i18n/message';
 import { checkSubmission, type SubmissionFinding } from '../../core/submission/check-submission';
 import type { ClientInfo, SubmissionDocument } from '../../core/submission/submission-schema';
-import { submissionFromTemplate } from '../../core/submission/template-submission';
+import { findingCell, submissionFromTemplate } from '../../core/submission/template-submission';
 import { readTemplate, type EntryCells, type SheetGrid, type TemplateRead } from '../../core/template/read-template';
 
 /** An entry as people know it: indicator (id and name) and, for per-unit indicators, the township or body. */
@@ -52,16 +51,6 @@ export type PreflightOutcome =
       readonly acceptable: boolean;
     };
 
-const FIELD_CELL: Record<Field, keyof EntryCells> = {
-  value: 'value',
-  previous: 'previous',
-  baseline: 'baseline',
-  other: 'other',
-  note: 'note',
-  unit: 'unitName',
-  indicator: 'id',
-};
-
 /** Reads the grid as a template, builds the document of `organisationId` from the sheet's metadata, checks it. */
 export function preflight(grid: SheetGrid, catalog: Catalog, client?: ClientInfo): PreflightOutcome {
   const outcome = readTemplate(grid, catalog);
@@ -84,10 +73,8 @@ export function preflight(grid: SheetGrid, catalog: Catalog, client?: ClientInfo
     errors.push({ ...(problem.cell ? { cell: problem.cell } : {}), places: problem.indicatorId ? [place(catalog, problem.indicatorId, problem.unitId)] : [], zh: problem.zh, en: problem.en });
   }
   for (const finding of check.errors) {
-    const cells = cellsOf(finding);
-    const cell = cells?.[FIELD_CELL[finding.field ?? 'value']] ?? cells?.value;
-    const places = placesOf(finding);
-    errors.push({ ...(cell ? { cell } : {}), places, zh: stripPlace(finding.message, places, 'zh'), en: stripPlace(finding.messageEn, places, 'en') });
+    const cell = findingCell(read, finding);
+    errors.push({ ...(cell ? { cell } : {}), places: placesOf(finding), ...messageOf(finding) });
   }
 
   const notes = new Map<string, { noteCell: string; valueCell?: string; places: Place[]; messages: { zh: string; en: string }[] }>();
@@ -95,7 +82,7 @@ export function preflight(grid: SheetGrid, catalog: Catalog, client?: ClientInfo
     const cells = cellsOf(finding);
     const noteCell = cells?.note;
     const places = placesOf(finding);
-    const message = { zh: stripPlace(finding.message, places, 'zh'), en: stripPlace(finding.messageEn, places, 'en') };
+    const message = messageOf(finding);
     if (!noteCell) {
       // no 说明 cell to write into (cannot happen with a template read back: the column is required)
       errors.push({ places, ...message });
@@ -122,21 +109,7 @@ function place(catalog: Catalog, indicatorId: string, unitId: string | undefined
   };
 }
 
-/**
- * The core's messages start with the place ("指标 C-HEA-09 名称（桂山街道）：…", "Indicator C-HEA-09 … needs a
- * note: …"); the pane shows the place on its own line, so the message is shown without it.
- */
-function stripPlace(message: string, places: readonly Place[], language: 'zh' | 'en'): string {
-  let text = message;
-  for (const item of places) {
-    const name = item.indicatorName?.[language];
-    const unit = item.unit?.[language];
-    const prefix =
-      language === 'zh'
-        ? `指标 ${item.indicatorId}${name ? ` ${name}` : ''}${unit ? `（${unit}）` : ''}`
-        : `Indicator ${item.indicatorId}${name ? ` ${name}` : ''}${unit ? ` (${unit})` : ''}`;
-    if (text.startsWith(prefix)) text = text.slice(prefix.length).replace(/^[、,]\s*/, '');
-    else break;
-  }
-  return text.replace(/^(：|:\s*|\s+)/, '').replace(/^(须填写说明：|needs a note: |中至少一项须填写说明：|one of them needs a note: )/, '') || message;
+/** The finding's message without its place: the pane shows the indicator and township on their own line. */
+function messageOf(finding: SubmissionFinding): { zh: string; en: string } {
+  return finding.detail ?? { zh: finding.message, en: finding.messageEn };
 }

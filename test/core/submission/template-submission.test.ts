@@ -4,7 +4,7 @@ import { buildTemplate } from '../../../src/core/template/build-template';
 import { readTemplate, reportInputOf } from '../../../src/core/template/read-template';
 import { checkSubmission } from '../../../src/core/submission/check-submission';
 import { SubmissionDocumentSchema } from '../../../src/core/submission/submission-schema';
-import { submissionFromTemplate } from '../../../src/core/submission/template-submission';
+import { findingCell, submissionFromTemplate } from '../../../src/core/submission/template-submission';
 import { fill, gridOf, verdicts } from '../template/template-grid';
 
 const catalog = seedCatalog();
@@ -39,5 +39,19 @@ describe('submissionFromTemplate', () => {
     const client = evaluateReport(catalog, reportInputOf(read)).results;
     expect(verdicts(server)).toEqual(verdicts(client));
     expect(Object.keys(verdicts(server)).length).toBe(read.entries.length);
+  });
+});
+
+describe('findingCell', () => {
+  it('places a finding on the cell of its field, as the sheet flags do, and on nothing without an entry', () => {
+    const entry = { cells: { id: 'B5', unitName: 'E5', value: 'K5', note: 'M5', previous: 'I5' } };
+    const read = { entries: [entry] } as unknown as Parameters<typeof findingCell>[0];
+    expect(findingCell(read, { entryIndex: 0 })).toBe('K5');
+    expect(findingCell(read, { entryIndex: 0, field: 'previous' })).toBe('I5');
+    expect(findingCell(read, { entryIndex: 0, field: 'note' })).toBe('M5');
+    expect(findingCell(read, { entryIndex: 0, field: 'baseline' })).toBe('K5'); // no baseline cell: the value's
+    expect(findingCell(read, { entryIndex: 0, field: 'unit' })).toBe('E5');
+    expect(findingCell(read, { field: 'value' })).toBeUndefined();
+    expect(findingCell(read, { entryIndex: 3 })).toBeUndefined();
   });
 });
