@@ -31,7 +31,7 @@ export type StopWatching = () => Promise<void>;
 /** The part of `OfficeExtension.EventHandlerResult` used here. */
 interface Registration {
   remove(): void;
-  readonly context: { sync(): Promise<void> };
+  readonly context: OfficeExtension.ClientRequestContext;
 }
 
 /**
@@ -87,7 +87,7 @@ export async function watchChanges(host: ExcelHost, listener: (change: WorkbookC
         names.set(args.worksheetId, sheet.name);
         return added;
       });
-      if (stopped) await removeAll([registration]);
+      if (stopped) await removeAll(host, [registration]);
       else registrations.push(registration);
     } catch {
       // the sheet went away again before its handler was added: nothing to watch
@@ -126,21 +126,28 @@ export async function watchChanges(host: ExcelHost, listener: (change: WorkbookC
   return async () => {
     if (stopped) return;
     stopped = true;
-    await removeAll(registrations.splice(0));
+    await removeAll(host, registrations.splice(0));
   };
 }
 
 /**
- * Removes handlers: each where it was added (Office.js requires the same request context), then one sync
- * per context. Every context is tried; the first failure is reported after.
+ * Removes handlers, each in the request context it was added in (Excel.run(context, …), as Microsoft's
+ * "Remove an event handler" shows): one batch per context. Every context is tried; the first failure is
+ * reported after.
  */
-async function removeAll(registrations: readonly Registration[]): Promise<void> {
-  const contexts = new Set<Registration['context']>();
+async function removeAll(host: ExcelHost, registrations: readonly Registration[]): Promise<void> {
+  const byContext = new Map<Registration['context'], Registration[]>();
   for (const registration of registrations) {
-    registration.remove();
-    contexts.add(registration.context);
+    byContext.set(registration.context, [...(byContext.get(registration.context) ?? []), registration]);
   }
-  const outcomes = await Promise.allSettled([...contexts].map((context) => context.sync()));
+  const outcomes = await Promise.allSettled(
+    [...byContext].map(([context, handlers]) =>
+      host.resume(context, async (resumed) => {
+        for (const handler of handlers) handler.remove();
+        await resumed.sync();
+      }),
+    ),
+  );
   const failed = outcomes.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
   if (failed) throw asWorkbookError(failed.reason, { zh: '停止监视工作表的修改', en: 'Stopping to watch for changes' });
 }

@@ -92,6 +92,7 @@ function prefersForcedColors(): boolean {
 export function officeExcelHost(): ExcelHost {
   return {
     run: (batch) => Excel.run((context) => batch(context)),
+    resume: (context, batch) => Excel.run(context, (resumed) => batch(resumed)),
     isSetSupported: (name, version) => Office.context.requirements.isSetSupported(name, version),
   };
 }

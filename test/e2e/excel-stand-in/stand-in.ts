@@ -10,6 +10,11 @@
  * (type and paste as a person, read cells, notes, the selection) and draws the active sheet into the
  * harness page beside the pane (`#excel-grid` of the parent document), so screenshots show the sheet.
  *
+ * The workbook is the harness page's (`__excelWorkbook`, made by excel-stand-in/workbook.ts in the parent
+ * window), so it survives a reload of the pane, as Excel's workbook outlives its task pane; each load of the
+ * pane gets a fresh fake host over it (its own request contexts and event handlers, the same strict rules).
+ * A pane opened without the harness gets a workbook of its own.
+ *
  * Never part of dist/taskpane: it is built from test/e2e by test/e2e/support/build.ts.
  */
 import { FakeExcelHost, FakeWorkbook, displayText, parseRange, type FakeSheet } from '../../helpers/fake-excel';
@@ -32,8 +37,17 @@ function readOptions(): StandInOptions {
   return {};
 }
 
+/** The workbook the harness page keeps for Excel (same origin), so that reloading the pane keeps it. */
+function harnessWorkbook(): FakeWorkbook | undefined {
+  try {
+    return window.parent === window ? undefined : (window.parent as unknown as StandInWindow).__excelWorkbook;
+  } catch {
+    return undefined;
+  }
+}
+
 const options = readOptions();
-const book = new FakeWorkbook(options.sheets ?? ['Sheet1']);
+const book = harnessWorkbook() ?? new FakeWorkbook(options.sheets ?? ['Sheet1']);
 const fake = new FakeExcelHost({ workbook: book, apiVersion: options.apiVersion ?? '1.18' });
 let changed: string[] = [];
 
@@ -102,11 +116,15 @@ standInWindow.Office = {
 type Batch = (context: Excel.RequestContext) => Promise<unknown>;
 
 standInWindow.Excel = {
-  /** Excel.run(batch) and Excel.run(object, batch): the fake host runs the batch; the grid is drawn after. */
+  /**
+   * Excel.run(batch) runs the batch in a new context; Excel.run(context, batch) resumes a context an earlier
+   * run made (how event handlers are removed), strictly: the fake refuses anything but its own contexts.
+   * The grid is drawn after.
+   */
   run(first: Batch | unknown, second?: Batch): Promise<unknown> {
-    const batch = typeof first === 'function' ? (first as Batch) : second;
-    if (typeof batch !== 'function') return Promise.reject(new Error('Excel.run: no batch function'));
-    return fake.run(batch).finally(redraw);
+    if (typeof first === 'function') return fake.run(first as Batch).finally(redraw);
+    if (typeof second !== 'function') return Promise.reject(new Error('Excel.run: no batch function'));
+    return fake.resume(first as OfficeExtension.ClientRequestContext, second).finally(redraw);
   },
   EventSource: { local: 'Local', remote: 'Remote' },
   EventTriggerSource: { thisLocalAddin: 'ThisLocalAddin', unknown: 'Unknown' },

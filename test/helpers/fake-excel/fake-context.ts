@@ -47,6 +47,12 @@ export class FakeRequestContext {
   private changes: FakeChange[] = [];
   private added: string[] = [];
   workbook!: unknown;
+  /**
+   * Inside Excel.run (or Excel.run(context, …), which resumes it). Like Office.js, a context is not used
+   * after its run ended: queuing or syncing then throws, so removing an event handler must go through
+   * `host.resume(handler.context, …)` as Microsoft documents.
+   */
+  active = false;
 
   constructor(
     readonly host: ContextHost,
@@ -73,6 +79,7 @@ export class FakeRequestContext {
 
   /** Queues an action; its payload is the JSON of what would go over the wire. */
   enqueue(path: string, member: string, args: readonly unknown[], apply: () => void): void {
+    this.assertActive(`${path}.${member}`);
     const bytes = utf8Bytes(JSON.stringify({ o: path, m: member, a: args }));
     this.queue.push({ apply, bytes });
   }
@@ -88,7 +95,14 @@ export class FakeRequestContext {
     return this.queue.length;
   }
 
+  private assertActive(what: string): void {
+    if (!this.active) {
+      throw new FakeOfficeError('InvalidOperation', `${what}: this request context's Excel.run has ended (resume it with Excel.run(context, batch))`);
+    }
+  }
+
   async sync(implicit = false): Promise<void> {
+    this.assertActive('context.sync');
     const actions = this.queue;
     this.queue = [];
     this.host.record({ run: this.run, actions: actions.length, payloadBytes: actions.reduce((sum, action) => sum + action.bytes, 0), implicit });

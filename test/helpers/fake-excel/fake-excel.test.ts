@@ -136,14 +136,25 @@ describe('strict fake Excel host', () => {
         return added;
       });
       await host.personTypes('A1', '1');
-      registration.remove();
-      await host.personTypes('A2', '2'); // the removal is not sent yet
-      await registration.context.sync();
+      // the run has ended: its context cannot be used directly any more, only resumed (Excel.run(context, …))
+      expect(() => registration.remove()).toThrow(/Excel\.run has ended/);
+      await expect(registration.context.sync()).rejects.toMatchObject({ code: 'InvalidOperation' });
+      await host.resume(registration.context, async (context) => {
+        registration.remove();
+        await host.personTypes('A2', '2'); // the removal is not sent yet
+        await context.sync();
+      });
       expect(host.events.handlerCount()).toBe(0);
       await host.personTypes('A3', '3');
       expect(got.map((args) => args.address)).toEqual(['A1', 'A2']);
-      registration.remove();
-      await expect(registration.context.sync()).rejects.toMatchObject({ code: 'InvalidOperation' }); // removed twice
+      await expect(
+        host.resume(registration.context, async (context) => {
+          registration.remove();
+          await context.sync();
+        }),
+      ).rejects.toMatchObject({ code: 'InvalidOperation' }); // removed twice
+      // a context of another workbook is refused
+      await expect(new FakeExcelHost().resume(registration.context, async () => undefined)).rejects.toMatchObject({ code: 'InvalidArgument' });
     });
 
     it("raises the add-in's own data changes after the sync (triggerSource from 1.14), not for formats", async () => {

@@ -1,6 +1,6 @@
 import type { ExcelHost } from '../../../src/office-workbook/excel-host';
 import { parseRange, rectName } from './addresses';
-import { FakeRequestContext, type SyncRecord } from './fake-context';
+import { FakeOfficeError, FakeRequestContext, type SyncRecord } from './fake-context';
 import { FakeEvents } from './fake-events';
 import { WorkbookProxy } from './fake-worksheet';
 import { FakeWorkbook, type CellScalar, type FakeSheet } from './fake-workbook';
@@ -58,10 +58,27 @@ export class FakeExcelHost implements ExcelHost {
       this.runs,
     );
     context.workbook = new WorkbookProxy(context);
-    const result = await batch(context as unknown as Excel.RequestContext);
-    // like Excel.run: actions still queued when the batch returns are sent in a final sync
-    if (context.pending > 0) await context.sync(true);
-    return result;
+    return this.within(context, batch);
+  }
+
+  /** Excel.run(context, batch): a batch in a context an earlier run made (e.g. to remove its event handlers). */
+  async resume<T>(context: OfficeExtension.ClientRequestContext, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+    if (!(context instanceof FakeRequestContext) || context.host.book !== this.workbook) {
+      throw new FakeOfficeError('InvalidArgument', 'Excel.run(context, …) needs a request context of this workbook');
+    }
+    return this.within(context, batch);
+  }
+
+  private async within<T>(context: FakeRequestContext, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+    context.active = true;
+    try {
+      const result = await batch(context as unknown as Excel.RequestContext);
+      // like Excel.run: actions still queued when the batch returns are sent in a final sync
+      if (context.pending > 0) await context.sync(true);
+      return result;
+    } finally {
+      context.active = false;
+    }
   }
 
   // ---- people editing while the add-in listens: the edit, then Excel's onChanged (source Local, never 'ThisLocalAddin') ----
