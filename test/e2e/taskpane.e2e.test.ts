@@ -10,8 +10,9 @@ import { readFileSync } from 'node:fs';
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Request } from 'playwright-core';
+import { OUTBOX_KEY, type OutboxState } from '../../src/taskpane/submit/outbox';
 import { OFFICE_JS_CDN, ROOT, STAND_IN_FILE, TASKPANE_DIR, type BuildOutcome } from './support/build';
-import { clearScreenshots, launchChromium, newContext, openHarness, screenshot, watchProblems, type Harness } from './support/browser';
+import { clearScreenshots, launchChromium, newContext, openHarness, screenshot, servePaneFilesWhileDown, watchProblems, type Harness } from './support/browser';
 import { E2EServer } from './support/e2e-server';
 import { eventually, shown } from './support/wait';
 
@@ -166,9 +167,14 @@ describe('in Excel (the stand-in)', () => {
  * (full-width digits, a pasted bad value) → Check (flags in the sheet, the grouped list) → fixing the bad value
  * (the list follows) → Submit (a 说明 for the warning, the receipt; the server stores one version) → the
  * server goes down, a changed value is submitted (queued) → the server comes back → sent exactly once.
+ * Then the next days, each time with the task pane closed and opened again (the pane's page loads afresh;
+ * the workbook, kept by the harness as Excel keeps it, and the user's storage stay): the server is down, a
+ * change is queued, the pane is reopened while it is still down (the queue is kept) → the server is back, the
+ * pane is reopened and sends it by itself, on 填报 → the bureau returns the report with a comment: shown on
+ * the next open → fixed and submitted again, the bureau approves: shown locked on the next open.
  * One browser page throughout; each step builds on the one before (a failed step fails the ones after it).
  */
-describe('acceptance: insert → type → check → fix → note → submit → server down → queued → sent once', () => {
+describe('acceptance: insert → type → check → fix → note → submit → server down → queued → sent once → reopened: queue kept and sent, returned, approved', () => {
   const PLAN_TITLE = '新平儿童发展规划（2021—2030年）';
   const ORGANISATION = { id: 'gasa', name: '戛洒镇' };
   const YEAR = 2025;
@@ -214,16 +220,66 @@ describe('acceptance: insert → type → check → fix → note → submit → 
   const type = (address: string, input: string) => harness.excel((api, a: { address: string; input: string }) => api.type(a.address, a.input), { address, input });
   const cell = (address: string) => harness.excel((api, a: string) => api.cell(a), address);
 
-  /** The report as the server stored it (read with a bureau token, as the 统计局 would): every version's receipt and the current values. */
-  async function storedReport(): Promise<{ versions: { version: number; bodySha256: string; counts: { values: number; warnings: number } }[]; values: { indicatorId: string; unitId: string | null; value: unknown; note: string | null }[] }> {
+  /** The report as the server stored it (read with a bureau token, as the 统计局 would): its review state, every version's receipt and the current values. */
+  async function storedReport(): Promise<{
+    id: string | null;
+    status: string | null;
+    versions: { version: number; bodySha256: string; counts: { values: number; warnings: number } }[];
+    values: { indicatorId: string; unitId: string | null; value: unknown; note: string | null }[];
+  }> {
     const list = await server.request(bureauToken, { method: 'GET', url: `/api/v1/submissions?plan=children&year=${YEAR}&org=${ORGANISATION.id}` });
     expect(list.statusCode).toBe(200);
     const submissions = list.json().submissions as { id: string }[];
-    if (submissions.length === 0) return { versions: [], values: [] };
+    if (submissions.length === 0) return { id: null, status: null, versions: [], values: [] };
     expect(submissions).toHaveLength(1);
     const detail = await server.request(bureauToken, { method: 'GET', url: `/api/v1/submissions/${(submissions[0] as { id: string }).id}` });
     expect(detail.statusCode).toBe(200);
     return detail.json();
+  }
+
+  /** The statistics bureau reviews the report (src/server/routes/review-routes.ts), with a bureau token. */
+  async function review(action: 'return' | 'approve', body: { comment?: string; version: number }): Promise<{ status: string; currentVersion: number }> {
+    const { id } = await storedReport();
+    expect(id).not.toBeNull();
+    const answer = await server.request(bureauToken, { method: 'POST', url: `/api/v1/submissions/${id}/${action}`, payload: body });
+    expect(answer.statusCode).toBe(200);
+    return answer.json();
+  }
+
+  /** The outbox as the pane keeps it in the user's storage (localStorage, under Office's partition key). */
+  async function storedOutbox(): Promise<OutboxState> {
+    const text = await harness.paneFrame().evaluate((key) => localStorage.getItem(key), `e2e-partition:${OUTBOX_KEY}`);
+    return text === null ? { entries: [], deliveries: [] } : (JSON.parse(text) as OutboxState);
+  }
+
+  /** The workbook as the stand-in holds it: sheets, the active one, every note, and the cells the scenario uses. */
+  function workbookNow() {
+    return harness.excel(
+      (api, addresses: string[]) => ({ sheets: api.sheets(), active: api.activeSheet(), selection: api.selection(), notes: api.notes(), cells: addresses.map((address) => api.cell(address)) }),
+      Object.values(cells),
+    );
+  }
+
+  /** Waits until the pane has stopped working on the workbook (no sync for a second: a debounced re-check is done). */
+  async function workbookQuiet(): Promise<void> {
+    let last = -1;
+    await eventually(
+      async () => {
+        const { syncs } = await harness.excel((api) => api.counters());
+        const before = last;
+        last = syncs;
+        expect(syncs).toBe(before);
+      },
+      15_000,
+      1_000,
+    );
+  }
+
+  /** The person closes the task pane and opens it again; it opens on 填报, as always. */
+  async function reopenPane(): Promise<void> {
+    await harness.reopenPane();
+    await shown(pane().getByRole('tab', { name: '填报' }));
+    expect(await pane().getByRole('tab', { name: '填报' }).getAttribute('aria-selected')).toBe('true');
   }
 
   /** The stored value (and note) of one indicator of the current version. */
@@ -235,6 +291,8 @@ describe('acceptance: insert → type → check → fix → note → submit → 
     reporterToken = await server.token(ORGANISATION.id);
     bureauToken = await server.token('tjj', 'bureau');
     context = await newContext(browser, server.origin, { kind: 'stand-in', file: STAND_IN_FILE });
+    // the endpoint serves the pane too: while it is down, its files come as from a static host in front of it
+    await servePaneFilesWhileDown(context, server.origin, taskpaneDir, () => !server.running);
     harness = await openHarness(context, server.origin);
     const isSubmission = (request: Request) => request.method() === 'POST' && new URL(request.url()).pathname === '/api/v1/submissions';
     harness.page.on('requestfinished', (request) => {
@@ -437,6 +495,135 @@ describe('acceptance: insert → type → check → fix → note → submit → 
     },
     150_000,
   );
+
+  // ---- the next days: the task pane closed and opened again each time ----
+
+  /** The submission queued while the server was down again: its idempotency key, and where its attempts start in `posts`. */
+  let queued: { key: string; from: number };
+  const RETURN_COMMENT = 'C-HEA-09 适龄儿童免疫规划疫苗接种率请按县卫健局年报核实，年报数为96.5%。';
+
+  step(
+    'reopened while the server is down: the workbook and the queued submission are kept, and the pane tries to send it as it opens',
+    async () => {
+      const submit = pane().locator('#panel-submit');
+      await server.down();
+      await type(cells.vaccination, '９７');
+      const from = posts.length;
+      await submit.getByRole('button', { name: '重新检查' }).first().click();
+      await shown(submit.getByText('检查通过：5 项数据可以提交。'));
+      await submit.getByRole('button', { name: '提交', exact: true }).click();
+      await shown(submit.getByText('已加入待发送队列，将自动重试'), 30_000);
+      await eventually(() => expect(posts.length).toBeGreaterThan(from));
+      queued = { key: posts[from]?.key ?? '', from };
+      expect(queued.key).toBeTruthy();
+      expect((await storedOutbox()).entries).toEqual([expect.objectContaining({ idempotencyKey: queued.key, state: 'queued' })]);
+      await screenshot('down-again-queued');
+
+      // the person closes the pane and opens it again, the server still down
+      await workbookQuiet(); // the live re-check of the edit has written its flags
+      const workbook = await workbookNow();
+      // (after the pane's first automatic retry: the next one is ≥ 8 s away, so an attempt now is the reopened pane's)
+      await eventually(async () => expect((await storedOutbox()).entries[0]?.attempts).toBeGreaterThanOrEqual(2), 20_000, 250);
+      const [waiting] = (await storedOutbox()).entries;
+      const reopenedAt = posts.length;
+      await reopenPane();
+      // Excel kept the workbook: sheets, values (the queued ９７), fills, the 说明 and the flags' notes, the selection
+      expect(await workbookNow()).toEqual(workbook);
+      expect(await cell(cells.vaccination)).toMatchObject({ value: '９７' });
+      expect(await cell(cells.doctorsNote)).toMatchObject({ value: expect.stringContaining('招聘') });
+      expect(await cell(cells.doctors)).toMatchObject({ fill: FILL.notMet, note: expect.stringMatching(/^【检查】未达标/) });
+      // the user's storage kept the queued submission with its key, and the reopened pane tries it at once
+      // (提交 is not opened; before the retry timer was due): refused, with the same key
+      await eventually(async () => expect((await storedOutbox()).entries).toEqual([expect.objectContaining({ idempotencyKey: queued.key, state: 'queued', attempts: (waiting?.attempts ?? 0) + 1 })]));
+      expect((await storedOutbox()).entries[0]?.lastError?.at).toBeLessThan(waiting?.nextAttemptAt ?? 0);
+      await eventually(() => expect(posts.slice(reopenedAt).filter((post) => post.failure !== null)).not.toHaveLength(0));
+      expect(posts.slice(queued.from).every((post) => post.key === queued.key && post.status === null)).toBe(true);
+      expect(await pane().locator('#panel-submit').count()).toBe(0);
+      await screenshot('reopened-server-down-queue-kept');
+    },
+    90_000,
+  );
+
+  step('server up, the pane opened again sends the queued submission by itself, on 填报 with 提交 not opened: one new version, the same key', async () => {
+    const waiting = (await storedOutbox()).entries[0];
+    expect(waiting).toMatchObject({ idempotencyKey: queued.key, state: 'queued' });
+    await server.up();
+    await reopenPane();
+    await eventually(() => expect(posts.slice(queued.from).filter((post) => post.status === 201)).toHaveLength(1), 15_000, 100);
+    // sent because the pane opened, not by the retry timer: before the next retry was due
+    const outbox = await storedOutbox();
+    expect(outbox.entries).toEqual([]);
+    const delivery = outbox.deliveries.find((each) => each.id === waiting?.id);
+    expect(delivery).toMatchObject({ replayed: false, receipt: { version: 3 } });
+    expect(delivery?.deliveredAt).toBeLessThan(waiting?.nextAttemptAt ?? 0);
+    // still on 填报: 提交 was never opened in this pane
+    expect(await pane().getByRole('tab', { name: '填报' }).getAttribute('aria-selected')).toBe('true');
+    expect(await pane().locator('#panel-submit').count()).toBe(0);
+    await screenshot('reopened-server-up-sent-by-itself');
+
+    // every attempt carried the key made when 提交 was pressed; one 201, no replay, nothing more sent
+    await harness.page.waitForTimeout(3_000);
+    const attempts = posts.slice(queued.from);
+    expect(attempts.every((post) => post.key === queued.key)).toBe(true);
+    expect(attempts.filter((post) => post.status !== null)).toEqual([expect.objectContaining({ status: 201, replayed: false })]);
+    const report = await storedReport();
+    expect(report.status).toBe('submitted');
+    expect(report.versions.map((version) => version.version)).toEqual([1, 2, 3]);
+    expect(storedEntry(report, 'C-HEA-09')).toMatchObject({ value: '９７' });
+
+    // opening 提交 now shows what the server has
+    await pane().getByRole('tab', { name: '提交' }).click();
+    await shown(pane().locator('#panel-submit').getByText(/^已提交第 3 版（.+），等待统计局审核。$/));
+    await screenshot('reopened-submit-shows-version-3');
+  });
+
+  step('the bureau returns the report with a comment: the pane, opened again, shows 退回 and the comment on 提交', async () => {
+    expect(await review('return', { comment: RETURN_COMMENT, version: 3 })).toMatchObject({ status: 'returned', currentVersion: 3 });
+    await reopenPane();
+    await pane().getByRole('tab', { name: '提交' }).click();
+    const submit = pane().locator('#panel-submit');
+    await shown(submit.getByText('统计局已退回报表'));
+    await shown(submit.getByText(`退回意见：${RETURN_COMMENT}`));
+    await shown(submit.getByText(/^第 3 版于 .+ 被退回。$/));
+    await shown(submit.getByText('请按意见修改工作表，检查通过后重新提交。'));
+    // returned is not locked: it can be submitted again
+    await shown(submit.getByText('检查通过：5 项数据可以提交。'));
+    expect(await submit.getByRole('button', { name: '提交', exact: true }).isEnabled()).toBe(true);
+    expect((await storedReport()).status).toBe('returned');
+    await screenshot('reopened-returned-with-comment');
+  });
+
+  step('fixed as asked and submitted again; the bureau approves: the pane, opened again, shows it approved and locked, 提交 disabled', async () => {
+    const submit = pane().locator('#panel-submit');
+    await type(cells.vaccination, '96.5');
+    await submit.getByRole('button', { name: '重新检查' }).first().click();
+    await shown(submit.getByText('检查通过：5 项数据可以提交。'));
+    await submit.getByRole('button', { name: '提交', exact: true }).click();
+    await shown(submit.getByText('提交成功：第 4 版'), 30_000);
+    await shown(submit.getByText(/^已提交第 4 版（.+），等待统计局审核。$/));
+    let report = await storedReport();
+    expect(report.status).toBe('submitted');
+    expect(report.versions.map((version) => version.version)).toEqual([1, 2, 3, 4]);
+    expect(storedEntry(report, 'C-HEA-09')).toMatchObject({ value: 96.5 });
+    await screenshot('resubmitted-after-return');
+
+    expect(await review('approve', { version: 4 })).toMatchObject({ status: 'approved', currentVersion: 4 });
+    await eventually(() => expect(posts.filter((post) => post.status === 201)).toHaveLength(4));
+    const before = posts.length;
+    await reopenPane();
+    await pane().getByRole('tab', { name: '提交' }).click();
+    await shown(submit.getByText('已审核通过（已锁定）'));
+    await shown(submit.getByText(/第 4 版已于 .+ 由统计局审核通过并锁定，不能再提交新版本。/));
+    await shown(submit.getByText('本年度报表已审核通过并锁定，不能再提交。'));
+    // the sheet itself is fine: it is the lock that keeps 提交 disabled
+    await shown(submit.getByText('检查通过：5 项数据可以提交。'));
+    expect(await submit.getByRole('button', { name: '提交', exact: true }).isDisabled()).toBe(true);
+    await screenshot('reopened-approved-locked');
+    expect(posts.length).toBe(before);
+    report = await storedReport();
+    expect(report.status).toBe('approved');
+    expect(report.versions).toHaveLength(4);
+  });
 
   /** The Check view's counts, as announced when a check finishes and shown on each group's header. */
   async function checkCounts(expected: { error: number; notMet: number; warning: number }): Promise<void> {

@@ -2,6 +2,7 @@
  * The contract between the e2e test (Node, Playwright) and the in-page Excel stand-in (browser bundle).
  * Types only: both sides import it, neither ships it.
  */
+import type { FakeWorkbook } from '../../helpers/fake-excel/fake-workbook';
 
 /** What the stand-in pretends to be; set before the pane loads (`window.__excelStandInOptions`). */
 export interface StandInOptions {
@@ -19,7 +20,7 @@ export interface StandInOptions {
   readonly apiVersion?: string;
   /** `Office.context.officeTheme`; null: the host does not report one. */
   readonly officeTheme?: { readonly bodyBackgroundColor: string; readonly isDarkTheme: boolean } | null;
-  /** The workbook's sheets when it opens (default ['Sheet1']). */
+  /** The workbook's sheets when it is made, before the pane first opens (default ['Sheet1']). */
   readonly sheets?: readonly string[];
 }
 
@@ -80,9 +81,9 @@ export interface ExcelStandInApi {
   notes(sheet?: string): Record<string, string>;
   /** The selected range, as the add-in's `select()` left it. */
   selection(): { sheet: string; address: string } | null;
-  /** Syncs and runs the add-in made so far (Excel.run batches and context.sync calls). */
+  /** Syncs and runs the add-in made so far (Excel.run batches and context.sync calls), since the pane was (re)opened. */
   counters(): { runs: number; syncs: number };
-  /** Every event handed to the add-in's handlers so far (a person's edits and the add-in's own writes). */
+  /** Every event handed to the add-in's handlers since the pane was (re)opened (a person's edits and the add-in's own writes). */
   events(): HandedEvent[];
   /** How many onChanged handlers the add-in has registered now. */
   handlerCount(): number;
@@ -98,4 +99,9 @@ export interface ExcelStandInApi {
 export interface StandInWindow {
   __excelStandInOptions?: StandInOptions;
   __excel?: ExcelStandInApi;
+  /**
+   * The workbook, kept by the harness page (excel-stand-in/workbook.ts) so that it outlives the pane frame:
+   * reloading or reopening the pane finds the same workbook, as in Excel.
+   */
+  __excelWorkbook?: FakeWorkbook;
 }

@@ -4,12 +4,12 @@
  * stand-in and every other address outside the test server refused (there is no internet here, and the
  * pane must not need it).
  */
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { dirname, extname, join, resolve, sep } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Frame, type FrameLocator, type Page } from 'playwright-core';
 import type { ExcelStandInApi, StandInOptions, StandInWindow } from '../excel-stand-in/api';
-import { OFFICE_JS_CDN, ROOT } from './build';
-import { HARNESS_PATH, PANE_FRAME, harnessHtml } from './harness';
+import { OFFICE_JS_CDN, ROOT, STAND_IN_WORKBOOK_NAME } from './build';
+import { HARNESS_PATH, PANE_FRAME, WORKBOOK_SCRIPT_PATH, harnessHtml } from './harness';
 
 /** Where Chromium is (CHROMIUM_PATH overrides). */
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -34,7 +34,10 @@ export interface PageProblems {
   readonly errors: string[];
 }
 
-/** A browser context on the test server's origin; `officeJs` decides what the office.js CDN URL answers. */
+/**
+ * A browser context on the test server's origin; `officeJs` decides what the office.js CDN URL answers
+ * (with the stand-in, the harness page also gets the stand-in's workbook script, the file next to it).
+ */
 export async function newContext(browser: Browser, origin: string, officeJs: { kind: 'stand-in'; file: string } | { kind: 'refused' } | { kind: 'files'; dir: string }): Promise<BrowserContext> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', deviceScaleFactor: 1 });
   // routes run last-registered first: the catch-all goes in first
@@ -45,6 +48,8 @@ export async function newContext(browser: Browser, origin: string, officeJs: { k
   if (officeJs.kind === 'stand-in') {
     const body = readFileSync(officeJs.file);
     await context.route(OFFICE_JS_CDN, (route) => route.fulfill({ status: 200, contentType: 'text/javascript; charset=utf-8', body }));
+    const workbook = readFileSync(join(dirname(officeJs.file), STAND_IN_WORKBOOK_NAME));
+    await context.route(`${origin}${WORKBOOK_SCRIPT_PATH}`, (route) => route.fulfill({ status: 200, contentType: 'text/javascript; charset=utf-8', body: workbook }));
   } else if (officeJs.kind === 'files') {
     // the real office.js and the files it loads next to itself, from the copy webpack puts in office/
     const base = OFFICE_JS_CDN.slice(0, OFFICE_JS_CDN.lastIndexOf('/') + 1);
@@ -55,6 +60,38 @@ export async function newContext(browser: Browser, origin: string, officeJs: { k
     });
   }
   return context;
+}
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+  '.ico': 'image/x-icon',
+};
+
+/**
+ * While `isDown()`, the pane's own files (taskpane.html and its scripts: whatever of `dir` is asked for
+ * outside /api/) are answered from `dir`, the folder the endpoint serves them from, as a static host or a
+ * reverse proxy in front of the endpoint keeps serving an add-in's files while the endpoint's app is down.
+ * The API stays unreachable (its requests go to the stopped server and are refused). Without it the pane
+ * could not be reopened while the endpoint is down: the endpoint serves the pane too.
+ */
+export async function servePaneFilesWhileDown(context: BrowserContext, origin: string, dir: string, isDown: () => boolean): Promise<void> {
+  const root = resolve(dir);
+  await context.route(
+    (url) => url.origin === origin && !url.pathname.startsWith('/api/'),
+    (route) => {
+      if (!isDown()) return route.fallback();
+      const name = decodeURIComponent(new URL(route.request().url()).pathname).replace(/^\/+/, '') || 'taskpane.html';
+      const file = resolve(root, name);
+      // not one of the pane's files (the harness page, the stand-in): the other routes answer
+      if (!file.startsWith(root + sep) || !existsSync(file) || !statSync(file).isFile()) return route.fallback();
+      return route.fulfill({ status: 200, contentType: CONTENT_TYPES[extname(file)] ?? 'application/octet-stream', headers: { 'cache-control': 'no-cache' }, body: readFileSync(file) });
+    },
+  );
 }
 
 export function watchProblems(page: Page): PageProblems {
@@ -74,6 +111,13 @@ export interface Harness {
   readonly pane: FrameLocator;
   /** The pane's frame itself (for evaluate). */
   paneFrame(): Frame;
+  /**
+   * Closes the task pane and opens it again (Excel's Reload, or closing and reopening the add-in): the pane's
+   * page loads afresh — a new runtime, the outbox and views starting over — while the workbook (kept by the
+   * harness page) and the pane's storage (localStorage of its origin: settings, token, outbox) stay.
+   * Resolves once the new page has loaded and the stand-in is there again.
+   */
+  reopenPane(): Promise<void>;
   /** Calls the stand-in's test API in the pane's frame. */
   excel<T>(call: (api: ExcelStandInApi, arg: any) => T | Promise<T>, arg?: unknown): Promise<T>; // eslint-disable-line @typescript-eslint/no-explicit-any -- the argument crosses into the page as JSON
   /** Saves a full-page screenshot as test-results/e2e/<name>.png. */
@@ -95,6 +139,11 @@ export async function openHarness(context: BrowserContext, origin: string, optio
     problems,
     pane: page.frameLocator(`iframe[name="${PANE_FRAME}"]`),
     paneFrame,
+    reopenPane: async () => {
+      const frame = paneFrame();
+      await frame.goto(`${origin}/taskpane.html`, { waitUntil: 'load' });
+      await frame.waitForFunction(() => Boolean((window as unknown as StandInWindow).__excel));
+    },
     excel: async (call, arg) => {
       const frame = paneFrame();
       await frame.waitForFunction(() => Boolean((window as unknown as StandInWindow).__excel));

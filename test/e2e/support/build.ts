@@ -4,8 +4,9 @@
  *                            (what `npm run build` makes: office.js from the Microsoft CDN, minified, split);
  *                            only the output folder differs, so a running `npm start` or another
  *                            engineer's build in dist/taskpane is never disturbed mid-test
- *   dist/e2e/excel-stand-in/ the Excel stand-in (test/e2e/excel-stand-in), which the test serves in place of
- *                            office.js; never part of the shipped build
+ *   dist/e2e/excel-stand-in/ the Excel stand-in (test/e2e/excel-stand-in): stand-in.js, which the test serves
+ *                            in place of office.js, and workbook.js, which the harness page loads to keep
+ *                            the workbook across reloads of the pane; never part of the shipped build
  * Each is rebuilt only when its inputs changed (a fingerprint of their paths, sizes and times).
  * E2E_TASKPANE_DIR=<dir> uses a task pane built already (e.g. dist/taskpane after `npm run build` in CI)
  * instead of building one; the test still checks that it is a production build.
@@ -22,6 +23,8 @@ export const E2E_DIST = join(ROOT, 'dist', 'e2e');
 export const TASKPANE_DIR = join(E2E_DIST, 'taskpane');
 export const STAND_IN_DIR = join(E2E_DIST, 'excel-stand-in');
 export const STAND_IN_FILE = join(STAND_IN_DIR, 'stand-in.js');
+/** The harness page's part of the stand-in (the workbook, kept outside the pane frame); next to STAND_IN_FILE. */
+export const STAND_IN_WORKBOOK_NAME = 'workbook.js';
 /** The office.js URL of a production taskpane.html (webpack.config.js, OFFICE_JS=cdn). */
 export const OFFICE_JS_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 
@@ -124,7 +127,7 @@ export function buildTaskpane(): Promise<BuildOutcome> {
   });
 }
 
-/** The Excel stand-in: one script, not minified (readable stacks when a test fails). */
+/** The Excel stand-in: two scripts (the pane's office.js, the harness's workbook), not minified (readable stacks when a test fails). */
 export function buildStandIn(): Promise<BuildOutcome> {
   const stamp = fingerprint(STAND_IN_INPUTS, 'stand-in');
   return buildOnce('stand-in', STAND_IN_DIR, stamp, (outputDir) => ({
@@ -132,7 +135,7 @@ export function buildStandIn(): Promise<BuildOutcome> {
     target: ['web', 'es2017'],
     context: ROOT,
     devtool: false,
-    entry: { 'stand-in': './test/e2e/excel-stand-in/stand-in.ts' },
+    entry: { 'stand-in': './test/e2e/excel-stand-in/stand-in.ts', workbook: './test/e2e/excel-stand-in/workbook.ts' },
     output: { path: outputDir, filename: '[name].js', iife: true },
     resolve: { extensions: ['.ts', '.tsx', '.js'] },
     module: {

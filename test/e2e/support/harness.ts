@@ -2,6 +2,8 @@ import type { StandInOptions } from '../excel-stand-in/api';
 
 /** The harness page's path on the server's origin (answered by the test, never by the server). */
 export const HARNESS_PATH = '/__e2e/harness.html';
+/** Where the harness page loads the stand-in's workbook script from (answered by the test, never by the server). */
+export const WORKBOOK_SCRIPT_PATH = '/__e2e/excel-workbook.js';
 /** The pane frame's name (Playwright finds the frame by it). */
 export const PANE_FRAME = 'taskpane';
 /** The pane's width, as Excel shows a task pane. */
@@ -14,7 +16,9 @@ function escapeScript(json: string): string {
 /**
  * A page that looks like Excel with the add-in open: the production task pane (taskpane.html from the
  * server) in a frame on the left, the stand-in's drawing of the active sheet on the right. The same origin as
- * the pane, so the test reaches into the frame and the stand-in draws into this page.
+ * the pane, so the test reaches into the frame and the stand-in draws into this page. The workbook lives
+ * here (excel-stand-in/workbook.ts, loaded before the pane), not in the pane's frame: reloading the pane
+ * keeps it, as Excel keeps the workbook when its task pane is closed and opened again.
  */
 export function harnessHtml(options: StandInOptions): string {
   return `<!doctype html>
@@ -31,6 +35,7 @@ export function harnessHtml(options: StandInOptions): string {
   #excel { flex: 1; min-width: 0; padding: 8px; overflow: hidden; --xs-max-height: calc(100vh - 150px); }
 </style>
 <script>window.__excelStandInOptions = ${escapeScript(JSON.stringify(options))};</script>
+<script src="${WORKBOOK_SCRIPT_PATH}"></script>
 </head>
 <body>
   <section id="pane" aria-label="任务窗格 task pane">
