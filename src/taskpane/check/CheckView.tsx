@@ -1,8 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { Language } from '../../core/i18n/message';
-import { WorkbookError } from '../../office-workbook/workbook-error';
 import type { ViewProps } from '../App';
+import { failureDetail, ownWords } from '../error-text';
 import { useServices } from '../services';
 import type { CheckStrings } from '../strings/check-strings';
 import { CheckRunner, INITIAL_CHECK_STATE, type CheckRunnerState, type Schedule } from './check-runner';
@@ -195,7 +195,7 @@ export default function CheckView({ show, recheckDelayMs, schedule }: CheckViewP
 
 /** A failure in words: the adapter's own (zh/en), else the detail of something unexpected. */
 function errorText(error: unknown, language: Language, t: CheckStrings, wrapUnexpected: boolean): string {
-  if (error instanceof WorkbookError) return inLanguage(error, language);
-  const detail = error instanceof Error ? error.message : String(error);
-  return wrapUnexpected ? t.unexpected(detail) : detail;
+  const own = ownWords(error, language);
+  if (own !== null) return own;
+  return wrapUnexpected ? t.unexpected(failureDetail(error)) : failureDetail(error);
 }

@@ -18,6 +18,7 @@ import type { PlanId } from '../../core/catalog/indicator-schema';
 import { buildTemplate } from '../../core/template/build-template';
 import type { TemplateModel } from '../../core/template/template-model';
 import type { ViewProps } from '../App';
+import { failureDetail, ownWords } from '../error-text';
 import { useServices } from '../services';
 import type { Locale } from '../strings';
 import type { FillStrings } from '../strings/fill-strings';
@@ -268,9 +269,5 @@ async function sheetExists(workbook: WorkbookPort, sheetName: string): Promise<b
 
 /** The text of a failure: WorkbookError and TemplateRequestError carry zh and en; anything else is wrapped. */
 function errorText(error: unknown, locale: Locale, strings: FillStrings): string {
-  if (typeof error === 'object' && error !== null) {
-    const { zh, en } = error as { zh?: unknown; en?: unknown };
-    if (typeof zh === 'string' && typeof en === 'string') return locale === 'en-US' ? en : zh;
-  }
-  return strings.insertFailed(error instanceof Error ? error.message : String(error));
+  return ownWords(error, locale) ?? strings.insertFailed(failureDetail(error));
 }

@@ -24,6 +24,7 @@ import {
 import type { Catalog } from '../../core/catalog/catalog';
 import type { SubmissionDetail } from '../../core/submission/api-schema';
 import type { ViewProps } from '../App';
+import { failureDetail, ownWords } from '../error-text';
 import { useServices } from '../services';
 import type { SubmitStrings } from '../strings/submit-strings';
 import type { OutboxDelivery, OutboxEntry } from './outbox';
@@ -614,10 +615,6 @@ function Receipt({ delivery, strings: s, styles }: { delivery: OutboxDelivery; s
 
 /** A failure as the person reads it: the endpoint's and the workbook adapter's errors carry zh and en. */
 function errorText(error: unknown, en: boolean): string {
-  if (typeof error === 'object' && error !== null && 'zh' in error && 'en' in error) {
-    const { zh, en: english } = error as { zh: unknown; en: unknown };
-    if (typeof zh === 'string' && typeof english === 'string') return en ? english : zh;
-  }
-  return error instanceof Error ? error.message : String(error);
+  return ownWords(error, en ? 'en-US' : 'zh-CN') ?? failureDetail(error);
 }
 
