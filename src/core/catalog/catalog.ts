@@ -175,6 +175,25 @@ export function reportingUnitName(catalog: Catalog, unitId: string, indicator?: 
   return organisation ? { zh: organisation.shortName, en: organisation.nameEn } : { zh: unitId, en: unitId };
 }
 
+/** An entry (an indicator, per unit: for a township or listed body) named as people know it, in both languages. */
+export interface EntryPlace {
+  readonly indicatorId: string;
+  /** The indicator's name; absent for an id the catalog does not know. */
+  readonly indicatorName?: { readonly zh: string; readonly en: string };
+  readonly unitId?: string;
+  readonly unitName?: { readonly zh: string; readonly en: string };
+}
+
+/** The place of an entry: what the 检查 and 提交 lists and the endpoint's messages name. */
+export function entryPlace(catalog: Catalog, indicatorId: string, unitId?: string): EntryPlace {
+  const indicator = catalog.indicators.get(indicatorId);
+  return {
+    indicatorId,
+    ...(indicator ? { indicatorName: { zh: indicator.name, en: indicator.nameEn } } : {}),
+    ...(unitId === undefined ? {} : { unitId, unitName: reportingUnitName(catalog, unitId, indicator) }),
+  };
+}
+
 /** One indicator by id, or `undefined`. */
 export function findIndicator(catalog: Catalog, id: string): Indicator | undefined {
   return catalog.indicators.get(id);

@@ -1,4 +1,4 @@
-import { reportingUnitName, type Catalog } from '../catalog/catalog';
+import { entryPlace, type Catalog } from '../catalog/catalog';
 import { entryKey, type EntryInput } from '../assess/entry';
 import type { Field, Severity } from '../i18n/message';
 import { evaluateReport, type ReportResult } from '../report/evaluate-report';
@@ -107,13 +107,12 @@ export function checkSubmission(
   return { report, errors, notesRequired, acceptable: errors.length === 0 && notesRequired.length === 0 };
 }
 
-/** An entry as people know it: "C-HEA-09 适龄儿童免疫规划疫苗接种率（桂山街道）". */
+/** An entry as people know it: "指标 C-HEA-09 适龄儿童免疫规划疫苗接种率（桂山街道）". */
 function place(catalog: Catalog, indicatorId: string, unitId: string | undefined): { zh: string; en: string } {
-  const indicator = catalog.indicators.get(indicatorId);
-  const unit = unitId === undefined ? undefined : reportingUnitName(catalog, unitId, indicator);
+  const { indicatorName, unitName } = entryPlace(catalog, indicatorId, unitId);
   return {
-    zh: `指标 ${indicatorId}${indicator ? ` ${indicator.name}` : ''}${unit ? `（${unit.zh}）` : ''}`,
-    en: `Indicator ${indicatorId}${indicator ? ` ${indicator.nameEn}` : ''}${unit ? ` (${unit.en})` : ''}`,
+    zh: `指标 ${indicatorId}${indicatorName ? ` ${indicatorName.zh}` : ''}${unitName ? `（${unitName.zh}）` : ''}`,
+    en: `Indicator ${indicatorId}${indicatorName ? ` ${indicatorName.en}` : ''}${unitName ? ` (${unitName.en})` : ''}`,
   };
 }
 

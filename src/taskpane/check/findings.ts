@@ -14,7 +14,7 @@
  * - `info` (提示): messages of severity info (qualitative targets, not-available markers …), except the plain
  *   "target met" confirmation, which is not a finding.
  */
-import { reportingUnitName, type Catalog } from '../../core/catalog/catalog';
+import { entryPlace, type Catalog } from '../../core/catalog/catalog';
 import { entryKey, type Status } from '../../core/assess/entry';
 import { textOf, type Field, type Language, type Message, type Severity } from '../../core/i18n/message';
 import { parseCellAddress } from '../../core/template/cell-address';
@@ -76,15 +76,7 @@ export function findingGroupOf(message: Pick<Message, 'severity' | 'code'>, stat
 export function collectFindings(check: TemplateCheck, catalog: Catalog): Finding[] {
   const { read, report } = check;
   const drafts: Omit<Finding, 'id'>[] = [];
-  const about = (indicatorId: string | undefined, unitId: string | undefined) => {
-    if (indicatorId === undefined) return {};
-    const indicator = catalog.indicators.get(indicatorId);
-    return {
-      indicatorId,
-      ...(indicator ? { indicatorName: { zh: indicator.name, en: indicator.nameEn } } : {}),
-      ...(unitId === undefined ? {} : { unitId, unitName: reportingUnitName(catalog, unitId, indicator) }),
-    };
-  };
+  const about = (indicatorId: string | undefined, unitId: string | undefined) => (indicatorId === undefined ? {} : entryPlace(catalog, indicatorId, unitId));
   const add = (message: Message, group: FindingGroup, address: string | undefined, indicatorId?: string, unitId?: string) => {
     drafts.push({
       group,

@@ -261,7 +261,7 @@ export default function SubmitView({ active, show }: ViewProps) {
     s.place({
       indicatorId: item.indicatorId,
       ...(item.indicatorName ? { indicatorName: pick(item.indicatorName) } : {}),
-      ...(item.unit ? { unit: pick(item.unit) } : {}),
+      ...(item.unitName ? { unit: pick(item.unitName) } : {}),
     });
   const entryName = (entry: OutboxEntry) => s.outboxEntry({ plan: s.planNames[entry.document.plan], year: entry.document.year, organisation: organisationName(entry.document.organisationId) });
   const sentDelivery = sent.kind === 'sent' ? outbox.deliveryOf(sent.id) : null;

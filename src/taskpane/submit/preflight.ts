@@ -3,18 +3,15 @@
  * endpoint will receive and the core's verdict on it (`checkSubmission`, the same function the server runs),
  * with every finding tied to the cell it is about, so the pane can list it and select the cell.
  */
-import { reportingUnitName, type Catalog } from '../../core/catalog/catalog';
+import { entryPlace, type Catalog, type EntryPlace } from '../../core/catalog/catalog';
 import { checkSubmission, type SubmissionFinding } from '../../core/submission/check-submission';
 import type { ClientInfo, SubmissionDocument } from '../../core/submission/submission-schema';
 import { findingCell, submissionFromTemplate } from '../../core/submission/template-submission';
 import { readTemplate, type EntryCells, type SheetGrid, type TemplateRead } from '../../core/template/read-template';
 
 /** An entry as people know it: indicator (id and name) and, for per-unit indicators, the township or body. */
-export interface Place {
-  readonly indicatorId: string;
-  readonly indicatorName?: { zh: string; en: string };
-  readonly unit?: { zh: string; en: string };
-}
+/** An entry the list names: the core's EntryPlace (indicator and township, both languages). */
+export type Place = EntryPlace;
 
 /** Something that blocks the submission. */
 export interface BlockingItem {
@@ -65,12 +62,12 @@ export function preflight(grid: SheetGrid, catalog: Catalog, client?: ClientInfo
     (finding.indicatorId ?? '')
       .split('/')
       .filter((id) => id !== '')
-      .map((id) => place(catalog, id, finding.unitId));
+      .map((id) => entryPlace(catalog, id, finding.unitId));
   const cellsOf = (finding: SubmissionFinding): EntryCells | undefined => (finding.entryIndex === undefined ? undefined : read.entries[finding.entryIndex]?.cells);
 
   const errors: BlockingItem[] = [];
   for (const problem of read.problems.filter((item) => item.severity === 'error')) {
-    errors.push({ ...(problem.cell ? { cell: problem.cell } : {}), places: problem.indicatorId ? [place(catalog, problem.indicatorId, problem.unitId)] : [], zh: problem.zh, en: problem.en });
+    errors.push({ ...(problem.cell ? { cell: problem.cell } : {}), places: problem.indicatorId ? [entryPlace(catalog, problem.indicatorId, problem.unitId)] : [], zh: problem.zh, en: problem.en });
   }
   for (const finding of check.errors) {
     const cell = findingCell(read, finding);
@@ -95,19 +92,11 @@ export function preflight(grid: SheetGrid, catalog: Catalog, client?: ClientInfo
 
   const hints = read.problems
     .filter((item) => item.severity !== 'error')
-    .map((problem) => ({ ...(problem.cell ? { cell: problem.cell } : {}), places: problem.indicatorId ? [place(catalog, problem.indicatorId, problem.unitId)] : [], zh: problem.zh, en: problem.en }));
+    .map((problem) => ({ ...(problem.cell ? { cell: problem.cell } : {}), places: problem.indicatorId ? [entryPlace(catalog, problem.indicatorId, problem.unitId)] : [], zh: problem.zh, en: problem.en }));
 
   return { kind: 'ready', read, document, errors, notes: [...notes.values()], hints, acceptable: errors.length === 0 && notes.size === 0 };
 }
 
-function place(catalog: Catalog, indicatorId: string, unitId: string | undefined): Place {
-  const indicator = catalog.indicators.get(indicatorId);
-  return {
-    indicatorId,
-    ...(indicator ? { indicatorName: { zh: indicator.name, en: indicator.nameEn } } : {}),
-    ...(unitId === undefined ? {} : { unit: reportingUnitName(catalog, unitId, indicator) }),
-  };
-}
 
 /** The finding's message without its place: the pane shows the indicator and township on their own line. */
 function messageOf(finding: SubmissionFinding): { zh: string; en: string } {
