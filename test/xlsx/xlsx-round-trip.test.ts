@@ -6,7 +6,7 @@ import { buildTemplate, FIRST_DATA_ROW, HEADER_ROW } from '../../src/core/templa
 import { decodeMetadata } from '../../src/core/template/template-metadata';
 import { COLUMN_INDEX, STATUS_WORDS, TEMPLATE_COLUMNS, type ColumnKey } from '../../src/core/template/template-columns';
 import { CELL_STYLES, type CellStyle, type StyleName } from '../../src/core/template/template-model';
-import { checkXlsx, openXlsx, readXlsx, worksheetGrid } from '../../src/xlsx/read-xlsx';
+import { checkXlsx, readWorkbookGrids, readXlsx } from '../../src/xlsx/read-xlsx';
 import { templatesToXlsx } from '../../src/xlsx/write-xlsx';
 import { intendedEntries, verdicts, type RowInput } from '../core/template/template-grid';
 
@@ -343,8 +343,10 @@ describe('readXlsx and checkXlsx on other files', () => {
     const cell = sheet.getRow((info?.row as number) + 1).getCell(COLUMN_INDEX.value + 1);
     cell.value = (2 * 60 + 3) / 1440; // Excel took the typed "2:3" for 2:03
     cell.style = { ...cell.style, numFmt: 'h:mm' };
-    const grid = worksheetGrid((await load(await save(workbook))).worksheets[0] as ExcelJS.Worksheet);
-    expect(grid.values[info?.row as number]?.[COLUMN_INDEX.value]).toBe('2:03');
+    const grids = await readWorkbookGrids(await save(workbook));
+    const grid = grids.ok ? grids.sheets[0] : undefined;
+    expect(grid?.values[info?.row as number]?.[COLUMN_INDEX.value]).toBe('2:03');
+    expect(grid?.numberFormats?.[info?.row as number]?.[COLUMN_INDEX.value]).toBe('h:mm');
   });
 
   it.each([
@@ -353,13 +355,16 @@ describe('readXlsx and checkXlsx on other files', () => {
     ['a text file', new TextEncoder().encode('指标,数值\nC-HEA-09,95\n'), 'xlsx.notXlsx', '文件不是 Excel 工作簿（.xlsx）'],
     ['an empty file', new Uint8Array(0), 'xlsx.notXlsx', '文件不是 Excel 工作簿（.xlsx）'],
   ])('refuses %s with a specific Chinese message', async (_what, bytes, code, zh) => {
-    for (const outcome of [await readXlsx(bytes, catalog), await checkXlsx(bytes, catalog), await openXlsx(bytes)]) {
+    for (const outcome of [await readXlsx(bytes, catalog), await checkXlsx(bytes, catalog)]) {
       expect(outcome.ok).toBe(false);
       if (!outcome.ok) {
         expect(outcome.message.code).toBe(code);
         expect(outcome.message.zh).toContain(zh);
+        expect(outcome.refusal).toMatchObject({ code, status: 422 });
       }
     }
+    const grids = await readWorkbookGrids(bytes);
+    expect(grids).toMatchObject({ ok: false, refusal: { code, status: 422, zh: expect.stringContaining(zh) } });
   });
 
   it('refuses a zip that is not a workbook (a .docx renamed to .xlsx)', async () => {

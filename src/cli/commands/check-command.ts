@@ -15,8 +15,8 @@ import { EXIT, UsageError, writeJson, type CliIo } from '../io';
 import { languageOption } from './options';
 import { SEVERITY_TEXT, STATUS_TEXT } from './status-text';
 
-/** The largest file `check` reads: templates are tens of kilobytes; anything this big is not one. */
-const MAX_FILE_BYTES = 50 * 1024 * 1024;
+/** The largest file `check` reads, as the server's upload: templates are tens of kilobytes; anything this big is not one. */
+const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
 
 /**
@@ -38,7 +38,7 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
   let data: Uint8Array;
   try {
     const size = statSync(path).size;
-    if (size > MAX_FILE_BYTES) return fail(`“${path}”有 ${(size / 1048576).toFixed(0)} MB，不像是填报模板（上限 50 MB）`, `"${path}" is ${(size / 1048576).toFixed(0)} MB, too large for a template (limit 50 MB)`);
+    if (size > MAX_FILE_BYTES) return fail(`“${path}”有 ${(size / 1048576).toFixed(1)} MB，超过 10 MB 的上限，不像是填报模板（模板只有几十 KB）；请删除图片等与填报无关的内容后重试`, `"${path}" is ${(size / 1048576).toFixed(1)} MB, more than the 10 MB limit for a template (templates are tens of KB)`);
     data = readFileSync(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;

@@ -1,0 +1,174 @@
+import yauzl from 'yauzl';
+import type { XlsxLimits } from './xlsx-limits';
+import {
+  compressionRatio,
+  damaged,
+  entryTooLarge,
+  inflatedTooMuch,
+  legacyOrEncrypted,
+  notXlsx,
+  refuse,
+  sizeMismatch,
+  tooManyEntries,
+  totalTooLarge,
+  XlsxRefusalError,
+} from './xlsx-refusals';
+
+/**
+ * The zip side of an .xlsx (yauzl over the uploaded bytes): the central directory is read and held to the
+ * limits before a single entry is inflated, and an entry is inflated only on request, as a stream whose
+ * bytes are counted — a part that inflates past what it declared is cut off, not read to the end.
+ */
+export interface XlsxPackage {
+  /** The file entries (no folders) by lower-cased name: OOXML part names are case-insensitive. */
+  readonly entries: ReadonlyMap<string, yauzl.Entry>;
+  readonly limits: XlsxLimits;
+  readonly zipfile: yauzl.ZipFile;
+  /** Bytes inflated so far, over all entries: capped by `maxTotalBytes` whatever the entries declared. */
+  inflated: number;
+}
+
+const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0];
+
+function startsWith(data: Uint8Array, bytes: readonly number[]): boolean {
+  return data.length >= bytes.length && bytes.every((byte, index) => data[index] === byte);
+}
+
+function fromBuffer(buffer: Buffer): Promise<yauzl.ZipFile> {
+  return new Promise((resolve, reject) => {
+    yauzl.fromBuffer(buffer, { lazyEntries: true, validateEntrySizes: true, strictFileNames: false, autoClose: false, decodeStrings: true }, (error, zipfile) => {
+      if (error || !zipfile) reject(error ?? new Error('no zip file'));
+      else resolve(zipfile);
+    });
+  });
+}
+
+/**
+ * Opens the bytes as a zip and checks its central directory: entry count, every entry's declared size,
+ * the total, and the compression ratio of the large ones. Refuses (throws `XlsxRefusalError`) an OLE file
+ * (legacy .xls, or an encrypted workbook), bytes that are not a zip, and a zip outside the limits.
+ */
+export async function openPackage(data: Uint8Array, limits: XlsxLimits): Promise<XlsxPackage> {
+  if (startsWith(data, OLE_SIGNATURE)) refuse(legacyOrEncrypted());
+  const buffer = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+  let zipfile: yauzl.ZipFile;
+  try {
+    zipfile = await fromBuffer(buffer);
+  } catch (error) {
+    refuse(startsWith(data, [0x50, 0x4b]) ? damaged(reasonOf(error)) : notXlsx());
+  }
+  try {
+    if (zipfile.entryCount > limits.maxEntries) refuse(tooManyEntries(zipfile.entryCount, limits));
+    const entries = await checkedEntries(zipfile, limits);
+    return { entries, limits, zipfile, inflated: 0 };
+  } catch (error) {
+    zipfile.close();
+    throw error;
+  }
+}
+
+/** Closes the zip when the read is over, whatever became of it (over a buffer yauzl holds no file, but no stream may be opened after). */
+export function closePackage(pkg: XlsxPackage): void {
+  if (pkg.zipfile.isOpen) pkg.zipfile.close();
+}
+
+function checkedEntries(zipfile: yauzl.ZipFile, limits: XlsxLimits): Promise<Map<string, yauzl.Entry>> {
+  return new Promise((resolve, reject) => {
+    const entries = new Map<string, yauzl.Entry>();
+    let total = 0;
+    let done = false;
+    const fail = (error: unknown) => {
+      if (done) return;
+      done = true;
+      reject(error instanceof XlsxRefusalError ? error : new XlsxRefusalError(damaged(reasonOf(error))));
+    };
+    zipfile.on('error', fail);
+    zipfile.on('end', () => {
+      if (done) return;
+      done = true;
+      resolve(entries);
+    });
+    zipfile.on('entry', (entry: yauzl.Entry) => {
+      try {
+        checkEntry(entry, limits);
+        total += entry.uncompressedSize;
+        if (total > limits.maxTotalBytes) refuse(totalTooLarge(total, limits));
+        if (!entry.fileName.endsWith('/')) {
+          const key = entry.fileName.toLowerCase();
+          // two parts of the same name: which one a reader takes differs between programs
+          if (entries.has(key)) refuse(damaged(`two entries are named ${entry.fileName}`));
+          entries.set(key, entry);
+        }
+        zipfile.readEntry();
+      } catch (error) {
+        fail(error);
+      }
+    });
+    zipfile.readEntry();
+  });
+}
+
+/** One entry's declared sizes against the limits, from the central directory alone. */
+function checkEntry(entry: yauzl.Entry, limits: XlsxLimits): void {
+  const size = entry.uncompressedSize;
+  if (size > limits.maxEntryBytes) refuse(entryTooLarge(entry.fileName, size, limits));
+  if (size > limits.ratioAboveBytes) {
+    const ratio = size / Math.max(entry.compressedSize, 1);
+    if (ratio > limits.maxRatio) refuse(compressionRatio(entry.fileName, ratio, limits));
+  }
+}
+
+function openReadStream(zipfile: yauzl.ZipFile, entry: yauzl.Entry): Promise<NodeJS.ReadableStream> {
+  return new Promise((resolve, reject) => {
+    zipfile.openReadStream(entry, (error, stream) => {
+      if (error || !stream) reject(error ?? new Error(`cannot open ${entry.fileName}`));
+      else resolve(stream);
+    });
+  });
+}
+
+/** Where an entry's text goes: `write` answers whether it wants more; `end` follows the last chunk. */
+export interface TextSink {
+  write(text: string): boolean;
+  end(): void;
+}
+
+/**
+ * Inflates one entry as UTF-8 text, chunk by chunk (a character split between chunks is decoded whole),
+ * into `sink` until it wants no more.
+ * The inflated bytes are counted against the entry's declared size (and the package's total): past it,
+ * the stream is destroyed and the file refused, so a part whose header lies is never inflated to the end.
+ */
+export async function inflateText(pkg: XlsxPackage, entry: yauzl.Entry, sink: TextSink): Promise<void> {
+  const limit = Math.min(entry.uncompressedSize, pkg.limits.maxEntryBytes);
+  let stream: NodeJS.ReadableStream;
+  try {
+    stream = await openReadStream(pkg.zipfile, entry);
+  } catch (error) {
+    refuse(damaged(`${entry.fileName}: ${reasonOf(error)}`));
+  }
+  const decoder = new TextDecoder('utf-8');
+  let bytes = 0;
+  try {
+    // leaving the loop early (return or throw) destroys the stream and with it the inflater
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      bytes += chunk.length;
+      pkg.inflated += chunk.length;
+      if (bytes > limit) refuse(sizeMismatch(entry.fileName, entry.uncompressedSize));
+      if (pkg.inflated > pkg.limits.maxTotalBytes) refuse(inflatedTooMuch(pkg.limits));
+      if (!sink.write(decoder.decode(chunk, { stream: true }))) return;
+    }
+  } catch (error) {
+    if (error instanceof XlsxRefusalError) throw error;
+    const reason = reasonOf(error);
+    // yauzl's own count (validateEntrySizes): more or fewer bytes than declared
+    if (/too many bytes|not enough bytes/.test(reason)) refuse(sizeMismatch(entry.fileName, entry.uncompressedSize));
+    refuse(damaged(`${entry.fileName}: ${reason}`));
+  }
+  if (sink.write(decoder.decode())) sink.end();
+}
+
+/** The reason an error gives, for the "damaged" message. */
+export function reasonOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
