@@ -109,3 +109,15 @@ export const SubmissionDetailSchema = SubmissionSummarySchema.extend({
   history: z.array(AuditEventSchema),
 });
 export type SubmissionDetail = z.infer<typeof SubmissionDetailSchema>;
+
+/** The bureau's grant: an organisation may report an indicator (one unit of it, or every unit) beyond the catalog's lists. */
+export const ReportingGrantSchema = z.object({
+  id: z.string(),
+  organisationId: z.string(),
+  indicatorId: z.string(),
+  unitId: z.string().nullable().describe('null: every reporting unit of the indicator.'),
+  createdAt: z.string(),
+  createdBy: z.string().describe('The bureau token that granted it.'),
+  revokedAt: z.string().nullable(),
+});
+export type ReportingGrant = z.infer<typeof ReportingGrantSchema>;
