@@ -14,7 +14,8 @@ describeEachDialect('the app', (dialect) => {
     for (const url of ['/healthz', '/api/v1/healthz']) {
       const response = await t.request(undefined, { method: 'GET', url });
       expect(response.statusCode).toBe(200);
-      expect(response.json()).toEqual({ status: 'ok', database: dialect === 'sqlite' ? 'sqlite' : 'postgresql' });
+      expect(response.json()).toMatchObject({ status: 'ok', database: dialect === 'sqlite' ? 'sqlite' : 'postgresql', storage: { writable: true } });
+      if (dialect === 'sqlite') expect(response.json().storage.freeBytes).toBeGreaterThan(0);
     }
   });
 

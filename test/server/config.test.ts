@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError, loadConfig } from '../../src/server/config';
@@ -49,8 +49,55 @@ describe('loadConfig', () => {
     [{ TLS_CERT: '/nope.pem', TLS_KEY: '/nope.key' }, /无法读取 TLS_CERT/],
     [{ HTTPS: '1' }, /npx office-addin-dev-certs install/],
     [{ RATE_LIMIT_PER_MINUTE: '0' }, /RATE_LIMIT_PER_MINUTE/],
+    [{ HEADERS_TIMEOUT_SECONDS: '90' }, /HEADERS_TIMEOUT_SECONDS 不能大于/],
   ])('refuses %j with a clear message', (env, message) => {
     expect(() => loadConfig(env, { home: home() })).toThrow(ConfigError);
     expect(() => loadConfig(env, { home: home() })).toThrow(message);
+  });
+});
+
+describe('the limits', () => {
+  const guide = readFileSync(join(__dirname, '..', '..', 'docs', 'operations.md'), 'utf8');
+  /** The default a row of docs/operations.md's limit tables gives for a variable: `| limit | default | \`VAR\` | … |`. */
+  const documented = (variable: string) => new RegExp(`^\\|[^|]*\\|\\s*([^|]*?)\\s*\\|\\s*\`${variable}\`\\s*\\|`, 'm').exec(guide)?.[1];
+
+  it('defaults are what docs/operations.md says, variable by variable', () => {
+    const { limits } = loadConfig({}, { home: home() });
+    const expected: Record<string, string> = {
+      HEADERS_TIMEOUT_SECONDS: `${limits.headersTimeoutMs / 1000} s`,
+      REQUEST_TIMEOUT_SECONDS: `${limits.requestTimeoutMs / 1000} s`,
+      KEEP_ALIVE_TIMEOUT_SECONDS: `${limits.keepAliveTimeoutMs / 1000} s`,
+      HANDLER_TIMEOUT_SECONDS: `${limits.handlerTimeoutMs / 1000} s`,
+      MAX_CONNECTIONS_PER_ADDRESS: `${limits.connectionsPerAddress} (off behind a proxy: \`HTTPS=0\`)`,
+      RATE_LIMIT_PER_MINUTE: '600',
+      AUTH_FAILURES_PER_MINUTE: `${limits.authFailuresPerMinute}`,
+      MAX_EVENT_LOOP_DELAY_MS: `${limits.maxEventLoopDelayMs.toLocaleString('en-US')} ms`,
+      DATABASE_TIMEOUT_SECONDS: `${limits.databaseTimeoutMs / 1000} s`,
+      MAX_PENDING_WRITES: `${limits.maxPendingWrites}`,
+      MIN_FREE_DISK_MB: `${limits.minFreeDiskBytes / 1024 / 1024} MiB`,
+      STORAGE_QUOTA_MB: `${limits.storageQuotaBytes / 1024 / 1024} MB`,
+    };
+    for (const [variable, text] of Object.entries(expected)) expect([variable, documented(variable)]).toEqual([variable, text]);
+    expect(guide).toContain(`\`UPLOAD_WORKERS\`, default ${limits.uploadWorkers}`);
+    expect(guide).toContain(`\`UPLOAD_QUEUE\`, ${limits.uploadQueue} more may wait`);
+    expect(guide).toContain(`\`UPLOAD_WORKER_HEAP_MB\`, ${limits.uploadWorkerHeapMb}`);
+    expect(guide).toContain(`\`UPLOAD_TIMEOUT_SECONDS\`, ${limits.uploadTimeoutMs / 1000}`);
+  });
+
+  it('reads every limit from its variable and refuses nonsense', () => {
+    const config = loadConfig({ HEADERS_TIMEOUT_SECONDS: '5', STORAGE_QUOTA_MB: '0.5', MAX_CONNECTIONS_PER_ADDRESS: '0', UPLOAD_WORKERS: '1', DATABASE_TIMEOUT_SECONDS: '2' }, { home: home() });
+    expect(config.limits).toMatchObject({ headersTimeoutMs: 5000, storageQuotaBytes: 524288, connectionsPerAddress: 0, uploadWorkers: 1, databaseTimeoutMs: 2000 });
+    expect(() => loadConfig({ STORAGE_QUOTA_MB: 'lots' }, { home: home() })).toThrow(/STORAGE_QUOTA_MB/);
+    expect(() => loadConfig({ UPLOAD_WORKERS: '0' }, { home: home() })).toThrow(/UPLOAD_WORKERS/);
+  });
+
+  it('behind a reverse proxy (HTTPS=0): only the loopback proxy\'s X-Forwarded-For is believed, and the per-address limit is the proxy\'s', () => {
+    const proxied = loadConfig({ HTTPS: '0' }, { home: home() });
+    expect(proxied.trustProxy).toBe('loopback');
+    expect(proxied.limits.connectionsPerAddress).toBe(0);
+    expect(loadConfig({ HTTPS: '0', TRUST_PROXY: '10.0.0.5' }, { home: home() }).trustProxy).toBe('10.0.0.5');
+    const direct = loadConfig({}, { home: home() });
+    expect(direct.trustProxy).toBe(false);
+    expect(direct.limits.connectionsPerAddress).toBe(128);
   });
 });

@@ -1,39 +1,15 @@
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { prepareDatabase } from '../../src/server/db/prepare';
 import { createToken } from '../../src/server/repositories/tokens';
+import { startServerProcess } from './helpers/server-process';
 import { send } from './helpers/test-app';
 import { acceptableDocument } from './helpers/submission-fixtures';
 
-const ROOT = join(__dirname, '..', '..');
-
 /** The real server process (node + tsx), as `npm start` runs it, on SQLite in `dataDir`. */
-async function startServer(dataDir: string): Promise<{ child: ChildProcessWithoutNullStreams; origin: string; exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }> }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src', 'server', 'server.ts')], {
-    cwd: ROOT,
-    env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', HTTPS: '0', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '1000000' },
-  });
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
-  let output = '';
-  const origin = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the server did not start:\n${output}`)), 30_000);
-    const look = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /接口 API:\s+(http:\/\/127\.0\.0\.1:\d+)\/api\/v1/.exec(output);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    };
-    child.stdout.on('data', look);
-    child.stderr.on('data', look);
-    child.on('exit', () => reject(new Error(`the server exited:\n${output}`)));
-  });
-  return { child, origin, exited };
-}
+const startServer = (dataDir: string) => startServerProcess(dataDir);
 
 interface Ack {
   submissionId: string;

@@ -157,6 +157,8 @@ describeEachDialect('POST /api/v1/submissions, many at once (group commit)', (di
   beforeAll(async () => {
     t = await startTestApp(dialect);
     [wjj, mzj, bureau] = await Promise.all([t.token('wjj'), t.token('mzj'), t.token('tjj', 'bureau')]);
+    // 民政局 reports C-HEA-04 here too (by the bureau's grant): two organisations, one indicator
+    await t.grant('mzj', 'C-HEA-04');
   });
   afterAll(async () => t?.close());
 

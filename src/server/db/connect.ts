@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, sql, type SqliteDatabase } from 'kysely';
 import pg from 'pg';
 import type { Database } from './database';
 
@@ -23,16 +23,38 @@ export function describeLocation(location: DatabaseLocation): string {
   return `SQLite ${join(location.dataDir, SQLITE_FILE)}`;
 }
 
+/** How long the server lets a database take before it answers 503 (the CLI waits without limit). */
+export interface DatabaseTimeouts {
+  /** One statement, measured by PostgreSQL (statement_timeout) and, a little later, by the client. */
+  readonly statementMs: number;
+  /** Getting a connection from the pool, or opening one. */
+  readonly connectMs: number;
+}
+
 /**
  * Opens the database. SQLite runs in WAL mode with synchronous=FULL, so a transaction that committed is on
- * disk before the client hears about it, and a crash leaves each transaction whole or absent.
+ * disk before the client hears about it, and a crash leaves each transaction whole or absent. PostgreSQL
+ * gets timeouts when given: without them a stopped or frozen server makes every request wait forever.
  */
-export function openDatabase(location: DatabaseLocation): Kysely<Database> {
+export function openDatabase(location: DatabaseLocation, timeouts?: DatabaseTimeouts): Kysely<Database> {
   if (location.databaseUrl) {
-    if (!/^postgres(ql)?:\/\//.test(location.databaseUrl)) {
-      throw new Error(`DATABASE_URL 应以 postgres:// 开头（收到“${location.databaseUrl.split(':')[0]}:…”）`);
-    }
-    const pool = new pg.Pool({ connectionString: location.databaseUrl, max: 10 });
+    checkPostgresUrl(location.databaseUrl);
+    const pool = new pg.Pool({
+      connectionString: location.databaseUrl,
+      max: 10,
+      keepAlive: true,
+      ...(timeouts
+        ? {
+            connectionTimeoutMillis: timeouts.connectMs,
+            statement_timeout: timeouts.statementMs,
+            // the client gives up a little after the server would have: a frozen server never answers at all
+            query_timeout: timeouts.statementMs + 1000,
+            idle_in_transaction_session_timeout: timeouts.statementMs * 3,
+          }
+        : {}),
+    });
+    // an idle connection that breaks (server restart) must not crash the process
+    pool.on('error', () => undefined);
     return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   }
   mkdirSync(location.dataDir, { recursive: true });
@@ -72,6 +94,74 @@ function cachingStatements(sqlite: SQLite.Database): SqliteDatabase {
       if (statements.size >= STATEMENT_CACHE_SIZE) statements.delete(statements.keys().next().value as string);
       statements.set(text, statement);
       return statement;
+    },
+  };
+}
+
+function checkPostgresUrl(url: string): void {
+  if (!/^postgres(ql)?:\/\//.test(url)) throw new Error(`DATABASE_URL 应以 postgres:// 开头（收到“${url.split(':')[0]}:…”）`);
+}
+
+/** Asks the database whether it answers, within a time limit. */
+export interface DatabaseProbe {
+  /** Resolves when the database answered `select 1` within `timeoutMs`; rejects otherwise. */
+  check(timeoutMs: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * The health check's own line to the database. PostgreSQL: a connection of its own, outside the pool, so
+ * that a pool busy with real work never looks like a dead database, and a frozen server is noticed even
+ * while every pooled connection waits on it; a check that times out drops its connection and the next one
+ * opens a fresh one. SQLite: the app's own connection (it has no server that could freeze).
+ */
+export function openDatabaseProbe(location: DatabaseLocation, db: Kysely<Database>): DatabaseProbe {
+  if (!location.databaseUrl) {
+    return { check: async () => void (await sql`select 1`.execute(db)), close: async () => undefined };
+  }
+  const url = location.databaseUrl;
+  let client: pg.Client | undefined;
+  let connecting: Promise<pg.Client> | undefined;
+  const drop = (broken: pg.Client | undefined) => {
+    if (!broken) return;
+    if (client === broken) client = undefined;
+    broken.end().catch(() => undefined);
+  };
+  return {
+    check: async (timeoutMs) => {
+      let timer: NodeJS.Timeout | undefined;
+      let current: pg.Client | undefined;
+      const timeout = new Promise<never>((_resolve, reject) => {
+        timer = setTimeout(() => reject(new Error(`the database did not answer within ${timeoutMs} ms`)), timeoutMs);
+      });
+      try {
+        await Promise.race([
+          (async () => {
+            if (!client) {
+              connecting ??= (async () => {
+                const fresh = new pg.Client({ connectionString: url, connectionTimeoutMillis: timeoutMs, query_timeout: timeoutMs, keepAlive: true });
+                fresh.on('error', () => drop(fresh));
+                await fresh.connect();
+                return fresh;
+              })().finally(() => (connecting = undefined));
+              client = await connecting;
+            }
+            current = client;
+            await current.query('select 1');
+          })(),
+          timeout,
+        ]);
+      } catch (error) {
+        drop(current ?? client);
+        throw error;
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+    close: async () => {
+      const last = client;
+      client = undefined;
+      await last?.end().catch(() => undefined);
     },
   };
 }

@@ -14,6 +14,7 @@ export interface Database {
   submission_files: SubmissionFileTable;
   audit_events: AuditEventTable;
   idempotency_keys: IdempotencyKeyTable;
+  reporting_grants: ReportingGrantTable;
 }
 
 /** A reporting organisation (seeded from seeds/organisations.json, more added with `org add`). */
@@ -62,6 +63,8 @@ export interface SubmissionVersionTable {
   counts: string;
   body: string;
   body_sha256: string;
+  /** Bytes this version stores: its document and its uploaded file (the quota adds them up). */
+  stored_bytes: number;
 }
 
 /** One value of a version, with the server's verdict. */
@@ -114,7 +117,21 @@ export interface IdempotencyKeyTable {
   created_at: string;
 }
 
+/** An indicator (and unit) the bureau lets an organisation report beyond the catalog's `responsible` lists. */
+export interface ReportingGrantTable {
+  id: string;
+  organisation_id: string;
+  indicator_id: string;
+  /** null: every reporting unit of the indicator. */
+  unit_id: string | null;
+  created_at: string;
+  /** The bureau token that granted it. */
+  created_by: string;
+  revoked_at: string | null;
+}
+
 export type OrganisationRow = Selectable<OrganisationTable>;
+export type ReportingGrantRow = Selectable<ReportingGrantTable>;
 export type NewOrganisation = Insertable<OrganisationTable>;
 export type TokenRow = Selectable<TokenTable>;
 export type NewToken = Insertable<TokenTable>;

@@ -1,4 +1,5 @@
 import { PostgresAdapter, type ControlledTransaction, type Kysely, type Transaction } from 'kysely';
+import { ApiError } from '../errors';
 import type { Database } from './database';
 
 /** One unit of writing: everything it writes is kept whole or not at all. */
@@ -14,6 +15,9 @@ type Settled = { readonly ok: true; readonly value: unknown } | { readonly ok: f
 
 /** At most this many jobs share one transaction. */
 const MAX_BATCH = 64;
+
+/** At most this many jobs wait for the database; beyond it a job is refused at once (back-pressure). */
+export const MAX_PENDING = 256;
 
 /**
  * Group commit. Jobs handed in while the database is busy (or within the same turn of the event loop) are
@@ -32,24 +36,45 @@ const MAX_BATCH = 64;
  *   transaction of its own, and answered with that outcome: one broken job never fails the others.
  *
  * Jobs must be safe to run again: they only read and write through the transaction they are given.
+ *
+ * The queue is bounded: with `maxPending` jobs already waiting (a database that has stopped answering, or
+ * more load than it can write), a new job is refused at once with 503 and Retry-After instead of piling up
+ * requests and memory without end.
  */
 export class WriteQueue {
   readonly #db: Kysely<Database>;
   readonly #maxBatch: number;
   readonly #concurrency: number;
+  readonly #maxPending: number;
+  readonly #onCommit: (() => void) | undefined;
   #pending: Queued[] = [];
   #active = 0;
   #scheduled = false;
 
-  /** `maxBatch` jobs at most per transaction, `concurrency` transactions at a time (SQLite: one writer). */
-  constructor(db: Kysely<Database>, options: { maxBatch?: number; concurrency?: number } = {}) {
+  /**
+   * `maxBatch` jobs at most per transaction, `concurrency` transactions at a time (SQLite: one writer),
+   * `maxPending` jobs waiting at most; `onCommit` is told of every committed transaction (the storage health).
+   */
+  constructor(db: Kysely<Database>, options: { maxBatch?: number; concurrency?: number; maxPending?: number; onCommit?: () => void } = {}) {
     this.#db = db;
     this.#maxBatch = options.maxBatch ?? MAX_BATCH;
     this.#concurrency = options.concurrency ?? 1;
+    this.#maxPending = options.maxPending ?? MAX_PENDING;
+    this.#onCommit = options.onCommit;
+  }
+
+  /** Jobs waiting for the database now. */
+  get pending(): number {
+    return this.#pending.length;
   }
 
   /** Runs `work` in the next batch; resolves with its value once the batch has committed. */
   run<T>(work: WriteJob<T>): Promise<T> {
+    if (this.#pending.length >= this.#maxPending) {
+      return Promise.reject(
+        new ApiError(503, 'server.busy', `服务器繁忙：已有 ${this.#pending.length} 份报表在等待写入，本次未保存。请稍后重试（加载项会自动重试）。`, `The server is busy (${this.#pending.length} submissions waiting to be written); nothing was stored. Retry later.`, undefined, 5),
+      );
+    }
     return new Promise<T>((resolve, reject) => {
       this.#pending.push({ work, resolve: resolve as (value: unknown) => void, reject });
       this.#schedule();
@@ -111,6 +136,7 @@ export class WriteQueue {
         outcomes.push(outcome);
       }
       await trx.commit().execute();
+      this.#onCommit?.();
       return outcomes;
     } catch (error) {
       if (trx && !trx.isCommitted && !trx.isRolledBack) await trx.rollback().execute().catch(() => undefined);
@@ -136,11 +162,25 @@ const queues = new WeakMap<Kysely<Database>, WriteQueue>();
 export function writeQueueOf(db: Kysely<Database>): WriteQueue {
   let queue = queues.get(db);
   if (!queue) {
-    const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
-    queue = new WriteQueue(db, postgres ? { maxBatch: 1, concurrency: POSTGRES_WRITERS } : {});
+    queue = createWriteQueue(db);
     queues.set(db, queue);
   }
   return queue;
+}
+
+/**
+ * Gives a database its write queue with these options (the server's limits and storage health); call once,
+ * before the first write. Without it, `writeQueueOf` makes one with the defaults.
+ */
+export function configureWriteQueue(db: Kysely<Database>, options: { maxPending?: number; onCommit?: () => void }): WriteQueue {
+  const queue = createWriteQueue(db, options);
+  queues.set(db, queue);
+  return queue;
+}
+
+function createWriteQueue(db: Kysely<Database>, options: { maxPending?: number; onCommit?: () => void } = {}): WriteQueue {
+  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+  return new WriteQueue(db, postgres ? { ...options, maxBatch: 1, concurrency: POSTGRES_WRITERS } : options);
 }
 
 /** Transactions writing at once on PostgreSQL: below the pool's 10 connections, leaving some for reads. */

@@ -1,7 +1,9 @@
 import type { Kysely } from 'kysely';
-import { describeLocation, type DatabaseLocation } from '../db/connect';
+import { describeLocation, openDatabaseProbe, type DatabaseLocation, type DatabaseTimeouts } from '../db/connect';
 import type { Database } from '../db/database';
 import { prepareDatabase } from '../db/prepare';
+import { configureWriteQueue } from '../db/write-queue';
+import { ServerHealth } from '../services/server-health';
 import { sharedPlugin } from './shared-plugin';
 
 declare module 'fastify' {
@@ -10,16 +12,30 @@ declare module 'fastify' {
     db: Kysely<Database>;
     /** Which database, for health checks and start-up messages. */
     dbKind: 'sqlite' | 'postgresql';
+    /** Does the database answer, can it write, is there disk space left. */
+    health: ServerHealth;
   }
 }
 
-/** Opens, migrates and seeds the database, decorates `fastify.db`, and closes it when the app closes. */
-export const dbPlugin = sharedPlugin<{ location: DatabaseLocation }>('db', async (fastify, { location }) => {
-  const db = await prepareDatabase(location);
-  fastify.decorate('db', db);
-  fastify.decorate('dbKind', location.databaseUrl ? 'postgresql' : 'sqlite');
-  fastify.log.info({ database: describeLocation(location) }, 'database ready');
-  fastify.addHook('onClose', async () => {
-    await db.destroy();
-  });
-});
+/**
+ * Opens, migrates and seeds the database (with the server's timeouts), gives it a bounded write queue that
+ * reports every commit to the health state, decorates `fastify.db` and `fastify.health`, and closes both
+ * when the app closes.
+ */
+export const dbPlugin = sharedPlugin<{ location: DatabaseLocation; timeouts: DatabaseTimeouts; maxPendingWrites: number; minFreeDiskBytes: number }>(
+  'db',
+  async (fastify, { location, timeouts, maxPendingWrites, minFreeDiskBytes }) => {
+    const db = await prepareDatabase(location, timeouts);
+    const dbKind = location.databaseUrl ? 'postgresql' : 'sqlite';
+    const health = new ServerHealth({ probe: openDatabaseProbe(location, db), database: dbKind, ...(dbKind === 'sqlite' ? { dataDir: location.dataDir } : {}), minFreeBytes: minFreeDiskBytes });
+    configureWriteQueue(db, { maxPending: maxPendingWrites, onCommit: () => health.storageSucceeded() });
+    fastify.decorate('db', db);
+    fastify.decorate('dbKind', dbKind);
+    fastify.decorate('health', health);
+    fastify.log.info({ database: describeLocation(location) }, 'database ready');
+    fastify.addHook('onClose', async () => {
+      await health.close();
+      await db.destroy();
+    });
+  },
+);

@@ -134,13 +134,25 @@ function valuesInsertSql(db: Db, count: number): string {
 }
 
 /** Every version of a submission, oldest first (bodies left out). */
-export function listVersions(db: Db, submissionId: string): Promise<Omit<SubmissionVersionRow, 'body'>[]> {
+export function listVersions(db: Db, submissionId: string): Promise<Omit<SubmissionVersionRow, 'body' | 'stored_bytes'>[]> {
   return db
     .selectFrom('submission_versions')
     .select(['submission_id', 'version', 'received_at', 'token_id', 'source', 'catalog_version', 'template_version', 'value_count', 'counts', 'body_sha256'])
     .where('submission_id', '=', submissionId)
     .orderBy('version')
     .execute();
+}
+
+/** Bytes an organisation's versions of a reporting year store (documents and files, every plan). */
+export async function storedBytesOf(db: Db, organisationId: string, year: number): Promise<number> {
+  const row = await db
+    .selectFrom('submission_versions as v')
+    .innerJoin('submissions as s', 's.id', 'v.submission_id')
+    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('v.stored_bytes'), eb.lit(0)).as('bytes'))
+    .where('s.organisation_id', '=', organisationId)
+    .where('s.year', '=', year)
+    .executeTakeFirst();
+  return Number(row?.bytes ?? 0);
 }
 
 /** The values of one version, in the order they were sent. */

@@ -15,5 +15,6 @@ const ERROR_TEXT: Record<number, string> = {
   415: 'Unsupported content type',
   422: 'The engine found errors, or warnings without a note (details list each entry)',
   429: 'Too many requests for this token',
-  503: 'The database does not answer',
+  503: 'The database does not answer or cannot write, the disk is nearly full, or the server is overloaded (Retry-After)',
+  507: 'The database cannot store the submission (disk full); nothing was stored',
 };

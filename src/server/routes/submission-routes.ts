@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { PlanIdSchema } from '../../core/catalog/indicator-schema';
 import { ReceiptSchema, SubmissionDetailSchema, SubmissionSummarySchema, StoredValueSchema } from '../../core/submission/api-schema';
-import { SubmissionDocumentSchema, SubmissionStatusSchema } from '../../core/submission/submission-schema';
+import { SafeTextSchema, SubmissionDocumentSchema, SubmissionStatusSchema } from '../../core/submission/submission-schema';
 import type { AuthContext } from '../auth-context';
 import type { SubmissionRow } from '../db/database';
 import { ApiError } from '../errors';
@@ -13,7 +13,7 @@ import { receiptOf, summaryOf } from '../services/receipts';
 import { errorResponses } from './error-responses';
 import { IdempotencyHeadersSchema, sendOutcome } from './idempotency-header';
 
-const IdParams = z.object({ id: z.string().min(1).max(60) });
+const IdParams = z.object({ id: SafeTextSchema.min(1).max(60) });
 
 /** POST/GET /submissions and GET /submissions/:id (with versions, receipt, values and history). */
 export const submissionRoutes: FastifyPluginAsyncZod = async (fastify) => {
@@ -23,15 +23,17 @@ export const submissionRoutes: FastifyPluginAsyncZod = async (fastify) => {
       description: 'The server parses and assesses every value again. Errors → 422; warnings need a note (说明) → 422 otherwise. Each accepted submission is a new version.',
       headers: IdempotencyHeadersSchema,
       body: SubmissionDocumentSchema,
-      response: { 201: ReceiptSchema, 200: ReceiptSchema, ...errorResponses(400, 403, 409, 413, 415, 422) },
+      response: { 201: ReceiptSchema, 200: ReceiptSchema, ...errorResponses(400, 403, 409, 413, 415, 422, 503, 507) },
     },
   }, async (request, reply) => {
     const auth = request.auth as AuthContext;
-    const outcome = await acceptSubmission(fastify.db, fastify.catalog, auth, {
-      document: request.body,
-      source: 'json',
-      ...(request.headers['idempotency-key'] === undefined ? {} : { idempotencyKey: request.headers['idempotency-key'] }),
-    });
+    const outcome = await acceptSubmission(
+      fastify.db,
+      fastify.catalog,
+      auth,
+      { document: request.body, source: 'json', ...(request.headers['idempotency-key'] === undefined ? {} : { idempotencyKey: request.headers['idempotency-key'] }) },
+      { storageQuotaBytes: fastify.limits.storageQuotaBytes },
+    );
     return sendOutcome(reply, outcome);
   });
 
@@ -42,7 +44,7 @@ export const submissionRoutes: FastifyPluginAsyncZod = async (fastify) => {
       querystring: z.object({
         plan: PlanIdSchema.optional(),
         year: z.coerce.number().int().min(2000).max(2100).optional(),
-        org: z.string().max(40).optional(),
+        org: SafeTextSchema.max(40).optional(),
         status: SubmissionStatusSchema.optional(),
       }),
       response: { 200: z.object({ submissions: z.array(SubmissionSummarySchema) }), ...errorResponses(400, 403) },
@@ -104,12 +106,16 @@ export const submissionRoutes: FastifyPluginAsyncZod = async (fastify) => {
     return { receipt: receiptOf(submission, version), values: values.map(storedValue) };
   });
 
-  /** The submission if the caller may read it: 404 when absent, 403 when another organisation's. */
+  /**
+   * The submission if the caller may read it. Another organisation's answers 404 exactly as a missing one:
+   * a 403 would tell a reporter that the id exists and whose it is.
+   */
   async function readable(auth: AuthContext | null, id: string): Promise<SubmissionRow> {
     const reader = readerOf(auth);
     const submission = await findSubmission(fastify.db, id);
-    if (!submission) throw new ApiError(404, 'submission.notFound', `没有编号为“${id}”的报表。`, `No submission "${id}".`);
-    if (reader.role === 'reporter' && submission.organisation_id !== reader.organisationId) throw otherOrganisation(submission.organisation_id);
+    if (!submission || (reader.role === 'reporter' && submission.organisation_id !== reader.organisationId)) {
+      throw new ApiError(404, 'submission.notFound', `没有编号为“${id}”的报表（或不属于本单位）。`, `No submission "${id}" (or not your organisation's).`);
+    }
     return submission;
   }
 };

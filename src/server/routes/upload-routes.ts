@@ -3,13 +3,14 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ReceiptSchema } from '../../core/submission/api-schema';
 import type { SubmissionFinding } from '../../core/submission/check-submission';
+import { SafeTextSchema, SubmissionDocumentSchema, type SubmissionDocument } from '../../core/submission/submission-schema';
 import { findingCell, submissionFromTemplate } from '../../core/submission/template-submission';
 import type { TemplateRead } from '../../core/template/read-template';
 import type { AuthContext } from '../auth-context';
 import { XLSX_BODY_LIMIT } from '../config';
 import { ApiError, unsupportedMediaType } from '../errors';
-import { readXlsx } from '../../xlsx/read-xlsx';
-import { acceptSubmission } from '../services/accept-submission';
+import { templatesOfGrids, type XlsxRefusal } from '../../xlsx/read-xlsx';
+import { acceptSubmission, assertMaySubmit } from '../services/accept-submission';
 import { sha256 } from '../tokens';
 import { errorResponses } from './error-responses';
 import { IdempotencyHeadersSchema, sendOutcome } from './idempotency-header';
@@ -21,6 +22,11 @@ export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.
  * POST /submissions/upload: a filled template (.xlsx) as the raw body or as multipart field `file`, for WPS
  * users and anyone without the add-in. Plan and year come from the template's hidden metadata, the
  * organisation from the token; then the same path as a JSON submission.
+ *
+ * The file is hostile until read: a token that may not submit is refused before the body is read; the
+ * workbook is read in a worker thread with bounded memory and time (WorkbookIntake), which looks at the
+ * zip's central directory before inflating anything and refuses a template of another organisation as
+ * soon as its metadata row is read; the document built from it passes the same schema as a JSON one.
  */
 export const uploadRoutes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.addContentTypeParser(XLSX_CONTENT_TYPE, { parseAs: 'buffer', bodyLimit: XLSX_BODY_LIMIT }, (_request, body, done) => done(null, body));
@@ -33,9 +39,11 @@ export const uploadRoutes: FastifyPluginAsyncZod = async (fastify) => {
       description: `Raw body (Content-Type ${XLSX_CONTENT_TYPE}) or multipart/form-data with field "file"; at most 10 MiB. One template sheet per upload (choose with ?sheet= when the workbook has several).`,
       consumes: [XLSX_CONTENT_TYPE, 'multipart/form-data'],
       headers: IdempotencyHeadersSchema,
-      querystring: z.object({ sheet: z.string().max(100).optional().describe('The template sheet to submit, when the workbook holds several.') }),
-      response: { 201: ReceiptSchema, 200: ReceiptSchema, ...errorResponses(400, 403, 409, 413, 415, 422) },
+      querystring: z.object({ sheet: SafeTextSchema.max(100).optional().describe('The template sheet to submit, when the workbook holds several.') }),
+      response: { 201: ReceiptSchema, 200: ReceiptSchema, ...errorResponses(400, 403, 409, 413, 415, 422, 503, 507) },
     },
+    // before the body is read: a role that may not submit never gets its file parsed
+    onRequest: async (request) => assertMaySubmit(request.auth as AuthContext),
   }, async (request, reply) => {
     const auth = request.auth as AuthContext;
     let data: Uint8Array;
@@ -52,16 +60,12 @@ export const uploadRoutes: FastifyPluginAsyncZod = async (fastify) => {
     } else {
       throw unsupportedMediaType(`${XLSX_CONTENT_TYPE} 或 multipart/form-data（字段 file）`);
     }
-    const outcome = await readXlsx(data, fastify.catalog);
-    if (!outcome.ok) throw new ApiError(422, 'upload.unreadable', outcome.message.zh, outcome.message.en, { code: outcome.message.code });
+    const grids = await fastify.workbookIntake.read(data, { ...(request.query.sheet === undefined ? {} : { sheetName: request.query.sheet }), expectedOrganisationId: auth.organisationId });
+    if (!grids.ok) throw refused(grids.refusal, fastify.catalog.organisations, auth);
+    const outcome = templatesOfGrids(grids.sheets, fastify.catalog);
     const sheet = chooseSheet(outcome.sheets, request.query.sheet, outcome.skipped.map((item) => item.sheetName));
     if (sheet.meta.organisationId !== undefined && sheet.meta.organisationId !== auth.organisationId) {
-      throw new ApiError(
-        403,
-        'upload.otherOrganisation',
-        `这份模板是为“${organisationName(fastify.catalog.organisations, sheet.meta.organisationId)}”生成的，不能用本单位（${organisationName(fastify.catalog.organisations, auth.organisationId)}）的令牌提交。请下载本单位的模板填报。`,
-        `This template was made for "${sheet.meta.organisationId}", not for the token's organisation "${auth.organisationId}".`,
-      );
+      throw otherOrganisation(fastify.catalog.organisations, sheet.meta.organisationId, auth);
     }
     const templateErrors = sheet.problems.filter((problem) => problem.severity === 'error');
     if (templateErrors.length > 0) {
@@ -80,16 +84,22 @@ export const uploadRoutes: FastifyPluginAsyncZod = async (fastify) => {
         notesRequired: [],
       });
     }
-    const document = submissionFromTemplate(sheet, auth.organisationId, { app: 'xlsx-upload', ...(fileName ? { host: fileName.slice(0, 100) } : {}) });
+    const document = checkedDocument(submissionFromTemplate(sheet, auth.organisationId, { app: 'xlsx-upload', ...(fileName ? { host: fileName.slice(0, 100) } : {}) }), sheet);
     try {
-      const result = await acceptSubmission(fastify.db, fastify.catalog, auth, {
-        document,
-        entries: sheet.entries,
-        source: 'xlsx',
-        requestSha256: sha256(data),
-        file: { name: fileName, content: data },
-        ...(request.headers['idempotency-key'] === undefined ? {} : { idempotencyKey: request.headers['idempotency-key'] }),
-      });
+      const result = await acceptSubmission(
+        fastify.db,
+        fastify.catalog,
+        auth,
+        {
+          document,
+          entries: sheet.entries,
+          source: 'xlsx',
+          requestSha256: sha256(data),
+          file: { name: fileName, content: data },
+          ...(request.headers['idempotency-key'] === undefined ? {} : { idempotencyKey: request.headers['idempotency-key'] }),
+        },
+        { storageQuotaBytes: fastify.limits.storageQuotaBytes },
+      );
       return sendOutcome(reply, result);
     } catch (error) {
       throw withCells(error, sheet);
@@ -126,7 +136,40 @@ function withCells(error: unknown, sheet: TemplateRead): unknown {
   return new ApiError(error.statusCode, error.code, error.message, error.messageEn, { errors: details.errors.map(locate), notesRequired: details.notesRequired.map(locate) });
 }
 
-/** A cell value as JSON: a date/time (Excel's reading of 2:3) is kept as its ISO text. */
+/** A workbook the reader refused: its own status and message; another organisation's template → 403. */
+function refused(refusal: XlsxRefusal, organisations: readonly { id: string; shortName: string }[], auth: AuthContext): ApiError {
+  if (refusal.code === 'xlsx.otherOrganisation' && refusal.organisationId) return otherOrganisation(organisations, refusal.organisationId, auth);
+  const details = { code: refusal.code, ...(refusal.sheet === undefined ? {} : { sheet: refusal.sheet }), ...(refusal.cell === undefined ? {} : { cell: refusal.cell }) };
+  return new ApiError(refusal.status, refusal.status === 413 ? 'upload.tooLarge' : 'upload.unreadable', refusal.zh, refusal.en, details);
+}
+
+function otherOrganisation(organisations: readonly { id: string; shortName: string }[], organisationId: string, auth: AuthContext): ApiError {
+  return new ApiError(
+    403,
+    'upload.otherOrganisation',
+    `这份模板是为“${organisationName(organisations, organisationId)}”生成的，不能用本单位（${organisationName(organisations, auth.organisationId)}）的令牌提交。请下载本单位的模板填报。`,
+    `This template was made for "${organisationId}", not for the token's organisation "${auth.organisationId}".`,
+  );
+}
+
+/**
+ * The document built from a sheet, held to the same schema as a JSON submission (lengths, characters a
+ * database or an export cannot hold); a problem names its cell.
+ */
+function checkedDocument(document: SubmissionDocument, sheet: TemplateRead): SubmissionDocument {
+  const parsed = SubmissionDocumentSchema.safeParse(document);
+  if (parsed.success) return parsed.data;
+  const errors = parsed.error.issues.slice(0, 50).map((issue) => {
+    const [root, index, field] = issue.path;
+    const entryIndex = root === 'values' && typeof index === 'number' ? index : undefined;
+    const cellField = field === 'note' || field === 'previous' || field === 'baseline' || field === 'other' ? field : 'value';
+    const cell = entryIndex === undefined ? undefined : findingCell(sheet, { entryIndex, field: cellField });
+    const where = cell ?? issue.path.join('.');
+    return { sheet: sheet.sheetName, ...(cell ? { cell } : {}), code: 'upload.invalidContent', severity: 'error' as const, message: `${where}：${issue.message}`, messageEn: `${where}: ${issue.message}` };
+  });
+  throw new ApiError(422, 'upload.invalidContent', `模板“${sheet.sheetName}”有 ${errors.length} 处内容无法保存（过长，或含有不可见的控制字符）：请按清单改正。`, `The sheet "${sheet.sheetName}" holds content that cannot be stored.`, { errors, notesRequired: [] });
+}
+
 function organisationName(organisations: readonly { id: string; shortName: string }[], id: string): string {
   return organisations.find((organisation) => organisation.id === id)?.shortName ?? id;
 }

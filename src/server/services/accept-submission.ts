@@ -4,6 +4,7 @@ import type { EntryInput } from '../../core/assess/entry';
 import type { Catalog } from '../../core/catalog/catalog';
 import type { Receipt, ValueCounts } from '../../core/submission/api-schema';
 import { checkSubmission } from '../../core/submission/check-submission';
+import { entriesOutOfScope, entryLabel } from '../../core/submission/reporting-scope';
 import type { SubmissionDocument, SubmissionSource } from '../../core/submission/submission-schema';
 import type { AuthContext } from '../auth-context';
 import { isUniqueViolation } from '../db/connect';
@@ -12,7 +13,9 @@ import { writeQueueOf } from '../db/write-queue';
 import { ApiError } from '../errors';
 import { recordAuditEvent } from '../repositories/audit';
 import { findIdempotencyKey, saveIdempotencyKey } from '../repositories/idempotency';
-import { findSubmissionFor, insertSubmission, insertVersion, nextVersion, type VersionValue } from '../repositories/submissions';
+import { findOrganisation, organisationOf } from '../repositories/organisations';
+import { listReportingGrants } from '../repositories/reporting-grants';
+import { findSubmissionFor, insertSubmission, insertVersion, nextVersion, storedBytesOf, type VersionValue } from '../repositories/submissions';
 import { canonicalJson, sha256 } from '../tokens';
 import { receiptOf } from './receipts';
 
@@ -38,20 +41,37 @@ export interface SubmissionOutcome {
 /** Attempts of the storing transaction: a concurrent writer of the same thread or key makes one retry. */
 const ATTEMPTS = 5;
 
+/** What the server enforces besides the catalog: the storage quota of an organisation per reporting year. */
+export interface SubmissionLimits {
+  readonly storageQuotaBytes: number;
+}
+
+const NO_LIMITS: SubmissionLimits = { storageQuotaBytes: Number.POSITIVE_INFINITY };
+
 /**
- * The one path every submission takes (JSON and .xlsx alike): permission, idempotency, catalog version,
- * the engine's verdicts again, then the version, all its values, the audit event and the remembered answer
- * written as one job of the write queue (its own savepoint in a group-committed transaction) — a crash
- * leaves all of it or none, and the answer is given only once its transaction has committed.
+ * The one path every submission takes (JSON and .xlsx alike): permission (role, organisation, and the
+ * indicators and units the organisation reports), idempotency, catalog version, quota, the engine's
+ * verdicts again, then the version, all its values, the audit event and the remembered answer written as
+ * one job of the write queue (its own savepoint in a group-committed transaction) — a crash leaves all of
+ * it or none, and the answer is given only once its transaction has committed.
  */
-export async function acceptSubmission(db: Kysely<Database>, catalog: Catalog, auth: AuthContext, request: SubmissionRequest, now = () => new Date()): Promise<SubmissionOutcome> {
+export async function acceptSubmission(
+  db: Kysely<Database>,
+  catalog: Catalog,
+  auth: AuthContext,
+  request: SubmissionRequest,
+  limits: SubmissionLimits = NO_LIMITS,
+  now = () => new Date(),
+): Promise<SubmissionOutcome> {
   const { document } = request;
-  if (auth.role !== 'reporter') {
-    throw new ApiError(403, 'auth.roleCannotSubmit', '此令牌不能提交报表：只有填报单位的令牌（角色 reporter）可以提交。', 'Only reporter tokens can submit.');
-  }
+  assertMaySubmit(auth);
   if (document.organisationId !== auth.organisationId) {
     throw new ApiError(403, 'auth.otherOrganisation', `不能替其他单位提交：报表属于“${document.organisationId}”，而此令牌属于“${auth.organisationId}”。`, `This token belongs to "${auth.organisationId}" and cannot submit for "${document.organisationId}".`);
   }
+  if (document.values.length === 0) {
+    throw new ApiError(422, 'submission.empty', '报表中没有任何指标的数据，未能提交：请填写模板后再提交。', 'The submission holds no values; nothing was stored.');
+  }
+  await assertInScope(db, catalog, auth, document);
   const scope = `org:${auth.organisationId}`;
   // equal documents, equal hash: key order and whitespace do not matter
   const body = canonicalJson(document);
@@ -71,6 +91,9 @@ export async function acceptSubmission(db: Kysely<Database>, catalog: Catalog, a
       { expected, received: document.catalogVersion },
     );
   }
+  const storedBytes = Buffer.byteLength(body) + (request.file?.content.byteLength ?? 0);
+  // a cheap look before the engine runs; the transaction below decides
+  await assertWithinQuota(db, document, storedBytes, limits);
   const check = checkSubmission(catalog, document, request.entries);
   if (!check.acceptable) {
     const onlyNotes = check.errors.length === 0;
@@ -129,6 +152,7 @@ export async function acceptSubmission(db: Kysely<Database>, catalog: Catalog, a
           // a concurrent first submission of the same thread makes this a unique violation: retried
           await insertSubmission(trx, submission);
         }
+        await assertWithinQuota(trx, document, storedBytes, limits);
         const current = submission;
         const version = {
           submission_id: current.id,
@@ -142,6 +166,7 @@ export async function acceptSubmission(db: Kysely<Database>, catalog: Catalog, a
           counts: JSON.stringify(counts),
           body,
           body_sha256: bodySha256,
+          stored_bytes: storedBytes,
         };
         await insertVersion(
           trx,
@@ -161,6 +186,48 @@ export async function acceptSubmission(db: Kysely<Database>, catalog: Catalog, a
       throw error;
     }
   }
+}
+
+/** Only reporter tokens submit (checked before anything of the request is read). */
+export function assertMaySubmit(auth: AuthContext): void {
+  if (auth.role !== 'reporter') {
+    throw new ApiError(403, 'auth.roleCannotSubmit', '此令牌不能提交报表：只有填报单位的令牌（角色 reporter）可以提交。', 'Only reporter tokens can submit.');
+  }
+}
+
+/** Entries the catalog and the bureau's grants do not let this organisation report → 403 naming them. */
+async function assertInScope(db: Kysely<Database>, catalog: Catalog, auth: AuthContext, document: SubmissionDocument): Promise<void> {
+  const row = await findOrganisation(db, auth.organisationId);
+  if (!row) throw new ApiError(403, 'auth.unknownOrganisation', `令牌所属的单位“${auth.organisationId}”已不在单位名录中。`, `The token's organisation "${auth.organisationId}" no longer exists.`);
+  const organisation = organisationOf(row);
+  const grants = await listReportingGrants(db, organisation.id);
+  const outside = entriesOutOfScope(catalog, document, organisation, grants.map((grant) => ({ indicatorId: grant.indicator_id, unitId: grant.unit_id })));
+  if (outside.length === 0) return;
+  const labels = outside.map((entry) => entryLabel(catalog, entry.indicatorId, entry.unitId));
+  const shown = labels.slice(0, 8);
+  const more = labels.length > shown.length ? `等 ${labels.length} 项` : '';
+  throw new ApiError(
+    403,
+    'submission.notResponsible',
+    `本单位（${organisation.shortName}）不负责填报以下${labels.length} 项数据，未能提交：${shown.map((label) => label.zh).join('、')}${more}。请使用本单位的模板（不要使用全部指标模板）；如确需由本单位填报，请联系统计局授权。`,
+    `${organisation.nameEn} does not report ${labels.length} of these entries: ${shown.map((label) => label.en).join('; ')}. Use your organisation's own template, or ask the statistics bureau for a grant.`,
+    { entries: outside },
+  );
+}
+
+/** 413 when storing this version would take the organisation's reporting year over its quota. */
+async function assertWithinQuota(db: Parameters<typeof storedBytesOf>[0], document: SubmissionDocument, bytes: number, limits: SubmissionLimits): Promise<void> {
+  if (!Number.isFinite(limits.storageQuotaBytes)) return;
+  const used = await storedBytesOf(db, document.organisationId, document.year);
+  if (used + bytes <= limits.storageQuotaBytes) return;
+  const mib = (value: number) => (value / (1024 * 1024)).toFixed(1);
+  throw new ApiError(
+    413,
+    'quota.exceeded',
+    `本单位 ${document.year} 年度的存储配额已用完：已保存 ${mib(used)} MiB，本次 ${mib(bytes)} MiB，上限 ${mib(limits.storageQuotaBytes)} MiB，未能提交。请勿重复上传同一文件；如确需提交更多版本，请联系统计局调整配额。`,
+    `The organisation's storage quota for ${document.year} is used up (${mib(used)} MiB stored, ${mib(bytes)} MiB more, ${mib(limits.storageQuotaBytes)} MiB allowed).`,
+    { organisationId: document.organisationId, year: document.year, usedBytes: used, requestBytes: bytes, limitBytes: limits.storageQuotaBytes },
+  );
 }
 
 /** Someone else changed the thread between our read and our write: try again. */

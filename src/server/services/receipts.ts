@@ -17,7 +17,7 @@ export function summaryOf(row: SubmissionRow): SubmissionSummary {
 }
 
 /** The receipt of a stored version. */
-export function receiptOf(submission: SubmissionRow, version: Omit<SubmissionVersionRow, 'body'>): Receipt {
+export function receiptOf(submission: SubmissionRow, version: Omit<SubmissionVersionRow, 'body' | 'stored_bytes'>): Receipt {
   return {
     submissionId: submission.id,
     version: Number(version.version),

@@ -2,6 +2,7 @@ import { assessEntry } from '../../../src/core/assess/assess-entry';
 import type { Catalog } from '../../../src/core/catalog/catalog';
 import type { PlanId } from '../../../src/core/catalog/indicator-schema';
 import { isTownship } from '../../../src/core/catalog/organisation-schema';
+import { templateLines } from '../../../src/core/template/template-rows';
 import { checkSubmission } from '../../../src/core/submission/check-submission';
 import type { SubmissionDocument, SubmissionValue } from '../../../src/core/submission/submission-schema';
 import { seedCatalog } from '../../../src/seed-catalog';
@@ -10,14 +11,23 @@ import { seedCatalog } from '../../../src/seed-catalog';
 const CANDIDATES: readonly (string | number)[] = ['100', 95, '99.5%', '0', '2', '1', '是', '已开展', '3:2', '1:1', '12', 30, '已按要求推进，进展顺利'];
 
 /**
- * A submission the engine accepts without any warning: `count` values of a plan (county-wide indicators,
- * then every township's row of per-township indicators), each the first candidate that is met or
- * informational, else "—" with a note. Used by the API tests and the server benchmark.
+ * A submission the engine accepts without any warning: `count` values of a plan, each the first candidate
+ * that is met or informational, else "—" with a note. The entries are the organisation's own (its
+ * template's lines: the server refuses others), or with `lines: 'all'` every entry of the plan
+ * (county-wide indicators, then every township's row of per-township indicators) — for an organisation
+ * the bureau has granted them, as the server benchmark does. Used by the API tests and the benchmark.
  */
-export function acceptableDocument(options: { organisationId: string; count?: number; plan?: PlanId; year?: number; catalog?: Catalog }): SubmissionDocument {
+export function acceptableDocument(options: { organisationId: string; count?: number; plan?: PlanId; year?: number; catalog?: Catalog; lines?: 'own' | 'all' }): SubmissionDocument {
   const catalog = options.catalog ?? seedCatalog();
   const plan = options.plan ?? 'children';
   const year = options.year ?? 2025;
+  const slots = options.lines === 'all' ? allSlots(catalog, plan) : ownSlots(catalog, plan, options.organisationId);
+  const values = acceptableValues(slots.slice(0, options.count ?? slots.length), { plan, year, catalog });
+  return { plan, year, organisationId: options.organisationId, catalogVersion: catalog.plans[plan].catalogVersion, templateVersion: 1, values };
+}
+
+/** Every entry of a plan: county-wide indicators, then every township's (or listed body's) row of per-unit ones. */
+function allSlots(catalog: Catalog, plan: PlanId): { indicatorId: string; unitId?: string }[] {
   const townships = catalog.organisations.filter(isTownship).map((organisation) => organisation.id);
   const slots: { indicatorId: string; unitId?: string }[] = [];
   for (const indicator of catalog.plans[plan].indicators) {
@@ -27,8 +37,14 @@ export function acceptableDocument(options: { organisationId: string; count?: nu
     const units = indicator.perUnit?.scope === 'township' ? townships : indicator.perUnit?.scope === 'list' ? indicator.perUnit.units.map((unit) => unit.id) : [];
     for (const unitId of units) slots.push({ indicatorId: indicator.id, unitId });
   }
-  const values = acceptableValues(slots.slice(0, options.count ?? slots.length), { plan, year, catalog });
-  return { plan, year, organisationId: options.organisationId, catalogVersion: catalog.plans[plan].catalogVersion, templateVersion: 1, values };
+  return slots;
+}
+
+/** The entries an organisation reports: its template's lines. */
+function ownSlots(catalog: Catalog, plan: PlanId, organisationId: string): { indicatorId: string; unitId?: string }[] {
+  const organisation = catalog.organisations.find((item) => item.id === organisationId);
+  if (!organisation) return [];
+  return templateLines(catalog, plan, organisation).map((line) => ({ indicatorId: line.indicator.id, ...(line.unit ? { unitId: line.unit.id } : {}) }));
 }
 
 /** Values for the given indicators (and units) that a submission of the plan and year accepts together. */

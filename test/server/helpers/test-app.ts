@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../../src/server/app';
 import { loadConfig } from '../../../src/server/config';
 import type { Role } from '../../../src/core/submission/submission-schema';
+import { addReportingGrant } from '../../../src/server/repositories/reporting-grants';
 import { createToken } from '../../../src/server/repositories/tokens';
 import { createTestDatabase, type Dialect, type TestDatabase } from './test-database';
 
@@ -11,21 +12,30 @@ export interface TestApp {
   readonly app: FastifyInstance;
   readonly database: TestDatabase;
   token(organisationId: string, role?: Role): Promise<string>;
+  /** Lets an organisation report an indicator beyond the catalog's responsible lists (the bureau's grant). */
+  grant(organisationId: string, indicatorId: string): Promise<void>;
   /** The app's loopback address, e.g. http://127.0.0.1:41234. */
   readonly origin: string;
   request(token: string | undefined, options: RequestOptions): Promise<TestResponse>;
   close(): Promise<void>;
 }
 
-/** Builds the app as server.ts would, on a fresh test database; `env` overrides the environment. */
-export async function startTestApp(dialect: Dialect, env: Record<string, string> = {}): Promise<TestApp> {
+/**
+ * Builds the app as server.ts would, on a fresh test database; `env` overrides the environment.
+ * `through` rewrites the database URL the app connects with (e.g. to go through a proxy).
+ */
+export async function startTestApp(dialect: Dialect, env: Record<string, string> = {}, options: { through?: (databaseUrl: string) => string } = {}): Promise<TestApp> {
   const database = await createTestDatabase(dialect);
+  const databaseUrl = database.location.databaseUrl;
   const config = loadConfig(
     {
       HTTPS: '0',
       DATA_DIR: database.location.dataDir,
-      ...(database.location.databaseUrl ? { DATABASE_URL: database.location.databaseUrl } : {}),
+      ...(databaseUrl ? { DATABASE_URL: options.through ? options.through(databaseUrl) : databaseUrl } : {}),
       RATE_LIMIT_PER_MINUTE: '100000',
+      // the tests run the server on their own event loop, beside their own heavy work (building workbooks):
+      // the event-loop back-pressure would answer 503 then; it is tested on its own (abuse-limits.test.ts)
+      MAX_EVENT_LOOP_DELAY_MS: '600000',
       ...env,
     },
     { home: database.location.dataDir },
@@ -38,6 +48,10 @@ export async function startTestApp(dialect: Dialect, env: Record<string, string>
     database,
     origin,
     token: async (organisationId, role = 'reporter') => (await createToken(app.db, { organisationId, role, label: 'test' })).token,
+    grant: async (organisationId, indicatorId) => {
+      const bureau = await createToken(app.db, { organisationId: 'tjj', role: 'bureau', label: 'test grants' });
+      await addReportingGrant(app.db, { organisationId, indicatorId, unitId: null, createdBy: bureau.id });
+    },
     request: (token, options) => send(origin, { ...options, headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(options.headers ?? {}) } }),
     close: async () => {
       await app.close();

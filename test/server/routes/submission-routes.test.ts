@@ -20,6 +20,8 @@ describeEachDialect('POST /api/v1/submissions', (dialect) => {
   beforeAll(async () => {
     t = await startTestApp(dialect);
     [wjj, mzj, bureau] = await Promise.all([t.token('wjj'), t.token('mzj'), t.token('tjj', 'bureau')]);
+    // 民政局 reports C-HEA-04 here too (by the bureau's grant): two organisations, one indicator
+    await t.grant('mzj', 'C-HEA-04');
   });
   afterAll(async () => t?.close());
 
@@ -195,6 +197,7 @@ describeEachDialect('GET /api/v1/submissions', (dialect) => {
   beforeAll(async () => {
     t = await startTestApp(dialect);
     [wjj, mzj, bureau, admin] = await Promise.all([t.token('wjj'), t.token('mzj'), t.token('tjj', 'bureau'), t.token('fegw', 'admin')]);
+    await t.grant('mzj', 'C-HEA-04');
     for (const [org, token] of [['wjj', wjj], ['mzj', mzj]] as const) {
       const response = await t.request(token, { method: 'POST', url: '/api/v1/submissions', payload: small(org, 2025) });
       ids[org] = response.json().submissionId;
@@ -215,13 +218,13 @@ describeEachDialect('GET /api/v1/submissions', (dialect) => {
     expect((await t.request(bureau, { method: 'GET', url: '/api/v1/submissions?year=soon' })).statusCode).toBe(400);
   });
 
-  it('403: reading another organisation\'s submissions', async () => {
+  it('another organisation\'s submissions: the list refuses (403); a submission answers 404 like a missing one', async () => {
     const list = await t.request(wjj, { method: 'GET', url: '/api/v1/submissions?org=mzj' });
     expect(list.statusCode).toBe(403);
     const detail = await t.request(wjj, { method: 'GET', url: `/api/v1/submissions/${ids.mzj}` });
-    expect(detail.statusCode).toBe(403);
-    expect(detail.json().error.code).toBe('auth.otherOrganisation');
-    expect((await t.request(wjj, { method: 'GET', url: `/api/v1/submissions/${ids.mzj}/versions/1` })).statusCode).toBe(403);
+    expect(detail.statusCode).toBe(404);
+    expect(detail.json().error.code).toBe('submission.notFound');
+    expect((await t.request(wjj, { method: 'GET', url: `/api/v1/submissions/${ids.mzj}/versions/1` })).statusCode).toBe(404);
     expect((await t.request(bureau, { method: 'GET', url: `/api/v1/submissions/${ids.mzj}` })).statusCode).toBe(200);
     expect((await t.request(admin, { method: 'GET', url: '/api/v1/submissions' })).statusCode).toBe(403);
   });
