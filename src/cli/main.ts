@@ -5,6 +5,7 @@ import { templateCommand } from './commands/template-command';
 import { checkCommand } from './commands/check-command';
 import { orgCommand } from './commands/org-command';
 import { tokenCommand } from './commands/token-command';
+import { backupCommand } from './commands/backup-command';
 import { EXIT, UsageError, type CliIo } from './io';
 
 const USAGE = `用法 / Usage: indicators <命令> [选项]
@@ -27,6 +28,9 @@ const USAGE = `用法 / Usage: indicators <命令> [选项]
   token list [--json]
   token revoke <令牌编号>
       创建（令牌只显示一次）、列出、撤销访问令牌。
+  backup --out <备份文件.sqlite> [--force] [--json]
+      服务运行中也可在线备份 SQLite 数据库（检查完整性后才保存；PostgreSQL 请用 pg_dump，见 docs/operations.md）。
+      退出码 0 已保存；2 未保存（参数无法使用、文件已存在、没有数据库、PostgreSQL 或备份失败）。
 
 退出码: 0 已执行；2 参数无法使用。
 `;
@@ -40,6 +44,7 @@ const COMMANDS: Record<string, Command> = {
   check: checkCommand,
   org: orgCommand,
   token: tokenCommand,
+  backup: backupCommand,
 };
 
 /** Runs the CLI with the given arguments; resolves to the exit code. */
