@@ -71,16 +71,17 @@ export async function acceptSubmission(
   if (document.values.length === 0) {
     throw new ApiError(422, 'submission.empty', '报表中没有任何指标的数据，未能提交：请填写模板后再提交。', 'The submission holds no values; nothing was stored.');
   }
-  await assertInScope(db, catalog, auth, document);
   const scope = `org:${auth.organisationId}`;
   // equal documents, equal hash: key order and whitespace do not matter
   const body = canonicalJson(document);
   const bodySha256 = sha256(body);
   const requestSha256 = request.requestSha256 ?? bodySha256;
+  // a retry of what was stored is answered as it was, whatever changed since (a grant, the quota)
   if (request.idempotencyKey !== undefined) {
     const remembered = await replay(db, scope, request.idempotencyKey, requestSha256);
     if (remembered) return remembered;
   }
+  await assertInScope(db, catalog, auth, document);
   const expected = catalog.plans[document.plan].catalogVersion;
   if (document.catalogVersion !== expected) {
     throw new ApiError(

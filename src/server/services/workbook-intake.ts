@@ -11,6 +11,8 @@ export interface WorkbookIntakeOptions {
   readonly queue: number;
   readonly timeoutMs: number;
   readonly heapMb: number;
+  /** The thread's module (tests give a stand-in that sleeps or allocates); the reader by default. */
+  readonly filename?: string;
 }
 
 /** Thrown into a reading thread's task when its time is up. */
@@ -23,58 +25,63 @@ class ReadingTimedOut extends Error {}
  * answered 503 with Retry-After). The event loop that answers every other request never parses a byte.
  */
 export class WorkbookIntake {
-  readonly #pool: Piscina<ReadWorkbookTask, WorkbookGrids>;
-  readonly #timeoutMs: number;
+  readonly #options: WorkbookIntakeOptions;
+  #pool: Piscina<ReadWorkbookTask, WorkbookGrids> | undefined;
+  /** Readings running or waiting: at most `workers + queue` (counted here: piscina's own queue bound leaks). */
+  #inFlight = 0;
 
   constructor(options: WorkbookIntakeOptions) {
-    this.#timeoutMs = options.timeoutMs;
-    this.#pool = new Piscina({
-      filename: join(__dirname, '..', 'workers', 'read-workbook-worker.cjs'),
+    this.#options = options;
+  }
+
+  /** The pool, made at the first upload (a server that is never sent a workbook starts no thread). */
+  #threads(): Piscina<ReadWorkbookTask, WorkbookGrids> {
+    this.#pool ??= new Piscina({
+      filename: this.#options.filename ?? join(__dirname, '..', 'workers', 'read-workbook-worker.cjs'),
       name: 'readWorkbook',
-      minThreads: 0,
-      maxThreads: options.workers,
-      maxQueue: options.queue,
-      // a thread stays ready a while after an upload (starting one loads the reader: ~0.3 s)
-      idleTimeout: 60_000,
-      resourceLimits: { maxOldGenerationSizeMb: options.heapMb, maxYoungGenerationSizeMb: Math.min(32, Math.max(8, Math.floor(options.heapMb / 6))), stackSizeMb: 4 },
+      // as many threads kept as may run: a thread ended for its time or its heap is replaced at once (with
+      // fewer kept, piscina leaves uploads waiting behind a terminated thread in the queue for good)
+      minThreads: this.#options.workers,
+      maxThreads: this.#options.workers,
+      resourceLimits: { maxOldGenerationSizeMb: this.#options.heapMb, maxYoungGenerationSizeMb: Math.min(32, Math.max(8, Math.floor(this.#options.heapMb / 6))), stackSizeMb: 4 },
     });
+    return this.#pool;
   }
 
   /** The workbook's bounded sheet grids, or its refusal; a pool or thread failure as an ApiError. */
   async read(data: Uint8Array, options: XlsxReadOptions): Promise<WorkbookGrids> {
+    if (this.#inFlight >= this.#options.workers + this.#options.queue) throw busy();
+    this.#inFlight += 1;
     const controller = new AbortController();
     const { port1, port2 } = new MessageChannel();
     let timer: NodeJS.Timeout | undefined;
     port1.once('message', () => {
-      timer = setTimeout(() => controller.abort(new ReadingTimedOut()), this.#timeoutMs);
+      timer = setTimeout(() => controller.abort(new ReadingTimedOut()), this.#options.timeoutMs);
     });
     try {
-      return await this.#pool.run({ data, options, started: port2 }, { signal: controller.signal, transferList: [port2] });
+      return await this.#threads().run({ data, options, started: port2 }, { signal: controller.signal, transferList: [port2] });
     } catch (error) {
-      throw intakeFailure(error, this.#timeoutMs);
+      throw intakeFailure(error, this.#options.timeoutMs);
     } finally {
+      this.#inFlight -= 1;
       clearTimeout(timer);
       port1.close();
     }
   }
 
-  /** Threads busy and uploads waiting, for diagnostics. */
-  get load(): { running: number; waiting: number } {
-    return { running: this.#pool.utilization > 0 ? this.#pool.threads.length : 0, waiting: this.#pool.queueSize };
+  async close(): Promise<void> {
+    await this.#pool?.destroy();
   }
+}
 
-  close(): Promise<void> {
-    return this.#pool.destroy();
-  }
+/** 503: every thread busy and `queue` uploads already waiting. */
+function busy(): ApiError {
+  return new ApiError(503, 'upload.busy', '服务器正在处理其他上传的工作簿，请稍后重试。', 'The server is reading other workbooks; retry in a moment.', undefined, 5);
 }
 
 /** What a failed reading means for the person who uploaded: the file's fault (422), or come back later (503). */
 function intakeFailure(error: unknown, timeoutMs: number): unknown {
-  const message = error instanceof Error ? error.message : String(error);
   const code = (error as { code?: unknown } | null)?.code;
-  if (message === 'Task queue is at limit') {
-    return new ApiError(503, 'upload.busy', '服务器正在处理其他上传的工作簿，请稍后重试。', 'The server is reading other workbooks; retry in a moment.', undefined, 5);
-  }
   if ((error as { name?: string } | null)?.name === 'AbortError') {
     return new ApiError(
       422,
