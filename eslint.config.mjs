@@ -38,18 +38,18 @@ export default tseslint.config(
   },
   {
     // The Excel task pane runs in the browser (an Office webview), not in Node.
-    files: ['src/taskpane/**/*.{ts,tsx}'],
+    files: ['src/apps/taskpane/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     rules: {
       'no-restricted-globals': ['error', 'process', 'require', 'module', '__dirname', '__filename', 'Buffer', 'global'],
     },
   },
   {
-    // Office.js is reached only through src/taskpane/office-host.ts; components get plain data.
-    // Views get storage, fetch and the clock from the services context (src/taskpane/services.tsx), built
+    // Office.js is reached only through src/apps/taskpane/office-host.ts; components get plain data.
+    // Views get storage, fetch and the clock from the services context (src/apps/taskpane/services.tsx), built
     // once in index.tsx, so tests inject them.
-    files: ['src/taskpane/**/*.{ts,tsx}'],
-    ignores: ['src/taskpane/office-host.ts', 'src/taskpane/index.tsx'],
+    files: ['src/apps/taskpane/**/*.{ts,tsx}'],
+    ignores: ['src/apps/taskpane/office-host.ts', 'src/apps/taskpane/index.tsx'],
     rules: {
       'no-restricted-globals': ['error', 'process', 'require', 'module', '__dirname', '__filename', 'Buffer', 'global', 'Office', 'Excel', 'OfficeExtension',
         { name: 'localStorage', message: 'Use services.store (per-user, partitioned storage).' },
@@ -58,7 +58,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/taskpane/index.tsx'],
+    files: ['src/apps/taskpane/index.tsx'],
     rules: {
       'no-restricted-globals': ['error', 'process', 'require', 'module', '__dirname', '__filename', 'Buffer', 'global', 'Office', 'Excel', 'OfficeExtension'],
     },
@@ -66,7 +66,7 @@ export default tseslint.config(
   {
     // Office.js batches: load before reading, sync before reading, no sync in a loop, null objects tested
     // with isNullObject (Microsoft's eslint-plugin-office-addins, as errors).
-    files: ['src/office-workbook/**/*.ts', 'src/taskpane/office-host.ts'],
+    files: ['src/office-workbook/**/*.ts', 'src/apps/taskpane/office-host.ts'],
     plugins: { 'office-addins': officeAddins },
     rules: {
       'office-addins/call-sync-after-load': 'error',
@@ -80,7 +80,7 @@ export default tseslint.config(
     },
   },
   {
-    // The workbook adapter gets its Excel injected (ExcelHost); only src/taskpane/office-host.ts touches the
+    // The workbook adapter gets its Excel injected (ExcelHost); only src/apps/taskpane/office-host.ts touches the
     // Office.js globals. Types (Excel.Range …) are fine; values (Excel.run, Office.context …) are not.
     files: ['src/office-workbook/**/*.ts'],
     rules: {

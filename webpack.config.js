@@ -1,6 +1,6 @@
 /**
  * Builds the Excel task pane into dist/taskpane/ (served as https://localhost:3000/ in development):
- *   taskpane.html       from src/taskpane/taskpane.html, with the first screen's scripts and office.js
+ *   taskpane.html       from src/apps/taskpane/taskpane.html, with the first screen's scripts and office.js
  *   *.[contenthash].js  the bundle in chunks: what the first screen needs (runtime, React + Fluent UI + the
  *                       shell) and, loaded on demand, each view, the workbook adapter with the core it uses,
  *                       the catalog, and the libraries only those need (zod, big.js …)
@@ -144,7 +144,7 @@ module.exports = (env = {}, argv = {}) => {
     mode,
     target: ['web', 'es2017'],
     context: __dirname,
-    entry: { taskpane: './src/taskpane/index.tsx' },
+    entry: { taskpane: './src/apps/taskpane/index.tsx' },
     output: {
       path: OUTPUT_DIR,
       filename: '[name].[contenthash:8].js',
@@ -191,7 +191,7 @@ module.exports = (env = {}, argv = {}) => {
         __DEFAULT_ENDPOINT__: JSON.stringify(process.env.DEFAULT_ENDPOINT || ''),
       }),
       new HtmlWebpackPlugin({
-        template: './src/taskpane/taskpane.html',
+        template: './src/apps/taskpane/taskpane.html',
         filename: 'taskpane.html',
         chunks: ['taskpane'],
         templateParameters: { officeJsUrl: officeJsUrl(mode) },

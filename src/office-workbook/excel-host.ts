@@ -2,7 +2,7 @@
 
 /**
  * The Excel host the workbook adapter talks to. The add-in passes `officeExcelHost()` (Excel.run and
- * Office's requirement-set check, src/taskpane/office-host.ts); tests pass a strict fake. Nothing in
+ * Office's requirement-set check, src/apps/taskpane/office-host.ts); tests pass a strict fake. Nothing in
  * src/office-workbook reads the `Excel` or `Office` globals.
  */
 export interface ExcelHost {

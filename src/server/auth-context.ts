@@ -1,4 +1,4 @@
-import type { Role } from '../core/submission/submission-schema';
+import type { Role } from '../contract/submission-document';
 
 /** Who is calling: the token's id, organisation and role (set by the auth hook on every /api/v1 request). */
 export interface AuthContext {

@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import type { ErrorResponse } from '../core/submission/api-schema';
+import type { ErrorResponse } from '../contract/api';
 import { JSON_BODY_LIMIT, XLSX_BODY_LIMIT } from './config';
 
 /** An error the API reports as it is: an HTTP status, a stable code, a Chinese and an English message. */

@@ -4,13 +4,13 @@
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import { App, FIRST_VIEW, preloadView } from '../../src/taskpane/App';
-import { strings } from '../../src/taskpane/strings';
+import { App, FIRST_VIEW, preloadView } from '../../src/apps/taskpane/App';
+import { strings } from '../../src/apps/taskpane/strings';
 
 // The 填报 view's chunk: offline for the first two attempts (the bootstrap's preload and the first render),
 // then there. jest runs App.tsx's import() as a require of this mock, calling the factory again after it threw.
 let fillImports = 0;
-jest.mock('../../src/taskpane/fill/FillView', () => {
+jest.mock('../../src/apps/taskpane/fill/FillView', () => {
   fillImports += 1;
   if (fillImports <= 2) throw Object.assign(new Error('Loading chunk fill failed.'), { name: 'ChunkLoadError' });
   return { __esModule: true, default: () => <p>填报视图已加载</p> };

@@ -45,8 +45,8 @@ function stats(overrides: Partial<BundleStatsFile> = {}): BundleStatsFile {
           { name: './node_modules/react/cjs/react.production.js', size: 19_000 },
         ],
       },
-      { id: 926, names: ['taskpane'], initial: true, files: ['taskpane.cccc3333.js'], modules: [{ name: './src/taskpane/index.tsx + 14 modules', size: 50_000 }] },
-      { id: 584, names: ['fill'], initial: false, files: ['fill.dddd4444.js'], modules: [{ name: './src/taskpane/fill/FillView.tsx', size: 30_000 }] },
+      { id: 926, names: ['taskpane'], initial: true, files: ['taskpane.cccc3333.js'], modules: [{ name: './src/apps/taskpane/index.tsx + 14 modules', size: 50_000 }] },
+      { id: 584, names: ['fill'], initial: false, files: ['fill.dddd4444.js'], modules: [{ name: './src/apps/taskpane/fill/FillView.tsx', size: 30_000 }] },
       { id: 455, names: ['workbook'], initial: false, files: ['workbook.eeee5555.js', 'workbook.eeee5555.js.LICENSE.txt'], modules: [{ name: './src/office-workbook/index.ts', size: 45_000 }] },
       { id: 542, names: [], initial: false, files: ['542.ffff6666.js'], modules: [{ name: './node_modules/zod/v4/classic/schemas.js', size: 370_000 }] },
     ],
@@ -95,7 +95,7 @@ describe('measureBundle', () => {
   it('names what is mostly in each chunk, by package or source folder', () => {
     const report = measureBundle(stats(), read);
     expect(report.initial[1]?.contents).toEqual(['react-dom', '@fluentui/tokens', 'react']);
-    expect(report.initial[2]?.contents).toEqual(['src/taskpane']);
+    expect(report.initial[2]?.contents).toEqual(['src/apps/taskpane']);
     expect(report.onDemand[0]?.contents).toEqual(['zod']);
   });
 
@@ -124,7 +124,7 @@ describe('packageOf and mainContents', () => {
     expect(packageOf('./node_modules/big.js/big.mjs')).toBe('big.js');
     expect(packageOf('./node_modules/.pnpm/zod@4/node_modules/zod/index.js')).toBe('zod');
     expect(packageOf('./src/core/template/build-template.ts')).toBe('src/core/template');
-    expect(packageOf('./src/taskpane/index.tsx + 14 modules')).toBe('src/taskpane');
+    expect(packageOf('./src/apps/taskpane/index.tsx + 14 modules')).toBe('src/apps/taskpane');
     expect(packageOf('./seeds/women.catalog.json')).toBe('seeds');
     expect(packageOf('webpack/runtime/jsonp chunk loading')).toBe('webpack runtime');
   });

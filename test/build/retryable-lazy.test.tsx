@@ -5,8 +5,8 @@ import { lazy, Suspense, useState, type ComponentType } from 'react';
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import { retryableLazy, ViewBoundary, type RetryableLazy } from '../../src/taskpane/ViewBoundary';
-import { strings } from '../../src/taskpane/strings';
+import { retryableLazy, ViewBoundary, type RetryableLazy } from '../../src/apps/taskpane/ViewBoundary';
+import { strings } from '../../src/apps/taskpane/strings';
 
 const shell = strings['zh-CN'].shell;
 

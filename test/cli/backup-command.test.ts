@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import SQLite from 'better-sqlite3';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
-import type { SubmissionDocument } from '../../src/core/submission/submission-schema';
+import type { SubmissionDocument } from '../../src/contract/submission-document';
 import { buildApp } from '../../src/server/app';
 import { loadConfig } from '../../src/server/config';
 import { SQLITE_FILE, type DatabaseLocation } from '../../src/server/db/connect';

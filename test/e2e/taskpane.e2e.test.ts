@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Request } from 'playwright-core';
-import { OUTBOX_KEY, type OutboxState } from '../../src/taskpane/submit/outbox';
+import { OUTBOX_KEY, type OutboxState } from '../../src/client/outbox';
 import { OFFICE_JS_CDN, ROOT, STAND_IN_FILE, TASKPANE_DIR, type BuildOutcome } from './support/build';
 import { clearScreenshots, launchChromium, newContext, openHarness, screenshot, servePaneFilesWhileDown, watchProblems, type Harness } from './support/browser';
 import { E2EServer } from './support/e2e-server';

@@ -5,7 +5,7 @@ import { WriteQueue } from '../../src/server/db/write-queue';
 import { createToken } from '../../src/server/repositories/tokens';
 import { acceptSubmission, type SubmissionOutcome } from '../../src/server/services/accept-submission';
 import { seedCatalog } from '../../src/seed-catalog';
-import type { SubmissionDocument } from '../../src/core/submission/submission-schema';
+import type { SubmissionDocument } from '../../src/contract/submission-document';
 import { acceptableDocument } from './helpers/submission-fixtures';
 import { createTestDatabase, describeEachDialect, type TestDatabase } from './helpers/test-database';
 import { startTestApp, type TestApp } from './helpers/test-app';

@@ -1,6 +1,6 @@
 import { evaluateReport } from '../../src/core/report/evaluate-report';
 import { checkSubmission, submissionEntries } from '../../src/core/submission/check-submission';
-import type { SubmissionDocument } from '../../src/core/submission/submission-schema';
+import type { SubmissionDocument } from '../../src/contract/submission-document';
 import { seedCatalog } from '../../src/seed-catalog';
 import { describeEachDialect } from './helpers/test-database';
 import { startTestApp, type TestApp } from './helpers/test-app';

@@ -1,4 +1,4 @@
-import { RoleSchema } from '../../core/submission/submission-schema';
+import { RoleSchema } from '../../contract/submission-document';
 import { databaseLocation } from '../../server/config';
 import { prepareDatabase } from '../../server/db/prepare';
 import { findOrganisation } from '../../server/repositories/organisations';

@@ -1,8 +1,10 @@
 /** How serious a finding is: errors block a submission, warnings need an explanatory note, info is for reading. */
-export type Severity = 'error' | 'warning' | 'info';
+export const SEVERITIES = ['error', 'warning', 'info'] as const;
+export type Severity = (typeof SEVERITIES)[number];
 
 /** Which input of an entry a finding is about. */
-export type Field = 'value' | 'previous' | 'baseline' | 'other' | 'note' | 'unit' | 'indicator';
+export const FIELDS = ['value', 'previous', 'baseline', 'other', 'note', 'unit', 'indicator'] as const;
+export type Field = (typeof FIELDS)[number];
 
 /** A finding with its text in both languages. `code` is stable and meant for programs. */
 export interface Message {

@@ -1,8 +1,19 @@
 import { entryPlace, type Catalog } from '../catalog/catalog';
 import { entryKey, type EntryInput } from '../assess/entry';
 import type { Field, Severity } from '../i18n/message';
+import type { PlanId } from '../catalog/indicator-schema';
 import { evaluateReport, type ReportResult } from '../report/evaluate-report';
-import type { SubmissionDocument } from './submission-schema';
+
+/**
+ * What the core needs of a submission: plan, year, organisation and the values as typed. The wire document
+ * (src/contract/submission-document.ts) is one; the core does not depend on its schema.
+ */
+export interface SubmissionInput {
+  readonly plan: PlanId;
+  readonly year: number;
+  readonly organisationId: string;
+  readonly values: readonly EntryInput[];
+}
 
 /** One thing that stops a submission, tied to the entry it is about (as the API reports it). */
 export interface SubmissionFinding {
@@ -34,7 +45,7 @@ export interface SubmissionCheck {
 }
 
 /** The entries of a submission as the engine takes them (the client's `parsed` is ignored on purpose). */
-export function submissionEntries(submission: Pick<SubmissionDocument, 'values'>): EntryInput[] {
+export function submissionEntries(submission: Pick<SubmissionInput, 'values'>): EntryInput[] {
   return submission.values.map((value) => ({
     indicatorId: value.indicatorId,
     ...(value.unitId === undefined ? {} : { unitId: value.unitId }),
@@ -53,7 +64,7 @@ export function submissionEntries(submission: Pick<SubmissionDocument, 'values'>
  */
 export function checkSubmission(
   catalog: Catalog,
-  submission: Pick<SubmissionDocument, 'plan' | 'year' | 'organisationId' | 'values'>,
+  submission: SubmissionInput,
   /** The engine's input when it is richer than the JSON submission (an .xlsx cell can hold a date/time). */
   entries: readonly EntryInput[] = submissionEntries(submission),
 ): SubmissionCheck {

@@ -1,5 +1,5 @@
 import type { Generated, Insertable, Selectable } from 'kysely';
-import type { AuditAction, Role, SubmissionSource, SubmissionStatus } from '../../core/submission/submission-schema';
+import type { AuditAction, Role, SubmissionSource, SubmissionStatus } from '../../contract/submission-document';
 
 /**
  * The tables of the shared endpoint, as Kysely sees them. Times are ISO 8601 UTC text (the same in SQLite

@@ -1,5 +1,5 @@
 import { CompiledQuery, type Kysely, type Transaction } from 'kysely';
-import type { SubmissionStatus } from '../../core/submission/submission-schema';
+import type { SubmissionStatus } from '../../contract/submission-document';
 import type { Database, NewSubmissionValue, NewSubmissionVersion, SubmissionRow, SubmissionValueRow, SubmissionVersionRow } from '../db/database';
 
 type Db = Kysely<Database> | Transaction<Database>;

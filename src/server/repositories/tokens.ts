@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { Role } from '../../core/submission/submission-schema';
+import type { Role } from '../../contract/submission-document';
 import type { Database, TokenRow } from '../db/database';
 import { generateToken, generateTokenId, hashToken } from '../tokens';
 

@@ -1,21 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { PlanIdSchema } from '../../core/catalog/indicator-schema';
+import { CatalogSummarySchema } from '../../contract/api';
 import { errorResponses } from './error-responses';
-
-const PlanSummarySchema = z.object({
-  plan: PlanIdSchema,
-  title: z.string(),
-  titleEn: z.string(),
-  catalogVersion: z.string().describe('The version every submission of this plan must carry.'),
-  indicatorCount: z.number().int(),
-  indicatorIds: z.array(z.string()),
-});
 
 /** GET /catalog: the catalog versions the server enforces; GET /catalog/:plan: a plan's whole catalog. */
 export const catalogRoutes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.get('/catalog', {
-    schema: { summary: 'The catalog versions the server enforces, with each plan\'s indicator ids', response: { 200: z.object({ plans: z.array(PlanSummarySchema) }), ...errorResponses() } },
+    schema: { summary: 'The catalog versions the server enforces, with each plan\'s indicator ids', response: { 200: CatalogSummarySchema, ...errorResponses() } },
   }, async () => ({
     plans: (['women', 'children'] as const).map((plan) => {
       const file = fastify.catalog.plans[plan];

@@ -1,4 +1,4 @@
-import { ErrorResponseSchema } from '../../core/submission/api-schema';
+import { ErrorResponseSchema } from '../../contract/api';
 
 /** The error answers a route documents in the OpenAPI document (all in the one error format). */
 export function errorResponses(...codes: number[]): Record<number, typeof ErrorResponseSchema> {

@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { ReportingGrantSchema } from '../../core/submission/api-schema';
-import { entryPlace } from '../../core/catalog/catalog';
+import type { z } from 'zod';
+import { ReportingGrantIdParamsSchema, ReportingGrantListQuerySchema, ReportingGrantListSchema, ReportingGrantRequestSchema, ReportingGrantSchema } from '../../contract/api';
 import { isTownship } from '../../core/catalog/organisation-schema';
 import type { AuthContext } from '../auth-context';
 import type { ReportingGrantRow } from '../db/database';
@@ -9,7 +8,6 @@ import { ApiError } from '../errors';
 import { findOrganisation } from '../repositories/organisations';
 import { addReportingGrant, listReportingGrants, revokeReportingGrant } from '../repositories/reporting-grants';
 import { errorResponses } from './error-responses';
-import { SafeTextSchema } from '../../core/submission/submission-schema';
 
 /**
  * The bureau's override of "who reports what": GET /reporting-grants, POST /reporting-grants (an
@@ -20,8 +18,8 @@ export const reportingGrantRoutes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.get('/reporting-grants', {
     schema: {
       summary: 'Reporting grants in force (bureau)',
-      querystring: z.object({ org: SafeTextSchema.max(40).optional() }),
-      response: { 200: z.object({ grants: z.array(ReportingGrantSchema) }), ...errorResponses(400, 403) },
+      querystring: ReportingGrantListQuerySchema,
+      response: { 200: ReportingGrantListSchema, ...errorResponses(400, 403) },
     },
   }, async (request) => {
     bureauOnly(request.auth);
@@ -31,7 +29,7 @@ export const reportingGrantRoutes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.post('/reporting-grants', {
     schema: {
       summary: 'Let an organisation report an indicator beyond the catalog\'s responsible lists (bureau)',
-      body: z.object({ organisationId: SafeTextSchema.max(40), indicatorId: SafeTextSchema.max(40), unitId: SafeTextSchema.max(40).optional().describe('One unit of a per-unit indicator; without it, every unit.') }).strict(),
+      body: ReportingGrantRequestSchema,
       response: { 201: ReportingGrantSchema, ...errorResponses(400, 403, 422) },
     },
   }, async (request, reply) => {
@@ -48,12 +46,12 @@ export const reportingGrantRoutes: FastifyPluginAsyncZod = async (fastify) => {
       if (!valid) throw new ApiError(422, 'grant.unknownUnit', `指标 ${indicatorId} 没有填报单元“${unitId}”。`, `Indicator ${indicatorId} has no reporting unit "${unitId}".`);
     }
     const row = await addReportingGrant(fastify.db, { organisationId, indicatorId, unitId: unitId ?? null, createdBy: auth.tokenId });
-    request.log.info({ grant: row.id, organisationId, indicatorId, unitId, place: entryPlace(fastify.catalog, indicatorId, unitId).indicatorId }, 'reporting grant added');
+    request.log.info({ grant: row.id, organisationId, indicatorId, unitId }, 'reporting grant added');
     return reply.code(201).send(grantOf(row));
   });
 
   fastify.post('/reporting-grants/:id/revoke', {
-    schema: { summary: 'Revoke a reporting grant (bureau)', params: z.object({ id: SafeTextSchema.min(1).max(60) }), response: { 200: ReportingGrantSchema, ...errorResponses(403, 404) } },
+    schema: { summary: 'Revoke a reporting grant (bureau)', params: ReportingGrantIdParamsSchema, response: { 200: ReportingGrantSchema, ...errorResponses(403, 404) } },
   }, async (request) => {
     bureauOnly(request.auth);
     const row = await revokeReportingGrant(fastify.db, request.params.id);

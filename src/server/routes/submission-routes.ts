@@ -1,8 +1,16 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { PlanIdSchema } from '../../core/catalog/indicator-schema';
-import { ReceiptSchema, SubmissionDetailSchema, SubmissionSummarySchema, StoredValueSchema } from '../../core/submission/api-schema';
-import { SafeTextSchema, SubmissionDocumentSchema, SubmissionStatusSchema } from '../../core/submission/submission-schema';
+import {
+  IdempotencyHeadersSchema,
+  ReceiptSchema,
+  StoredValueSchema,
+  SubmissionDetailSchema,
+  SubmissionIdParamsSchema,
+  SubmissionListQuerySchema,
+  SubmissionListSchema,
+  SubmissionVersionSchema,
+} from '../../contract/api';
+import { SubmissionDocumentSchema } from '../../contract/submission-document';
 import type { AuthContext } from '../auth-context';
 import type { SubmissionRow } from '../db/database';
 import { ApiError } from '../errors';
@@ -11,9 +19,8 @@ import { findSubmission, listSubmissions, listValues, listVersions } from '../re
 import { acceptSubmission } from '../services/accept-submission';
 import { receiptOf, summaryOf } from '../services/receipts';
 import { errorResponses } from './error-responses';
-import { IdempotencyHeadersSchema, sendOutcome } from './idempotency-header';
+import { sendOutcome } from './idempotency-header';
 
-const IdParams = z.object({ id: SafeTextSchema.min(1).max(60) });
 
 /** POST/GET /submissions and GET /submissions/:id (with versions, receipt, values and history). */
 export const submissionRoutes: FastifyPluginAsyncZod = async (fastify) => {
@@ -41,13 +48,8 @@ export const submissionRoutes: FastifyPluginAsyncZod = async (fastify) => {
     schema: {
       summary: 'List submissions',
       description: 'Reporters see their own organisation only; the bureau sees all.',
-      querystring: z.object({
-        plan: PlanIdSchema.optional(),
-        year: z.coerce.number().int().min(2000).max(2100).optional(),
-        org: SafeTextSchema.max(40).optional(),
-        status: SubmissionStatusSchema.optional(),
-      }),
-      response: { 200: z.object({ submissions: z.array(SubmissionSummarySchema) }), ...errorResponses(400, 403) },
+      querystring: SubmissionListQuerySchema,
+      response: { 200: SubmissionListSchema, ...errorResponses(400, 403) },
     },
   }, async (request) => {
     const auth = readerOf(request.auth);
@@ -66,7 +68,7 @@ export const submissionRoutes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.get('/submissions/:id', {
     schema: {
       summary: 'One submission: every version\'s receipt, the current version\'s values, the audit trail',
-      params: IdParams,
+      params: SubmissionIdParamsSchema,
       response: { 200: SubmissionDetailSchema, ...errorResponses(403, 404) },
     },
   }, async (request) => {
@@ -95,8 +97,8 @@ export const submissionRoutes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.get('/submissions/:id/versions/:version', {
     schema: {
       summary: 'One version of a submission: its receipt and values',
-      params: IdParams.extend({ version: z.coerce.number().int().min(1) }),
-      response: { 200: z.object({ receipt: ReceiptSchema, values: z.array(StoredValueSchema) }), ...errorResponses(403, 404) },
+      params: SubmissionIdParamsSchema.extend({ version: z.coerce.number().int().min(1) }),
+      response: { 200: SubmissionVersionSchema, ...errorResponses(403, 404) },
     },
   }, async (request) => {
     const submission = await readable(request.auth, request.params.id);

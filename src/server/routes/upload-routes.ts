@@ -1,10 +1,9 @@
 import fastifyMultipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { ReceiptSchema } from '../../core/submission/api-schema';
+import { IdempotencyHeadersSchema, ReceiptSchema, UploadQuerySchema } from '../../contract/api';
 import type { SubmissionFinding } from '../../core/submission/check-submission';
-import { SafeTextSchema, SubmissionDocumentSchema, type SubmissionDocument } from '../../core/submission/submission-schema';
-import { findingCell, submissionFromTemplate } from '../../core/submission/template-submission';
+import { SubmissionDocumentSchema, type SubmissionDocument } from '../../contract/submission-document';
+import { findingCell, submissionFromTemplate } from '../../contract/template-submission';
 import type { TemplateRead } from '../../core/template/read-template';
 import type { AuthContext } from '../auth-context';
 import { XLSX_BODY_LIMIT } from '../config';
@@ -13,7 +12,7 @@ import { templatesOfGrids, type XlsxRefusal } from '../../xlsx/read-xlsx';
 import { acceptSubmission, assertMaySubmit } from '../services/accept-submission';
 import { sha256 } from '../tokens';
 import { errorResponses } from './error-responses';
-import { IdempotencyHeadersSchema, sendOutcome } from './idempotency-header';
+import { sendOutcome } from './idempotency-header';
 
 /** The content type of an .xlsx workbook. */
 export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -39,7 +38,7 @@ export const uploadRoutes: FastifyPluginAsyncZod = async (fastify) => {
       description: `Raw body (Content-Type ${XLSX_CONTENT_TYPE}) or multipart/form-data with field "file"; at most 10 MiB. One template sheet per upload (choose with ?sheet= when the workbook has several).`,
       consumes: [XLSX_CONTENT_TYPE, 'multipart/form-data'],
       headers: IdempotencyHeadersSchema,
-      querystring: z.object({ sheet: SafeTextSchema.max(100).optional().describe('The template sheet to submit, when the workbook holds several.') }),
+      querystring: UploadQuerySchema,
       response: { 201: ReceiptSchema, 200: ReceiptSchema, ...errorResponses(400, 403, 409, 413, 415, 422, 503, 507) },
     },
     // before the body is read: a role that may not submit never gets its file parsed

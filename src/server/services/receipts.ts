@@ -1,4 +1,4 @@
-import type { Receipt, SubmissionSummary, ValueCounts } from '../../core/submission/api-schema';
+import type { Receipt, SubmissionSummary, ValueCounts } from '../../contract/api';
 import type { PlanId } from '../../core/catalog/indicator-schema';
 import type { SubmissionRow, SubmissionVersionRow } from '../db/database';
 

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { SubmissionSummary } from '../../core/submission/api-schema';
-import type { SubmissionStatus } from '../../core/submission/submission-schema';
+import type { SubmissionSummary } from '../../contract/api';
+import type { SubmissionStatus } from '../../contract/submission-document';
 import type { AuthContext } from '../auth-context';
 import type { Database } from '../db/database';
 import { ApiError } from '../errors';

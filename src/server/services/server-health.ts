@@ -1,13 +1,7 @@
 import { statfs } from 'node:fs/promises';
+import type { HealthReport } from '../../contract/api';
 import type { DatabaseProbe } from '../db/connect';
 import { ApiError } from '../errors';
-
-/** What /healthz answers when all is well. */
-export interface HealthReport {
-  readonly status: 'ok';
-  readonly database: 'sqlite' | 'postgresql';
-  readonly storage: { readonly writable: true; readonly freeBytes?: number };
-}
 
 /** How long the database may take to answer the health check. */
 export const HEALTH_CHECK_TIMEOUT_MS = 1500;

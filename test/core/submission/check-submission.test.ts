@@ -1,6 +1,6 @@
 import { seedCatalog } from '../../../src/seed-catalog';
 import { checkSubmission } from '../../../src/core/submission/check-submission';
-import type { SubmissionDocument } from '../../../src/core/submission/submission-schema';
+import type { SubmissionDocument } from '../../../src/contract/submission-document';
 
 const catalog = seedCatalog();
 const base = { plan: 'children', year: 2025, organisationId: 'wjj' } as const satisfies Partial<SubmissionDocument>;

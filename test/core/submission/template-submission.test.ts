@@ -3,8 +3,8 @@ import { evaluateReport } from '../../../src/core/report/evaluate-report';
 import { buildTemplate } from '../../../src/core/template/build-template';
 import { readTemplate, reportInputOf } from '../../../src/core/template/read-template';
 import { checkSubmission } from '../../../src/core/submission/check-submission';
-import { SubmissionDocumentSchema } from '../../../src/core/submission/submission-schema';
-import { findingCell, submissionFromTemplate } from '../../../src/core/submission/template-submission';
+import { SubmissionDocumentSchema } from '../../../src/contract/submission-document';
+import { findingCell, submissionFromTemplate } from '../../../src/contract/template-submission';
 import { fill, gridOf, verdicts } from '../template/template-grid';
 
 const catalog = seedCatalog();

@@ -4,7 +4,7 @@ import type { PlanId } from '../../../src/core/catalog/indicator-schema';
 import { isTownship } from '../../../src/core/catalog/organisation-schema';
 import { templateLines } from '../../../src/core/template/template-rows';
 import { checkSubmission } from '../../../src/core/submission/check-submission';
-import type { SubmissionDocument, SubmissionValue } from '../../../src/core/submission/submission-schema';
+import type { SubmissionDocument, SubmissionValue } from '../../../src/contract/submission-document';
 import { seedCatalog } from '../../../src/seed-catalog';
 
 /** Values tried in turn for each indicator until the engine judges one without a finding. */

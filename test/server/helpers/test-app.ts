@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../../src/server/app';
 import { loadConfig } from '../../../src/server/config';
-import type { Role } from '../../../src/core/submission/submission-schema';
+import type { Role } from '../../../src/contract/submission-document';
 import { addReportingGrant } from '../../../src/server/repositories/reporting-grants';
 import { createToken } from '../../../src/server/repositories/tokens';
 import { createTestDatabase, type Dialect, type TestDatabase } from './test-database';

@@ -1,4 +1,4 @@
-import type { SubmissionDocument } from '../../../src/core/submission/submission-schema';
+import type { SubmissionDocument } from '../../../src/contract/submission-document';
 import { describeEachDialect } from '../helpers/test-database';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 import { acceptableDocument } from '../helpers/submission-fixtures';

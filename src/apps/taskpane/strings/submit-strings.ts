@@ -1,0 +1,296 @@
+import type { PlanId } from '../../../core/catalog/indicator-schema';
+import { planNamesIn } from '../../../core/catalog/plan-names';
+import type { Locale } from './locale';
+
+/** How an entry is named in lists: the indicator, and the township or listed body for per-unit indicators. */
+export interface PlaceText {
+  readonly indicatorId: string;
+  /** The indicator's name in the pane's language, when known. */
+  readonly indicatorName?: string;
+  /** The township or body, when the entry is per unit. */
+  readonly unit?: string;
+}
+
+/** The counts of a receipt (by the server's verdicts). */
+export interface CountsText {
+  readonly values: number;
+  readonly met: number;
+  readonly notMet: number;
+  readonly noData: number;
+  readonly invalid: number;
+  readonly notAssessable: number;
+  readonly warnings: number;
+}
+
+/** The Submit view (提交): pre-flight, sending, receipt, review state on the server, the outbox. */
+export interface SubmitStrings {
+  heading: string;
+  intro: string;
+  planNames: Record<PlanId, string>;
+  /** A date and time (ms since 1970) in the person's local time. */
+  formatTime: (ms: number) => string;
+
+  // ---- the sheet and the pre-flight check ----
+  reading: string;
+  recheck: string;
+  readFailed: (detail: string) => string;
+  notTemplateTitle: string;
+  /** The reader's message, then what to do. */
+  notTemplate: (message: string) => string;
+  noOrganisationTitle: string;
+  noOrganisation: string;
+  sheetSummary: (p: { plan: string; year: number; organisation: string; sheet: string }) => string;
+  place: (p: PlaceText) => string;
+  errorsHeading: (count: number) => string;
+  errorsHint: string;
+  /** aria-label of a cell-address button. */
+  selectCell: (address: string) => string;
+  selectFailed: (detail: string) => string;
+  notesHeading: (count: number) => string;
+  notesHint: string;
+  noteLabel: (address: string) => string;
+  notePlaceholder: string;
+  writeNotes: string;
+  writingNotes: string;
+  notesWritten: (count: number) => string;
+  writeNotesFailed: (detail: string) => string;
+  hintsHeading: (count: number) => string;
+  ready: (count: number) => string;
+
+  // ---- submitting ----
+  submit: string;
+  /** Why 提交 is not available (shown next to the disabled button). */
+  blocked: { errors: string; notes: string; approved: string; noSettings: string; notReady: string };
+  sending: string;
+  unexpected: (detail: string) => string;
+
+  // ---- settings ----
+  noSettingsTitle: string;
+  noSettings: string;
+  openSettings: string;
+
+  // ---- the report on the server ----
+  statusHeading: string;
+  statusLoading: string;
+  statusNone: (year: number) => string;
+  statusSubmitted: (version: number, time: string) => string;
+  statusReturnedTitle: string;
+  statusReturned: (version: number, time: string) => string;
+  returnedComment: (comment: string) => string;
+  returnedNoComment: string;
+  returnedAction: string;
+  statusApprovedTitle: string;
+  statusApproved: (version: number, time: string) => string;
+  statusUnavailable: string;
+  refreshStatus: string;
+
+  // ---- the receipt ----
+  receiptTitle: (version: number) => string;
+  receivedAt: string;
+  counts: string;
+  countsText: (counts: CountsText) => string;
+  submissionId: string;
+  bodySha256: string;
+  replayed: string;
+  replaced: string;
+
+  // ---- the outbox ----
+  queuedTitle: string;
+  queued: (nextAttempt: string) => string;
+  queuedNoTime: string;
+  retryNow: string;
+  retrying: string;
+  attentionTitle: string;
+  attention: string;
+  outboxHeading: string;
+  outboxEntry: (p: { plan: string; year: number; organisation: string }) => string;
+  entryQueued: (attempts: number, nextAttempt: string) => string;
+  entryWaiting: string;
+  entryAttention: string;
+  lastError: (message: string) => string;
+  createdAt: (time: string) => string;
+  discard: string;
+  discardLabel: (entry: string) => string;
+  retryLabel: (entry: string) => string;
+  corrupt: (copyKey: string) => string;
+}
+
+const zhTime = new Intl.DateTimeFormat('zh-CN', { year: 'numeric', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
+const enTime = new Intl.DateTimeFormat('en-GB', { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
+
+export const submitStrings: Readonly<Record<Locale, SubmitStrings>> = {
+  'zh-CN': {
+    heading: '提交',
+    intro: '提交前会先检查当前工作表：有错误的不能提交；未达标或波动较大的数据须在“说明”栏写明原因。',
+    planNames: planNamesIn('zh-CN'),
+    formatTime: (ms) => zhTime.format(ms),
+
+    reading: '正在读取并检查当前工作表…',
+    recheck: '重新检查',
+    readFailed: (detail) => `未能读取当前工作表：${detail}`,
+    notTemplateTitle: '当前工作表不是填报模板',
+    notTemplate: (message) => `${message}。请切换到用“填报”页插入的模板工作表，然后点击“重新检查”。`,
+    noOrganisationTitle: '汇总模板不能提交',
+    noOrganisation: '这是包含全部指标、没有指定填报单位的汇总模板。请在“填报”页选择本单位插入模板，把数据填入（或复制）后再提交。',
+    sheetSummary: ({ plan, year, organisation, sheet }) => `${plan} · ${year}年度 · ${organisation}（工作表“${sheet}”）`,
+    place: ({ indicatorId, indicatorName, unit }) => `${indicatorId}${indicatorName ? ` ${indicatorName}` : ''}${unit ? `（${unit}）` : ''}`,
+    errorsHeading: (count) => `错误 ${count} 处：改正后才能提交`,
+    errorsHint: '点击单元格地址可在工作表中定位到该单元格。改正后点击“重新检查”。',
+    selectCell: (address) => `定位到单元格 ${address}`,
+    selectFailed: (detail) => `未能定位单元格：${detail}`,
+    notesHeading: (count) => `须填写说明 ${count} 项`,
+    notesHint: '以下数据未达标、波动较大或预计难以达标，统计局要求写明原因后才能提交。说明会写入工作表的“说明”栏。',
+    noteLabel: (address) => `说明（写入单元格 ${address}）`,
+    notePlaceholder: '例如：统计口径调整；因新建学校，基数变化较大',
+    writeNotes: '写入说明并重新检查',
+    writingNotes: '正在写入说明…',
+    notesWritten: (count) => `已把 ${count} 条说明写入工作表。`,
+    writeNotesFailed: (detail) => `说明未能写入工作表：${detail}`,
+    hintsHeading: (count) => `提示 ${count} 条（不影响提交）`,
+    ready: (count) => `检查通过：${count} 项数据可以提交。`,
+
+    submit: '提交',
+    blocked: {
+      errors: '请先改正上面的错误。',
+      notes: '请先为上面的预警数据填写说明。',
+      approved: '本年度报表已审核通过并锁定，不能再提交。',
+      noSettings: '请先在“设置”中填写访问令牌。',
+      notReady: '请先打开一张本单位的填报模板工作表。',
+    },
+    sending: '正在提交…',
+    unexpected: (detail) => `出现意外错误：${detail}。工作簿中的内容不受影响，请稍后重试。`,
+
+    noSettingsTitle: '尚未设置访问令牌',
+    noSettings: '提交需要统计局发放的访问令牌。请在“设置”中填写服务器地址和令牌。',
+    openSettings: '打开设置',
+
+    statusHeading: '服务器上的报表状态',
+    statusLoading: '正在查询服务器上的报表状态…',
+    statusNone: (year) => `服务器上还没有本单位${year}年度的这份报表。`,
+    statusSubmitted: (version, time) => `已提交第 ${version} 版（${time}），等待统计局审核。`,
+    statusReturnedTitle: '统计局已退回报表',
+    statusReturned: (version, time) => `第 ${version} 版于 ${time} 被退回。`,
+    returnedComment: (comment) => `退回意见：${comment}`,
+    returnedNoComment: '统计局未填写退回意见，请与统计局联系。',
+    returnedAction: '请按意见修改工作表，检查通过后重新提交。',
+    statusApprovedTitle: '已审核通过（已锁定）',
+    statusApproved: (version, time) => `第 ${version} 版已于 ${time} 由统计局审核通过并锁定，不能再提交新版本。如需修改，请联系统计局重新打开。`,
+    statusUnavailable: '暂时无法获取服务器上的报表状态（网络或服务器不可用）。仍可提交：连不上时会先保存在本机，稍后自动发送。',
+    refreshStatus: '刷新状态',
+
+    receiptTitle: (version) => `提交成功：第 ${version} 版`,
+    receivedAt: '接收时间',
+    counts: '数据',
+    countsText: (c) => `共 ${c.values} 项：达标 ${c.met}，未达标 ${c.notMet}，无数据 ${c.noData}，不作评估 ${c.notAssessable}${c.invalid ? `，有误 ${c.invalid}` : ''}；附说明的预警 ${c.warnings}`,
+    submissionId: '报表编号',
+    bodySha256: '内容校验码',
+    replayed: '重复提交已识别，未重复保存。',
+    replaced: '待发送队列中同一报表较早的一份尚未发出，已由这次提交替换。',
+
+    queuedTitle: '已加入待发送队列，将自动重试',
+    queued: (nextAttempt) => `暂时连不上服务器，提交内容已保存在本机。下次尝试：${nextAttempt}。关闭任务窗格后再次打开也会继续发送，不会重复提交。`,
+    queuedNoTime: '暂时连不上服务器，提交内容已保存在本机，恢复联网后会自动发送，不会重复提交。',
+    retryNow: '立即重试',
+    retrying: '正在重试…',
+    attentionTitle: '服务器未接受这次提交',
+    attention: '这份提交不会自动重试。请按上面的提示处理（例如修改工作表或在“设置”中更换令牌），然后重新提交或点击“立即重试”。',
+    outboxHeading: '待发送队列（本工作簿）',
+    outboxEntry: ({ plan, year, organisation }) => `${plan} · ${year}年度 · ${organisation}`,
+    entryQueued: (attempts, nextAttempt) => `等待发送：已尝试 ${attempts} 次，下次尝试 ${nextAttempt}`,
+    entryWaiting: '等待发送',
+    entryAttention: '需要处理：未自动重试',
+    lastError: (message) => `最近一次：${message}`,
+    createdAt: (time) => `提交于 ${time}`,
+    discard: '移除',
+    discardLabel: (entry) => `从待发送队列中移除：${entry}`,
+    retryLabel: (entry) => `立即重试：${entry}`,
+    corrupt: (copyKey) => `本机保存的待发送队列已损坏，无法读取的部分已另存（${copyKey}），可读的提交仍会继续发送。如有提交未到达，请重新提交。`,
+  },
+  'en-US': {
+    heading: 'Submit',
+    intro: 'The active sheet is checked before it is sent: a sheet with errors cannot be submitted, and values that miss a target or change strongly need a note.',
+    planNames: planNamesIn('en-US'),
+    formatTime: (ms) => enTime.format(ms),
+
+    reading: 'Reading and checking the active sheet…',
+    recheck: 'Check again',
+    readFailed: (detail) => `The active sheet could not be read: ${detail}`,
+    notTemplateTitle: 'The active sheet is not a report template',
+    notTemplate: (message) => `${message}. Switch to a template sheet inserted from the Fill tab, then choose Check again.`,
+    noOrganisationTitle: 'The all-indicator template cannot be submitted',
+    noOrganisation: 'This template holds every indicator and names no organisation. Insert your organisation\u2019s template from the Fill tab, enter (or copy) the data there, then submit.',
+    sheetSummary: ({ plan, year, organisation, sheet }) => `${plan} · ${year} · ${organisation} (sheet "${sheet}")`,
+    place: ({ indicatorId, indicatorName, unit }) => `${indicatorId}${indicatorName ? ` ${indicatorName}` : ''}${unit ? ` (${unit})` : ''}`,
+    errorsHeading: (count) => `${count} error${count === 1 ? '' : 's'}: fix before submitting`,
+    errorsHint: 'Choose a cell address to select that cell in the sheet. Choose Check again after fixing.',
+    selectCell: (address) => `Select cell ${address}`,
+    selectFailed: (detail) => `The cell could not be selected: ${detail}`,
+    notesHeading: (count) => `${count} value${count === 1 ? '' : 's'} need${count === 1 ? 's' : ''} a note`,
+    notesHint: 'These values miss a target, change strongly or are projected to miss it; the statistics bureau accepts them only with an explanation. Notes are written into the sheet\u2019s Note column.',
+    noteLabel: (address) => `Note (written to cell ${address})`,
+    notePlaceholder: 'e.g. definition changed; a new school changed the base',
+    writeNotes: 'Write notes and check again',
+    writingNotes: 'Writing the notes…',
+    notesWritten: (count) => `${count} note${count === 1 ? '' : 's'} written into the sheet.`,
+    writeNotesFailed: (detail) => `The notes could not be written into the sheet: ${detail}`,
+    hintsHeading: (count) => `${count} hint${count === 1 ? '' : 's'} (do not block submission)`,
+    ready: (count) => `Check passed: ${count} value${count === 1 ? '' : 's'} ready to submit.`,
+
+    submit: 'Submit',
+    blocked: {
+      errors: 'Fix the errors above first.',
+      notes: 'Add notes to the values above first.',
+      approved: 'This year\u2019s report is approved and locked; it cannot be submitted again.',
+      noSettings: 'Enter your access token in Settings first.',
+      notReady: 'Open your organisation\u2019s template sheet first.',
+    },
+    sending: 'Submitting…',
+    unexpected: (detail) => `Something unexpected went wrong: ${detail}. The workbook is not affected; try again later.`,
+
+    noSettingsTitle: 'No access token yet',
+    noSettings: 'Submitting needs the access token issued by the statistics bureau. Enter the server address and token in Settings.',
+    openSettings: 'Open Settings',
+
+    statusHeading: 'Report status on the server',
+    statusLoading: 'Looking up the report on the server…',
+    statusNone: (year) => `The server has no ${year} report of this plan from your organisation yet.`,
+    statusSubmitted: (version, time) => `Version ${version} submitted (${time}); awaiting review by the statistics bureau.`,
+    statusReturnedTitle: 'Returned by the statistics bureau',
+    statusReturned: (version, time) => `Version ${version} was returned on ${time}.`,
+    returnedComment: (comment) => `Comment: ${comment}`,
+    returnedNoComment: 'The bureau left no comment; please contact the statistics bureau.',
+    returnedAction: 'Fix the sheet as asked, check it, and submit again.',
+    statusApprovedTitle: 'Approved (locked)',
+    statusApproved: (version, time) => `Version ${version} was approved by the statistics bureau on ${time} and is locked: no new version can be submitted. To change it, ask the bureau to reopen it.`,
+    statusUnavailable: 'The report\u2019s status on the server cannot be fetched right now (network or server unavailable). You can still submit: if the server cannot be reached, the submission is kept on this computer and sent later.',
+    refreshStatus: 'Refresh status',
+
+    receiptTitle: (version) => `Submitted: version ${version}`,
+    receivedAt: 'Received',
+    counts: 'Values',
+    countsText: (c) => `${c.values} in all: ${c.met} met, ${c.notMet} missed, ${c.noData} no data, ${c.notAssessable} not assessed${c.invalid ? `, ${c.invalid} invalid` : ''}; ${c.warnings} warning${c.warnings === 1 ? '' : 's'} with a note`,
+    submissionId: 'Report id',
+    bodySha256: 'Checksum',
+    replayed: 'Repeated submission recognised: nothing was stored twice.',
+    replaced: 'An earlier, not yet sent submission of the same report in the queue was replaced by this one.',
+
+    queuedTitle: 'Queued; will be retried automatically',
+    queued: (nextAttempt) => `The server cannot be reached right now; the submission is kept on this computer. Next attempt: ${nextAttempt}. It is sent even if the pane is closed and opened again, and never stored twice.`,
+    queuedNoTime: 'The server cannot be reached right now; the submission is kept on this computer and sent once the connection is back, never twice.',
+    retryNow: 'Retry now',
+    retrying: 'Retrying…',
+    attentionTitle: 'The server did not accept this submission',
+    attention: 'It is not retried automatically. Deal with the message above (fix the sheet, or change the token in Settings), then submit again or choose Retry now.',
+    outboxHeading: 'Waiting to be sent (this workbook)',
+    outboxEntry: ({ plan, year, organisation }) => `${plan} · ${year} · ${organisation}`,
+    entryQueued: (attempts, nextAttempt) => `Waiting: ${attempts} attempt${attempts === 1 ? '' : 's'} so far, next at ${nextAttempt}`,
+    entryWaiting: 'Waiting to be sent',
+    entryAttention: 'Needs attention: not retried automatically',
+    lastError: (message) => `Last attempt: ${message}`,
+    createdAt: (time) => `Submitted ${time}`,
+    discard: 'Remove',
+    discardLabel: (entry) => `Remove from the queue: ${entry}`,
+    retryLabel: (entry) => `Retry now: ${entry}`,
+    corrupt: (copyKey) => `The queue saved on this computer was damaged; what could not be read was set aside (${copyKey}), readable submissions are still sent. If a submission did not arrive, submit it again.`,
+  },
+};

@@ -1,0 +1,348 @@
+/**
+ * @jest-environment jsdom
+ */
+import { act, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import CheckView from '../../../../src/apps/taskpane/check/CheckView';
+import { ServicesProvider, type PaneServices } from '../../../../src/apps/taskpane/services';
+import { memoryStore } from '../../../../src/client/storage';
+import { strings, type Locale } from '../../../../src/apps/taskpane/strings';
+import { officeWorkbook, type OfficeWorkbookOptions, type WorkbookPort } from '../../../../src/apps/taskpane/workbook/workbook-port';
+import type { Schedule } from '../../../../src/apps/taskpane/check/check-runner';
+import { seedCatalog } from '../../../../src/seed-catalog';
+import type { Catalog } from '../../../../src/core/catalog/catalog';
+import { buildTemplate } from '../../../../src/core/template/build-template';
+import { FLAG_COLOURS } from '../../../../src/core/template/template-model';
+import { FakeExcelHost, parseRange } from '../../../helpers/fake-excel';
+
+const catalog = seedCatalog();
+/** 桂山街道's children's template: C-HEA-09 (K5, ≥90%), C-HEA-24 (K6, a count), C-EDU-11 (K7), C-WEL-14 (K8), C-WEL-18 (K9, 是/否). */
+const model = buildTemplate(catalog, { plan: 'children', year: 2025, organisationId: 'guishan' });
+const zh = strings['zh-CN'].check;
+
+interface SetUp {
+  readonly apiVersion?: string;
+  /** Insert the template (default) or leave the workbook's Sheet1 active. */
+  readonly template?: boolean;
+  readonly locale?: Locale;
+  readonly port?: OfficeWorkbookOptions;
+  readonly recheckDelayMs?: number;
+  readonly schedule?: Schedule;
+  readonly loadCatalog?: () => Promise<Catalog>;
+  readonly wrap?: (port: WorkbookPort) => WorkbookPort;
+}
+
+/** The real workbook port over the strict fake Excel, a template inserted and filled by a person, the view rendered. */
+async function setUp(options: SetUp = {}) {
+  const host = new FakeExcelHost(options.apiVersion ? { apiVersion: options.apiVersion } : {});
+  const real = officeWorkbook(host, options.port);
+  let sheetName = 'Sheet1';
+  if (options.template !== false) {
+    ({ sheetName } = await real.insertTemplate(model));
+    const sheet = host.workbook.sheet(sheetName);
+    sheet.personTypes('K5', '85'); // misses ≥90% …
+    sheet.personTypes('I5', '60'); // … and swings from last year
+    sheet.personTypes('K6', 'abc'); // unreadable
+    await host.settleEvents();
+  }
+  const checks: (string | undefined)[] = [];
+  const counted: WorkbookPort = {
+    ...real,
+    check: (...args) => {
+      checks.push(args[2]);
+      return real.check(...args);
+    },
+  };
+  const port = options.wrap ? options.wrap(counted) : counted;
+  const show = jest.fn();
+  const locale = options.locale ?? 'zh-CN';
+  const services: PaneServices = {
+    locale,
+    strings: strings[locale],
+    workbook: port,
+    store: memoryStore(),
+    workbookKey: '',
+    fetch: () => Promise.reject(new TypeError('Failed to fetch')),
+    now: () => Date.parse('2026-03-01T08:00:00Z'),
+    loadCatalog: options.loadCatalog ?? (() => Promise.resolve(catalog)),
+    client: { app: 'test' },
+    defaultEndpoint: 'http://127.0.0.1:1',
+    pageOrigin: 'https://localhost:3000',
+  };
+  const view = render(
+    <FluentProvider theme={webLightTheme}>
+      <ServicesProvider services={services}>
+        <CheckView active show={show} recheckDelayMs={options.recheckDelayMs ?? 20} {...(options.schedule ? { schedule: options.schedule } : {})} />
+      </ServicesProvider>
+    </FluentProvider>,
+  );
+  return { host, sheetName, checks, show, view, user: userEvent.setup() };
+}
+
+const checkButton = (name = zh.checkButton) => screen.getByRole('button', { name });
+
+/** The group's header button and the count its badge shows. */
+function group(name: string): { header: HTMLElement; count: number } {
+  const header = screen.getByRole('button', { name: new RegExp(`^${name}`) });
+  return { header, count: Number(within(header).getByText(/^\d+$/).textContent) };
+}
+
+/** The rows of a group's list (its panel must be open). */
+const rows = (name: string) => within(screen.getByRole('list', { name })).queryAllByRole('listitem');
+
+async function resultsShown() {
+  await screen.findByRole('heading', { name: /的检查结果$/ });
+}
+
+describe('the Check view (检查)', () => {
+  it('before a check: explains what to do, runs nothing and listens to nothing', async () => {
+    const { host } = await setUp();
+    const runs = host.runs;
+    expect(checkButton()).toBeEnabled();
+    expect(screen.getByText(zh.notChecked)).toBeInTheDocument();
+    expect(screen.queryByRole('progressbar')).not.toBeInTheDocument();
+    expect(host.runs).toBe(runs);
+    expect(host.events.handlerCount()).toBe(0);
+  });
+
+  it('while checking: a spinner, then the results in place of it', async () => {
+    let release: (catalog: Catalog) => void = () => undefined;
+    const { user } = await setUp({ loadCatalog: () => new Promise((resolve) => (release = resolve)) });
+    await user.click(checkButton());
+    expect(screen.getByRole('progressbar')).toBeInTheDocument();
+    expect(screen.getByText(zh.checking)).toBeInTheDocument();
+    expect(screen.queryByText(zh.notChecked)).not.toBeInTheDocument();
+    await act(async () => release(catalog));
+    await resultsShown();
+    expect(screen.queryByText(zh.checking)).not.toBeInTheDocument();
+  });
+
+  it('on a sheet that is not a template: says so and points to 填报', async () => {
+    const { user, show } = await setUp({ template: false });
+    await user.click(checkButton());
+    expect(await screen.findByText(zh.notTemplate('Sheet1'))).toBeInTheDocument();
+    expect(screen.getByText(zh.notTemplateTitle)).toBeInTheDocument();
+    expect(screen.queryByRole('heading', { name: /的检查结果$/ })).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: zh.goToFill }));
+    expect(show).toHaveBeenCalledWith('fill');
+  });
+
+  it('groups what was found with counts; each row names indicator, township, cell and message; flags are in the sheet', async () => {
+    const { user, host, sheetName } = await setUp();
+    await user.click(checkButton());
+    await resultsShown();
+    expect(screen.getByRole('heading', { name: zh.resultsFor(sheetName) })).toBeInTheDocument();
+
+    const counts = Object.fromEntries((['error', 'notMet', 'warning', 'info'] as const).map((key) => [key, group(zh.groups[key]).count]));
+    // K6 unreadable, K7–K9 blank (a value is required) | K5 misses ≥90% | K5 swings from 60%
+    expect(counts).toEqual({ error: 4, notMet: 1, warning: 1, info: 0 });
+    // the groups with findings are open, each lists as many rows as its badge says
+    expect(rows(zh.groups.error)).toHaveLength(4);
+    expect(rows(zh.groups.notMet)).toHaveLength(1);
+    expect(rows(zh.groups.warning)).toHaveLength(1);
+    expect(group(zh.groups.error).header).toHaveAttribute('aria-expanded', 'true');
+    expect(group(zh.groups.info).header).toHaveAttribute('aria-expanded', 'false');
+
+    const [missed] = rows(zh.groups.notMet) as [HTMLElement];
+    expect(missed).toHaveTextContent('C-HEA-09 适龄儿童免疫规划疫苗接种率');
+    expect(missed).toHaveTextContent('桂山街道 · 单元格 K5');
+    expect(missed).toHaveTextContent('未达标');
+    expect(rows(zh.groups.warning)[0]).toHaveTextContent('波动预警');
+    const unreadable = rows(zh.groups.error).find((row) => row.textContent?.includes('K6'));
+    expect(unreadable).toHaveTextContent('C-HEA-24');
+    expect(unreadable).toHaveTextContent('“abc”');
+    expect(within(unreadable as HTMLElement).getByRole('button')).toHaveAccessibleDescription(zh.selectHint);
+
+    // drawn by the check itself
+    const sheet = host.workbook.sheet(sheetName);
+    expect(sheet.at('K6')?.format.fill).toBe(FLAG_COLOURS.error.fill);
+    expect(sheet.at('K5')?.format.fill).toBe(FLAG_COLOURS.notMet.fill);
+    expect(sheet.notes().get('K6')).toMatch(/^【检查】/);
+    expect(screen.getByText(zh.drawn(5))).toBeInTheDocument();
+    expect(screen.getByRole('status')).toHaveTextContent(zh.announce({ error: 4, notMet: 1, warning: 1, info: 0 }));
+    expect(screen.queryByText(zh.allClearTitle)).not.toBeInTheDocument();
+  });
+
+  it('selects a row\'s cell in the sheet, by click and by Enter', async () => {
+    const { user, host, sheetName } = await setUp();
+    await user.click(checkButton());
+    await resultsShown();
+    const sheetId = host.workbook.sheet(sheetName).id;
+    host.workbook.personActivates('Sheet1'); // the person looked elsewhere meanwhile
+
+    await user.click(within(rows(zh.groups.notMet)[0] as HTMLElement).getByRole('button'));
+    await waitFor(() => expect(host.workbook.selection).toEqual({ sheetId, rect: parseRange('K5').rect }));
+    expect(host.workbook.activeId).toBe(sheetId);
+
+    const k8 = within(rows(zh.groups.error).find((row) => row.textContent?.includes('K8')) as HTMLElement).getByRole('button');
+    k8.focus();
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(host.workbook.selection).toEqual({ sheetId, rect: parseRange('K8').rect }));
+  });
+
+  it('shows what Excel said when the check fails (zh), and keeps the button', async () => {
+    const { user, host } = await setUp();
+    const run = host.run.bind(host);
+    host.run = () => Promise.reject(Object.assign(new Error('The operation is not allowed while a cell is being edited.'), { code: 'InvalidOperation' }));
+    await user.click(checkButton());
+    expect(await screen.findByText(zh.failedTitle)).toBeInTheDocument();
+    expect(screen.getByText(/检查工作表失败：工作表受保护或正在编辑单元格（按 Esc 退出编辑后重试）/)).toBeInTheDocument();
+    host.run = run;
+    await user.click(checkButton());
+    await resultsShown();
+    expect(screen.queryByText(zh.failedTitle)).not.toBeInTheDocument();
+  });
+
+  it('in English: the same view and Excel\'s message in English', async () => {
+    const en = strings['en-US'].check;
+    const { user, host } = await setUp({ locale: 'en-US' });
+    await user.click(checkButton(en.checkButton));
+    await screen.findByRole('heading', { name: /^Results for sheet/ });
+    expect(group(en.groups.error).count).toBe(4);
+    expect(rows(en.groups.notMet)[0]).toHaveTextContent(`C-HEA-09 ${catalog.indicators.get('C-HEA-09')?.nameEn ?? '?'}`);
+    host.run = () => Promise.reject(Object.assign(new Error('busy'), { code: 'InvalidOperation' }));
+    await user.click(checkButton(en.checkButton));
+    expect(await screen.findByText(/Checking the sheet failed: the sheet is protected or a cell is being edited/)).toBeInTheDocument();
+  });
+
+  describe('live re-check', () => {
+    it('re-checks after a person fixes a value (the list shrinks), and the add-in\'s own flag drawing starts no loop', async () => {
+      const { user, host, sheetName, checks } = await setUp();
+      await user.click(checkButton());
+      await resultsShown();
+      expect(await screen.findByText(zh.liveOn)).toBeInTheDocument();
+      expect(checks).toEqual([undefined]);
+
+      await act(async () => void (await host.personTypes('K6', '3', sheetName)));
+      await waitFor(() => expect(group(zh.groups.error).count).toBe(3));
+      expect(rows(zh.groups.error).some((row) => row.textContent?.includes('K6'))).toBe(false);
+      expect(checks).toEqual([undefined, sheetName]); // the checked sheet, by name
+      expect(host.workbook.sheet(sheetName).notes().has('K6')).toBe(false); // the re-check removed its own note …
+
+      // … which Excel reported as a change (by this add-in): no further check follows
+      const runs = host.runs;
+      await act(async () => {
+        await host.settleEvents();
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      });
+      expect(host.events.fired.some((event) => event.origin === 'addin' && event.handlers > 0)).toBe(true);
+      expect(checks).toHaveLength(2);
+      expect(host.runs).toBe(runs);
+    });
+
+    it('without triggerSource (ExcelApi 1.12, flags as comments): the same, the port holding back its own writes by time', async () => {
+      let clock = 0; // the port's clock: moves only when the test says (a slow test machine cannot stretch it)
+      const { user, host, sheetName, checks } = await setUp({ apiVersion: '1.12', port: { now: () => clock } });
+      await user.click(checkButton());
+      await resultsShown();
+      await screen.findByText(zh.liveOn);
+      clock += 10_000; // the person comes back later
+      await act(async () => void (await host.personPastesText('K6', [['3']], sheetName)));
+      await waitFor(() => expect(group(zh.groups.error).count).toBe(3));
+      const runs = host.runs;
+      await act(async () => {
+        await host.settleEvents();
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      });
+      // the comments the checks added and removed were reported (unattributed) and held back
+      expect(host.events.fired.filter((event) => event.origin === 'addin' && event.handlers > 0).length).toBeGreaterThan(0);
+      expect(checks).toEqual([undefined, sheetName]);
+      expect(host.runs).toBe(runs);
+    });
+
+    it('even when own writes are taken for people\'s (no window at all), re-checks settle instead of looping', async () => {
+      const { user, host, sheetName, checks } = await setUp({ apiVersion: '1.12', port: { ownWriteWindowMs: -1 } });
+      await user.click(checkButton());
+      await resultsShown();
+      await act(async () => void (await host.personPastesText('K6', [['3']], sheetName)));
+      await waitFor(() => expect(group(zh.groups.error).count).toBe(3));
+      const settled = async () => {
+        await act(async () => {
+          await host.settleEvents();
+          await new Promise((resolve) => setTimeout(resolve, 150));
+          await host.settleEvents();
+        });
+      };
+      await settled();
+      const after = checks.length;
+      await settled();
+      await settled();
+      // a re-check of an unchanged sheet keeps its notes as they are: nothing to report, nothing to re-check
+      expect(checks.length).toBe(after);
+      expect(after).toBeLessThanOrEqual(5);
+      expect(host.workbook.sheet(sheetName).notes('comment').has('K6')).toBe(false);
+    });
+
+    it('all clear, then a new error: its group opens by itself, a group the person closed stays closed', async () => {
+      const { user, host, sheetName } = await setUp();
+      const good: [string, string][] = [['K5', '95'], ['I5', '94'], ['K6', '3'], ['I6', '3'], ['K7', '5'], ['J7', '5'], ['I7', '5'], ['K8', '2'], ['I8', '2'], ['K9', '是']];
+      for (const [address, value] of good) host.workbook.sheet(sheetName).personTypes(address, value);
+      await user.click(checkButton());
+      await resultsShown();
+      expect(screen.getByText(zh.allClearTitle)).toBeInTheDocument();
+      expect(screen.getByText(zh.drawn(0))).toBeInTheDocument();
+      expect(group(zh.groups.error)).toMatchObject({ count: 0 });
+      expect(group(zh.groups.error).header).toHaveAttribute('aria-expanded', 'false');
+      await screen.findByText(zh.liveOn);
+
+      await act(async () => void (await host.personTypes('K5', '85', sheetName))); // misses ≥90% now
+      await waitFor(() => expect(group(zh.groups.notMet).count).toBe(1));
+      expect(group(zh.groups.notMet).header).toHaveAttribute('aria-expanded', 'true');
+      expect(screen.queryByText(zh.allClearTitle)).not.toBeInTheDocument();
+      await user.click(group(zh.groups.notMet).header); // the person closes it
+
+      await act(async () => void (await host.personTypes('K6', 'abc', sheetName)));
+      await waitFor(() => expect(group(zh.groups.error).count).toBe(1));
+      expect(group(zh.groups.error).header).toHaveAttribute('aria-expanded', 'true');
+      expect(group(zh.groups.notMet).header).toHaveAttribute('aria-expanded', 'false');
+    });
+
+    it('debounces: several quick edits, one re-check after the pause (default 800 ms)', async () => {
+      const timers: { task: () => void; ms: number; cancelled: boolean }[] = [];
+      const schedule: Schedule = (task, ms) => {
+        const entry = { task, ms, cancelled: false };
+        timers.push(entry);
+        return () => void (entry.cancelled = true);
+      };
+      const { user, host, sheetName, checks } = await setUp({ schedule, recheckDelayMs: 800 });
+      await user.click(checkButton());
+      await resultsShown();
+      await screen.findByText(zh.liveOn);
+      await act(async () => {
+        await host.personTypes('K6', '3', sheetName);
+        await host.personTypes('K7', '4', sheetName);
+        await host.personTypes('K8', '1', sheetName);
+      });
+      const pending = timers.filter((entry) => !entry.cancelled);
+      expect(pending).toEqual([expect.objectContaining({ ms: 800 })]);
+      expect(checks).toHaveLength(1);
+      await act(async () => pending[0]?.task());
+      await waitFor(() => expect(group(zh.groups.error).count).toBe(1)); // only K9 is left blank
+      expect(checks).toHaveLength(2);
+    });
+
+    it('says when Excel cannot report changes (below ExcelApi 1.7) and keeps the button', async () => {
+      const { user, host, sheetName, checks } = await setUp({ apiVersion: '1.6' });
+      await user.click(checkButton());
+      await resultsShown();
+      expect(await screen.findByText(zh.liveUnavailable)).toBeInTheDocument();
+      expect(screen.queryByText(zh.liveOn)).not.toBeInTheDocument();
+      host.workbook.sheet(sheetName).personTypes('K6', '3');
+      await act(() => new Promise((resolve) => setTimeout(resolve, 60)));
+      expect(checks).toHaveLength(1);
+      await user.click(checkButton());
+      await waitFor(() => expect(group(zh.groups.error).count).toBe(3));
+    });
+
+    it('stops listening when the view goes away', async () => {
+      const { user, host, view } = await setUp();
+      await user.click(checkButton());
+      await resultsShown();
+      await screen.findByText(zh.liveOn);
+      expect(host.events.handlerCount()).toBe(1);
+      view.unmount();
+      await waitFor(() => expect(host.events.handlerCount()).toBe(0));
+    });
+  });
+});
