@@ -7,7 +7,6 @@ import fastifyUnderPressure from '@fastify/under-pressure';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Catalog } from '../core/catalog/catalog';
-import { seedCatalog } from '../seed-catalog';
 import { JSON_BODY_LIMIT, type ServerConfig, type ServerLimits } from './config';
 import { ApiError, databaseUnavailable, registerErrorHandling } from './errors';
 import { authPlugin } from './plugins/auth-plugin';
@@ -21,12 +20,13 @@ import { submissionRoutes } from './routes/submission-routes';
 import { taskpaneRoutes } from './routes/taskpane-routes';
 import { uploadRoutes } from './routes/upload-routes';
 import { API_HEADERS } from './security-headers';
+import { CatalogSource } from './services/catalog-source';
 import { WorkbookIntake } from './services/workbook-intake';
 
 declare module 'fastify' {
   interface FastifyInstance {
-    /** The catalog the server enforces (seeds/). */
-    catalog: Catalog;
+    /** The catalog the server enforces: the plans of seeds/ with the organisations of its database. */
+    readonly catalog: Catalog;
     /** The server's limits (timeouts, quotas, pools). */
     limits: ServerLimits;
     /** Reads uploaded workbooks in bounded worker threads. */
@@ -75,7 +75,6 @@ export async function buildApp(config: ServerConfig, options: AppOptions = {}): 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
-  app.decorate('catalog', seedCatalog());
   app.decorate('limits', limits);
   const intake = new WorkbookIntake({ workers: limits.uploadWorkers, queue: limits.uploadQueue, timeoutMs: limits.uploadTimeoutMs, heapMb: limits.uploadWorkerHeapMb });
   app.decorate('workbookIntake', intake);
@@ -94,6 +93,9 @@ export async function buildApp(config: ServerConfig, options: AppOptions = {}): 
     maxPendingWrites: limits.maxPendingWrites,
     minFreeDiskBytes: limits.minFreeDiskBytes,
   });
+  // the plans of seeds/ with the organisations the database owns (an `org add` shows within seconds)
+  const catalogs = await CatalogSource.open(app.db);
+  app.decorate('catalog', { getter: () => catalogs.current });
   // back-pressure: a blocked event loop or a database that stopped answering → 503 + Retry-After at once
   await app.register(fastifyUnderPressure, {
     maxEventLoopDelay: limits.maxEventLoopDelayMs,
@@ -142,6 +144,7 @@ export async function buildApp(config: ServerConfig, options: AppOptions = {}): 
     async (api) => {
       // only JSON here (and .xlsx/multipart in the upload scope): text/plain bodies are refused with 415
       api.removeContentTypeParser('text/plain');
+      api.addHook('onRequest', async () => catalogs.refreshIfStale());
       await api.register(authPlugin, { authFailuresPerMinute: limits.authFailuresPerMinute });
       const typed = api.withTypeProvider<ZodTypeProvider>();
       typed.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());

@@ -8,7 +8,7 @@ import type { TemplateCheck } from '../../core/template/check-template';
 import { entriesByKey } from '../../core/template/read-template';
 import { entryKey } from '../../core/assess/entry';
 import type { CellFlag } from '../../core/template/template-flags';
-import { seedCatalog } from '../../seed-catalog';
+import { openCliCatalog } from '../cli-catalog';
 import { checkXlsx } from '../../xlsx/read-xlsx';
 import { parseCommandLine } from '../main';
 import { EXIT, UsageError, writeJson, type CliIo } from '../io';
@@ -46,8 +46,9 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
     if (code === 'EISDIR') return fail(`“${path}”是文件夹，不是 .xlsx 文件`, `"${path}" is a folder, not an .xlsx file`);
     return fail(`无法读取“${path}”：${(error as Error).message}`, `Cannot read "${path}": ${(error as Error).message}`);
   }
-  const catalog = seedCatalog();
-  const outcome = await checkXlsx(data, catalog);
+  const source = await openCliCatalog();
+  const { catalog } = source;
+  const outcome = await checkXlsx(data, catalog).finally(() => source.close());
   if (!outcome.ok) return fail(`“${basename(path)}”：${outcome.message.zh}`, `"${basename(path)}": ${outcome.message.en}`);
   if (outcome.sheets.length === 0) {
     const reasons = outcome.skipped.map((skip) => `- ${textOf(skip.message, language)}`).join('\n');

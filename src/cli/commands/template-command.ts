@@ -1,7 +1,7 @@
 import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { buildTemplate, TemplateRequestError } from '../../core/template/build-template';
-import { seedCatalog } from '../../seed-catalog';
+import { openCliCatalog } from '../cli-catalog';
 import { templatesToXlsx } from '../../xlsx/write-xlsx';
 import { parseOptions } from '../main';
 import { EXIT, UsageError, type CliIo } from '../io';
@@ -28,17 +28,21 @@ export async function templateCommand(args: string[], io: CliIo): Promise<number
   if (existsSync(out) && !options.force) {
     throw new UsageError(`文件“${options.out}”已存在，未覆盖；换一个文件名，或加 --force 覆盖`);
   }
-  const catalog = seedCatalog();
-  if (options.org !== undefined && !catalog.organisations.some((organisation) => organisation.id === options.org)) {
-    const known = catalog.organisations.map((organisation) => `${organisation.id}（${organisation.shortName}）`).join('、');
-    throw new UsageError(`--org “${options.org}”不在单位名录中。可用的单位编号：${known}`);
-  }
+  const source = await openCliCatalog();
   let model;
   try {
-    model = buildTemplate(catalog, { plan, year, ...(options.org === undefined ? {} : { organisationId: options.org }), language });
+    const { catalog } = source;
+    if (options.org !== undefined && !catalog.organisations.some((organisation) => organisation.id === options.org)) {
+      const known = catalog.organisations.map((organisation) => `${organisation.id}（${organisation.shortName}）`).join('、');
+      throw new UsageError(`--org “${options.org}”不在单位名录中。可用的单位编号：${known}`);
+    }
+    const grants = options.org === undefined ? [] : await source.grantsFor(options.org);
+    model = buildTemplate(catalog, { plan, year, ...(options.org === undefined ? {} : { organisationId: options.org }), language, grants });
   } catch (error) {
     if (error instanceof TemplateRequestError) throw new UsageError(language === 'en-US' ? error.en : error.zh);
     throw error;
+  } finally {
+    await source.close();
   }
   const data = await templatesToXlsx([model]);
   // write beside the target, then rename: an interrupted run never leaves half a file under the real name

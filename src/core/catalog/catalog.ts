@@ -20,7 +20,14 @@ export interface Catalog {
 export interface CatalogFiles {
   readonly women: unknown;
   readonly children: unknown;
+  /** seeds/organisations.json: the first list of organisations (the shared endpoint's database owns it afterwards). */
   readonly organisations: unknown;
+}
+
+/** Both plans' catalogs, validated, before they are joined with the organisations that report them. */
+export interface PlanCatalogs {
+  readonly women: PlanCatalog;
+  readonly children: PlanCatalog;
 }
 
 /** Thrown when catalog files do not satisfy the schema or the cross-checks; lists every problem found. */
@@ -38,12 +45,29 @@ export class CatalogError extends Error {
  */
 export function loadCatalog(files: CatalogFiles): Catalog {
   const problems: string[] = [];
-  const women = parseFile('women', PlanCatalogSchema, files.women, problems);
-  const children = parseFile('children', PlanCatalogSchema, files.children, problems);
   const organisationsFile = parseFile('organisations', OrganisationsFileSchema, files.organisations, problems);
-  if (!women || !children || !organisationsFile) throw new CatalogError(problems);
+  const plans = parsePlans(files, problems);
+  if (!organisationsFile || !plans) throw new CatalogError(problems);
+  return catalogWith(plans, organisationsFile.organisations);
+}
 
-  const organisations = organisationsFile.organisations;
+/** The two plan files validated on their own (what does not depend on the organisations). */
+export function loadPlans(files: Pick<CatalogFiles, 'women' | 'children'>): PlanCatalogs {
+  const problems: string[] = [];
+  const plans = parsePlans(files, problems);
+  if (!plans) throw new CatalogError(problems);
+  return plans;
+}
+
+/**
+ * The catalog of the plans for a list of organisations — the shared endpoint's database owns that list
+ * (seeded from seeds/organisations.json, grown with `indicators org add`), the CLI and the add-in offline
+ * use the seed file. Checks the list (unique ids, no reserved id, every responsible organisation present)
+ * and the plans; throws {@link CatalogError} listing every problem.
+ */
+export function catalogWith(plans: PlanCatalogs, organisations: readonly Organisation[]): Catalog {
+  const problems: string[] = [];
+  const { women, children } = plans;
   const organisationIds = new Set<string>();
   for (const organisation of organisations) {
     if (organisationIds.has(organisation.id)) problems.push(`组织编号重复：${organisation.id}`);
@@ -91,6 +115,12 @@ export function loadCatalog(files: CatalogFiles): Catalog {
   }
   if (problems.length > 0) throw new CatalogError(problems);
   return { plans: { women, children }, organisations, indicators };
+}
+
+function parsePlans(files: Pick<CatalogFiles, 'women' | 'children'>, problems: string[]): PlanCatalogs | undefined {
+  const women = parseFile('women', PlanCatalogSchema, files.women, problems);
+  const children = parseFile('children', PlanCatalogSchema, files.children, problems);
+  return women && children ? { women, children } : undefined;
 }
 
 function parseFile<T>(name: string, schema: z.ZodType<T>, data: unknown, problems: string[]): T | undefined {

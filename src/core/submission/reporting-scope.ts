@@ -2,16 +2,9 @@ import { entryPlace, type Catalog } from '../catalog/catalog';
 import type { PlanId } from '../catalog/indicator-schema';
 import { isTownship, type Organisation } from '../catalog/organisation-schema';
 import { entryKey } from '../assess/entry';
-import { templateLines } from '../template/template-rows';
+import { templateLines, type ReportingGrant } from '../template/template-rows';
 
-/**
- * An indicator the statistics bureau lets an organisation report beyond the catalog's `responsible` lists
- * (a task moved between departments); without `unitId` it covers every reporting unit of the indicator.
- */
-export interface ReportingGrant {
-  readonly indicatorId: string;
-  readonly unitId?: string | null;
-}
+export type { ReportingGrant } from '../template/template-rows';
 
 /** An entry of a submission that its organisation does not report. */
 export interface OutOfScopeEntry {
@@ -26,9 +19,8 @@ export interface OutOfScopeEntry {
  * township reports and its own row of each per-township indicator), plus the bureau's grants.
  */
 export function reportingScope(catalog: Catalog, plan: PlanId, organisation: Organisation, grants: readonly ReportingGrant[] = []): (indicatorId: string, unitId?: string) => boolean {
-  const lines = new Set(templateLines(catalog, plan, organisation).map((line) => entryKey(line.indicator.id, line.unit?.id)));
-  return (indicatorId, unitId) =>
-    lines.has(entryKey(indicatorId, unitId)) || grants.some((grant) => grant.indicatorId === indicatorId && (grant.unitId == null || grant.unitId === unitId));
+  const lines = new Set(templateLines(catalog, plan, organisation, grants).map((line) => entryKey(line.indicator.id, line.unit?.id)));
+  return (indicatorId, unitId) => lines.has(entryKey(indicatorId, unitId));
 }
 
 /**

@@ -12,7 +12,7 @@ import { cellAddress, columnLetter, rangeAddress } from './cell-address';
 import { COLUMN_INDEX, STATUS_WORDS, TEMPLATE_COLUMNS, columnMarker, type ColumnKey } from './template-columns';
 import { TEMPLATE_VERSION, encodeMetadata, type TemplateMetadata } from './template-metadata';
 import { FLAG_COLOURS, type ConditionalFormatRule, type DataRowInfo, type TemplateCell, type TemplateModel, type TemplateRow, type ValidationRule } from './template-model';
-import { lineInputs, templateLines, type TemplateLine } from './template-rows';
+import { lineInputs, templateLines, type ReportingGrant, type TemplateLine } from './template-rows';
 import { statusFormula } from './status-formula';
 import { safeSheetName } from './sheet-name';
 
@@ -22,6 +22,8 @@ export interface TemplateRequest {
   readonly year: number;
   readonly organisationId?: string;
   readonly language?: Language;
+  /** The bureau's grants to the organisation: indicators it reports beyond the catalog's lists. */
+  readonly grants?: readonly ReportingGrant[];
 }
 
 /** A template that cannot be cut as asked (unknown organisation, year outside the plans …). */
@@ -62,11 +64,11 @@ export function buildTemplate(catalog: Catalog, request: TemplateRequest): Templ
   if (request.organisationId !== undefined) {
     organisation = catalog.organisations.find((candidate) => candidate.id === request.organisationId);
     if (!organisation) {
-      throw new TemplateRequestError(`单位编号“${request.organisationId}”不在单位名录中（seeds/organisations.json）`, `Organisation "${request.organisationId}" is not in the list of organisations`);
+      throw new TemplateRequestError(`单位编号“${request.organisationId}”不在单位名录中`, `Organisation "${request.organisationId}" is not in the list of organisations`);
     }
   }
   const planCatalog = catalog.plans[plan];
-  const lines = templateLines(catalog, plan, organisation);
+  const lines = templateLines(catalog, plan, organisation, request.grants);
   if (lines.length === 0) {
     throw new TemplateRequestError(`${organisation?.name ?? ''}在《${planCatalog.title}》中没有默认填报的指标；可不带 --org 生成全部指标的模板`, `${organisation?.nameEn ?? ''} reports no indicator of this plan by default; omit the organisation for the all-indicator template`);
   }

@@ -11,11 +11,22 @@ export interface TemplateLine {
 }
 
 /**
+ * An indicator the statistics bureau lets an organisation report beyond the catalog's `responsible` lists
+ * (a task moved between departments); without `unitId` it covers every reporting unit of the indicator.
+ */
+export interface ReportingGrant {
+  readonly indicatorId: string;
+  readonly unitId?: string | null;
+}
+
+/**
  * The lines an organisation reports, in the plan's order: a department gets the indicators it is
  * responsible for (per-township ones once per township); a township gets the indicators every township
  * reports and its own line of every per-township indicator; without an organisation, every indicator.
+ * The bureau's grants add indicators (every unit of them, or the units granted). What an organisation may
+ * submit is exactly these lines (src/core/submission/reporting-scope.ts).
  */
-export function templateLines(catalog: Catalog, plan: PlanId, organisation?: Organisation): TemplateLine[] {
+export function templateLines(catalog: Catalog, plan: PlanId, organisation?: Organisation, grants: readonly ReportingGrant[] = []): TemplateLine[] {
   const townships = catalog.organisations.filter(isTownship);
   const domainOrder = new Map(catalog.plans[plan].domains.map((domain, index) => [domain.name, index]));
   const indicators = [...indicatorsOf(catalog, plan)].sort(
@@ -23,15 +34,23 @@ export function templateLines(catalog: Catalog, plan: PlanId, organisation?: Org
   );
   const lines: TemplateLine[] = [];
   for (const indicator of indicators) {
-    if (organisation && !reports(indicator, organisation)) continue;
+    const responsible = !organisation || reports(indicator, organisation);
+    const granted = grants.filter((grant) => grant.indicatorId === indicator.id);
+    if (!responsible && granted.length === 0) continue;
+    const everyUnit = responsible || granted.some((grant) => grant.unitId == null);
+    const grantedUnit = (id: string) => granted.some((grant) => grant.unitId === id);
     const perUnit = indicator.perUnit;
     if (!perUnit) {
       lines.push({ indicator });
     } else if (perUnit.scope === 'list') {
-      for (const unit of perUnit.units) lines.push({ indicator, unit });
+      for (const unit of perUnit.units) if (everyUnit || grantedUnit(unit.id)) lines.push({ indicator, unit });
     } else {
-      const units = organisation && isTownship(organisation) ? [organisation] : townships;
-      for (const township of units) lines.push({ indicator, unit: { id: township.id, name: township.name, nameEn: township.nameEn } });
+      // a township reports its own row; a department (or the all-indicator template) every township's
+      const own = responsible && organisation && isTownship(organisation) && !granted.some((grant) => grant.unitId == null);
+      for (const township of townships) {
+        const wanted = own ? township.id === organisation.id || grantedUnit(township.id) : everyUnit || grantedUnit(township.id);
+        if (wanted) lines.push({ indicator, unit: { id: township.id, name: township.name, nameEn: township.nameEn } });
+      }
     }
   }
   return lines;

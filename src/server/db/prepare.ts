@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { seedCatalog } from '../../seed-catalog';
+import { seedOrganisations as seedOrganisationList } from '../../seed-catalog';
 import { openDatabase, type DatabaseLocation, type DatabaseTimeouts } from './connect';
 import type { Database } from './database';
 import { migrateToLatest } from './migrate';
@@ -10,7 +10,7 @@ export async function prepareDatabase(location: DatabaseLocation, timeouts?: Dat
   const db = openDatabase(location, timeouts);
   try {
     await migrateToLatest(db);
-    await seedOrganisations(db, seedCatalog().organisations);
+    await seedOrganisations(db, seedOrganisationList());
     return db;
   } catch (error) {
     await db.destroy();
