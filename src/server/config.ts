@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { z } from 'zod';
 import type { DatabaseLocation } from './db/connect';
 
 /** Body limits: a JSON submission of a whole plan is far below 2 MiB; a filled template below 10 MiB. */
@@ -112,60 +113,151 @@ export const OFFICE_FRAME_ANCESTORS: readonly string[] = [
   'https://*.sharepoint.cn',
 ];
 
-/** Reads PORT, HOST, DATA_DIR, DATABASE_URL, TLS_CERT/TLS_KEY, HTTPS, ALLOWED_ORIGINS, RATE_LIMIT_PER_MINUTE, LOG_LEVEL and the limits. */
+const MIB = 1024 * 1024;
+
+/** An optional variable: unset or blank is `undefined`. */
+const optionalText = z
+  .string()
+  .optional()
+  .transform((text) => (text === undefined || text.trim() === '' ? undefined : text.trim()));
+
+/** An integer variable in a range, with its default; the message names it in Chinese and English. */
+function integerVariable(name: string, fallback: number, min: number, max: number) {
+  return optionalText.transform((text, context) => {
+    if (text === undefined) return fallback;
+    const value = Number(text);
+    if (Number.isInteger(value) && value >= min && value <= max) return value;
+    context.addIssue({ code: 'custom', message: `${name} 应为 ${min}—${max} 之间的整数，收到“${text}” / ${name} must be an integer from ${min} to ${max}` });
+    return z.NEVER;
+  });
+}
+
+/** A decimal variable in a range, with its default. */
+function decimalVariable(name: string, fallback: number, min: number, max: number) {
+  return optionalText.transform((text, context) => {
+    if (text === undefined) return fallback;
+    const value = Number(text);
+    if (Number.isFinite(value) && value >= min && value <= max) return value;
+    context.addIssue({ code: 'custom', message: `${name} 应为 ${min}—${max} 之间的数，收到“${text}” / ${name} must be a number from ${min} to ${max}` });
+    return z.NEVER;
+  });
+}
+
+/** A yes/no variable: 1/true/yes or 0/false/no; unset is `undefined`. */
+function switchVariable(name: string) {
+  return optionalText.transform((text, context) => {
+    if (text === undefined) return undefined;
+    const lower = text.toLowerCase();
+    if (['1', 'true', 'yes'].includes(lower)) return true;
+    if (['0', 'false', 'no'].includes(lower)) return false;
+    context.addIssue({ code: 'custom', message: `${name} 应为 1 或 0，收到“${text}” / ${name} must be 1 or 0` });
+    return z.NEVER;
+  });
+}
+
+/** A comma- or space-separated list. */
+const listVariable = optionalText.transform((text) => (text === undefined ? [] : text.split(/[\s,]+/).map((item) => item.trim()).filter(Boolean)));
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/**
+ * Every environment variable the server reads, in one validated schema: types, ranges and defaults, and a
+ * Chinese and English message naming the variable when it is wrong (all problems at once). The README's and
+ * docs/operations.md's tables list the same variables; test/server/config.test.ts keeps them in step.
+ */
+export const ServerEnvSchema = z.object({
+  PORT: integerVariable('PORT', 3000, 0, 65535),
+  HOST: optionalText.transform((text) => text ?? 'localhost'),
+  DATA_DIR: optionalText,
+  DATABASE_URL: optionalText.refine((url) => url === undefined || /^postgres(ql)?:\/\//.test(url), { message: 'DATABASE_URL 应以 postgres:// 开头 / DATABASE_URL must start with postgres://' }),
+  TLS_CERT: optionalText,
+  TLS_KEY: optionalText,
+  HTTPS: switchVariable('HTTPS'),
+  ALLOWED_ORIGINS: listVariable.transform((origins) => origins.map((origin) => origin.replace(/\/$/, ''))),
+  RATE_LIMIT_PER_MINUTE: integerVariable('RATE_LIMIT_PER_MINUTE', 600, 1, 10_000_000),
+  LOG_LEVEL: optionalText.pipe(z.enum(LOG_LEVELS, { message: `LOG_LEVEL 应为 ${LOG_LEVELS.join('、')} 之一 / LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` }).optional()),
+  TASKPANE_DIR: optionalText,
+  FRAME_ANCESTORS: listVariable,
+  TRUST_PROXY: optionalText,
+  REQUEST_TIMEOUT_SECONDS: integerVariable('REQUEST_TIMEOUT_SECONDS', 60, 1, 3600),
+  HEADERS_TIMEOUT_SECONDS: integerVariable('HEADERS_TIMEOUT_SECONDS', 10, 1, 600),
+  KEEP_ALIVE_TIMEOUT_SECONDS: integerVariable('KEEP_ALIVE_TIMEOUT_SECONDS', 5, 1, 600),
+  HANDLER_TIMEOUT_SECONDS: integerVariable('HANDLER_TIMEOUT_SECONDS', 30, 1, 3600),
+  MAX_CONNECTIONS_PER_ADDRESS: optionalText,
+  MAX_CONNECTIONS: optionalText,
+  AUTH_FAILURES_PER_MINUTE: integerVariable('AUTH_FAILURES_PER_MINUTE', 30, 1, 1_000_000),
+  STORAGE_QUOTA_MB: decimalVariable('STORAGE_QUOTA_MB', 50, 0.001, 1_000_000),
+  MIN_FREE_DISK_MB: decimalVariable('MIN_FREE_DISK_MB', 200, 0, 1e12),
+  UPLOAD_WORKERS: integerVariable('UPLOAD_WORKERS', 2, 1, 64),
+  UPLOAD_QUEUE: integerVariable('UPLOAD_QUEUE', 4, 0, 1000),
+  UPLOAD_TIMEOUT_SECONDS: integerVariable('UPLOAD_TIMEOUT_SECONDS', 10, 1, 600),
+  UPLOAD_WORKER_HEAP_MB: integerVariable('UPLOAD_WORKER_HEAP_MB', 96, 32, 4096),
+  MAX_PENDING_WRITES: integerVariable('MAX_PENDING_WRITES', 256, 1, 1_000_000),
+  // the server's queries take milliseconds; one that takes seconds is a database in trouble
+  DATABASE_TIMEOUT_SECONDS: integerVariable('DATABASE_TIMEOUT_SECONDS', 5, 1, 600),
+  MAX_EVENT_LOOP_DELAY_MS: integerVariable('MAX_EVENT_LOOP_DELAY_MS', 1000, 10, 600_000),
+});
+export type ServerEnv = z.infer<typeof ServerEnvSchema>;
+
+/** The environment read through ServerEnvSchema; every problem at once as one ConfigError. */
+export function readServerEnv(env: Env): ServerEnv {
+  const parsed = ServerEnvSchema.safeParse(env);
+  if (parsed.success) return parsed.data;
+  throw new ConfigError(parsed.error.issues.map((issue) => issue.message).join('\n'));
+}
+
+/** Reads the server's configuration from the environment (ServerEnvSchema), then what follows from it (TLS, origins, limits). */
 export function loadConfig(env: Env = process.env, options: { home?: string; cwd?: string } = {}): ServerConfig {
   const cwd = options.cwd ?? process.cwd();
-  const port = integer(env.PORT, 3000, 'PORT', 0, 65535);
-  const host = env.HOST?.trim() || 'localhost';
-  const tls = chooseTls(env, options.home);
-  const scheme = tls.kind === 'https' ? 'https' : 'http';
-  const ownOrigin = `${scheme}://localhost:${port}`;
-  const allowedOrigins = env.ALLOWED_ORIGINS?.trim()
-    ? env.ALLOWED_ORIGINS.split(',').map((origin) => origin.trim().replace(/\/$/, '')).filter(Boolean)
-    : [ownOrigin, `https://localhost:${port}`].filter((origin, index, all) => all.indexOf(origin) === index);
+  const vars = readServerEnv(env);
+  const tls = chooseTls(vars, options.home);
+  const behindProxy = tls.kind === 'http' && tls.reason === 'disabled';
+  const ownOrigin = `${tls.kind === 'https' ? 'https' : 'http'}://localhost:${vars.PORT}`;
   return {
-    port,
-    host,
-    ...databaseLocation(env, cwd),
-    allowedOrigins,
-    rateLimitPerMinute: integer(env.RATE_LIMIT_PER_MINUTE, 600, 'RATE_LIMIT_PER_MINUTE', 1, 10_000_000),
+    port: vars.PORT,
+    host: vars.HOST,
+    ...locationOf(vars, cwd),
+    allowedOrigins: vars.ALLOWED_ORIGINS.length > 0 ? vars.ALLOWED_ORIGINS : [...new Set([ownOrigin, `https://localhost:${vars.PORT}`])],
+    rateLimitPerMinute: vars.RATE_LIMIT_PER_MINUTE,
     tls,
-    taskpaneDir: env.TASKPANE_DIR?.trim() ? resolve(cwd, env.TASKPANE_DIR.trim()) : join(PROJECT_ROOT, 'dist', 'taskpane'),
+    taskpaneDir: vars.TASKPANE_DIR ? resolve(cwd, vars.TASKPANE_DIR) : join(PROJECT_ROOT, 'dist', 'taskpane'),
     manifestFile: join(PROJECT_ROOT, 'manifest.xml'),
-    logLevel: env.LOG_LEVEL?.trim() || 'info',
-    limits: loadLimits(env, { behindProxy: tls.kind === 'http' && tls.reason === 'disabled' }),
-    trustProxy: tls.kind === 'http' && tls.reason === 'disabled' ? env.TRUST_PROXY?.trim() || 'loopback' : false,
-    frameAncestors: [...OFFICE_FRAME_ANCESTORS, ...(env.FRAME_ANCESTORS?.split(/[\s,]+/).map((origin) => origin.trim()).filter(Boolean) ?? [])],
+    logLevel: vars.LOG_LEVEL ?? 'info',
+    limits: limitsOf(vars, { behindProxy }),
+    trustProxy: behindProxy ? (vars.TRUST_PROXY ?? 'loopback') : false,
+    frameAncestors: [...OFFICE_FRAME_ANCESTORS, ...vars.FRAME_ANCESTORS],
   };
 }
 
-const MIB = 1024 * 1024;
-
-function loadLimits(env: Env, { behindProxy }: { behindProxy: boolean }): ServerLimits {
-  const seconds = (name: string, fallback: number, max: number) => integer(env[name], fallback, name, 1, max) * 1000;
-  const limits: ServerLimits = {
-    requestTimeoutMs: seconds('REQUEST_TIMEOUT_SECONDS', 60, 3600),
-    headersTimeoutMs: seconds('HEADERS_TIMEOUT_SECONDS', 10, 600),
-    keepAliveTimeoutMs: seconds('KEEP_ALIVE_TIMEOUT_SECONDS', 5, 600),
-    handlerTimeoutMs: seconds('HANDLER_TIMEOUT_SECONDS', 30, 3600),
+function limitsOf(vars: ServerEnv, { behindProxy }: { behindProxy: boolean }): ServerLimits {
+  // these two depend on the deployment: read here, with the same wording of their errors
+  const dependent = z.object({
     // behind a reverse proxy every connection comes from the proxy's address: the proxy limits per client
-    connectionsPerAddress: integer(env.MAX_CONNECTIONS_PER_ADDRESS, behindProxy ? 0 : 128, 'MAX_CONNECTIONS_PER_ADDRESS', 0, 1_000_000),
-    maxConnections: integer(env.MAX_CONNECTIONS, defaultMaxConnections(), 'MAX_CONNECTIONS', 16, 10_000_000),
-    authFailuresPerMinute: integer(env.AUTH_FAILURES_PER_MINUTE, 30, 'AUTH_FAILURES_PER_MINUTE', 1, 1_000_000),
-    storageQuotaBytes: Math.round(decimal(env.STORAGE_QUOTA_MB, 50, 'STORAGE_QUOTA_MB', 0.001, 1_000_000) * MIB),
-    minFreeDiskBytes: Math.round(decimal(env.MIN_FREE_DISK_MB, 200, 'MIN_FREE_DISK_MB', 0, 1e12) * MIB),
-    uploadWorkers: integer(env.UPLOAD_WORKERS, 2, 'UPLOAD_WORKERS', 1, 64),
-    uploadQueue: integer(env.UPLOAD_QUEUE, 4, 'UPLOAD_QUEUE', 0, 1000),
-    uploadTimeoutMs: seconds('UPLOAD_TIMEOUT_SECONDS', 10, 600),
-    uploadWorkerHeapMb: integer(env.UPLOAD_WORKER_HEAP_MB, 96, 'UPLOAD_WORKER_HEAP_MB', 32, 4096),
-    maxPendingWrites: integer(env.MAX_PENDING_WRITES, 256, 'MAX_PENDING_WRITES', 1, 1_000_000),
-    // the server's queries take milliseconds; one that takes seconds is a database in trouble
-    databaseTimeoutMs: seconds('DATABASE_TIMEOUT_SECONDS', 5, 600),
-    maxEventLoopDelayMs: integer(env.MAX_EVENT_LOOP_DELAY_MS, 1000, 'MAX_EVENT_LOOP_DELAY_MS', 10, 600_000),
+    MAX_CONNECTIONS_PER_ADDRESS: integerVariable('MAX_CONNECTIONS_PER_ADDRESS', behindProxy ? 0 : 128, 0, 1_000_000),
+    MAX_CONNECTIONS: integerVariable('MAX_CONNECTIONS', defaultMaxConnections(), 16, 10_000_000),
+  }).safeParse({ MAX_CONNECTIONS_PER_ADDRESS: vars.MAX_CONNECTIONS_PER_ADDRESS, MAX_CONNECTIONS: vars.MAX_CONNECTIONS });
+  if (!dependent.success) throw new ConfigError(dependent.error.issues.map((issue) => issue.message).join('\n'));
+  const limits: ServerLimits = {
+    requestTimeoutMs: vars.REQUEST_TIMEOUT_SECONDS * 1000,
+    headersTimeoutMs: vars.HEADERS_TIMEOUT_SECONDS * 1000,
+    keepAliveTimeoutMs: vars.KEEP_ALIVE_TIMEOUT_SECONDS * 1000,
+    handlerTimeoutMs: vars.HANDLER_TIMEOUT_SECONDS * 1000,
+    connectionsPerAddress: dependent.data.MAX_CONNECTIONS_PER_ADDRESS,
+    maxConnections: dependent.data.MAX_CONNECTIONS,
+    authFailuresPerMinute: vars.AUTH_FAILURES_PER_MINUTE,
+    storageQuotaBytes: Math.round(vars.STORAGE_QUOTA_MB * MIB),
+    minFreeDiskBytes: Math.round(vars.MIN_FREE_DISK_MB * MIB),
+    uploadWorkers: vars.UPLOAD_WORKERS,
+    uploadQueue: vars.UPLOAD_QUEUE,
+    uploadTimeoutMs: vars.UPLOAD_TIMEOUT_SECONDS * 1000,
+    uploadWorkerHeapMb: vars.UPLOAD_WORKER_HEAP_MB,
+    maxPendingWrites: vars.MAX_PENDING_WRITES,
+    databaseTimeoutMs: vars.DATABASE_TIMEOUT_SECONDS * 1000,
+    maxEventLoopDelayMs: vars.MAX_EVENT_LOOP_DELAY_MS,
   };
   // Node refuses a headers timeout longer than the request timeout
   if (limits.headersTimeoutMs > limits.requestTimeoutMs) {
-    throw new ConfigError(`HEADERS_TIMEOUT_SECONDS 不能大于 REQUEST_TIMEOUT_SECONDS / the headers timeout cannot exceed the request timeout`);
+    throw new ConfigError('HEADERS_TIMEOUT_SECONDS 不能大于 REQUEST_TIMEOUT_SECONDS / the headers timeout cannot exceed the request timeout');
   }
   return limits;
 }
@@ -187,23 +279,27 @@ function defaultMaxConnections(): number {
 
 /** DATABASE_URL (PostgreSQL) or DATA_DIR (SQLite, default ./data): what the server and the CLI both read. */
 export function databaseLocation(env: Env = process.env, cwd: string = process.cwd()): DatabaseLocation {
-  const databaseUrl = env.DATABASE_URL?.trim() || undefined;
-  return { dataDir: resolve(cwd, env.DATA_DIR?.trim() || 'data'), ...(databaseUrl ? { databaseUrl } : {}) };
+  const vars = ServerEnvSchema.pick({ DATA_DIR: true, DATABASE_URL: true }).safeParse(env);
+  if (!vars.success) throw new ConfigError(vars.error.issues.map((issue) => issue.message).join('\n'));
+  return locationOf(vars.data, cwd);
+}
+
+function locationOf(vars: Pick<ServerEnv, 'DATA_DIR' | 'DATABASE_URL'>, cwd: string): DatabaseLocation {
+  return { dataDir: resolve(cwd, vars.DATA_DIR ?? 'data'), ...(vars.DATABASE_URL ? { databaseUrl: vars.DATABASE_URL } : {}) };
 }
 
 /** TLS_CERT/TLS_KEY if set; HTTPS=0 forces HTTP; else the office-addin-dev-certs files if present; else HTTP. */
-function chooseTls(env: Env, home?: string): TlsChoice {
-  const https = env.HTTPS?.trim().toLowerCase();
-  if (https === '0' || https === 'false' || https === 'no') return { kind: 'http', reason: 'disabled' };
-  if (env.TLS_CERT || env.TLS_KEY) {
-    if (!env.TLS_CERT || !env.TLS_KEY) throw new ConfigError('TLS_CERT 与 TLS_KEY 须同时设置 / set both TLS_CERT and TLS_KEY');
-    return { kind: 'https', cert: readPem(env.TLS_CERT, 'TLS_CERT'), key: readPem(env.TLS_KEY, 'TLS_KEY'), source: env.TLS_CERT };
+function chooseTls(vars: Pick<ServerEnv, 'HTTPS' | 'TLS_CERT' | 'TLS_KEY'>, home?: string): TlsChoice {
+  if (vars.HTTPS === false) return { kind: 'http', reason: 'disabled' };
+  if (vars.TLS_CERT || vars.TLS_KEY) {
+    if (!vars.TLS_CERT || !vars.TLS_KEY) throw new ConfigError('TLS_CERT 与 TLS_KEY 须同时设置 / set both TLS_CERT and TLS_KEY');
+    return { kind: 'https', cert: readPem(vars.TLS_CERT, 'TLS_CERT'), key: readPem(vars.TLS_KEY, 'TLS_KEY'), source: vars.TLS_CERT };
   }
   const dev = devCertificatePaths(home);
   if (existsSync(dev.cert) && existsSync(dev.key)) {
     return { kind: 'https', cert: readFileSync(dev.cert), key: readFileSync(dev.key), source: dev.cert };
   }
-  if (https === '1' || https === 'true' || https === 'yes') {
+  if (vars.HTTPS === true) {
     throw new ConfigError(`HTTPS=1 但没有证书：请设置 TLS_CERT/TLS_KEY，或运行 npx office-addin-dev-certs install 生成 ${dev.cert} / HTTPS=1 but no certificate was found`);
   }
   return { kind: 'http', reason: 'noCertificate' };
@@ -215,22 +311,4 @@ function readPem(path: string, name: string): Buffer {
   } catch (error) {
     throw new ConfigError(`无法读取 ${name}=${path}：${(error as Error).message} / cannot read ${name}`);
   }
-}
-
-function decimal(text: string | undefined, fallback: number, name: string, min: number, max: number): number {
-  if (text === undefined || text.trim() === '') return fallback;
-  const value = Number(text);
-  if (!Number.isFinite(value) || value < min || value > max) {
-    throw new ConfigError(`${name} 应为 ${min}—${max} 之间的数，收到“${text}” / ${name} must be a number from ${min} to ${max}`);
-  }
-  return value;
-}
-
-function integer(text: string | undefined, fallback: number, name: string, min: number, max: number): number {
-  if (text === undefined || text.trim() === '') return fallback;
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new ConfigError(`${name} 应为 ${min}—${max} 之间的整数，收到“${text}” / ${name} must be an integer from ${min} to ${max}`);
-  }
-  return value;
 }

@@ -50,6 +50,9 @@ describe('loadConfig', () => {
     [{ HTTPS: '1' }, /npx office-addin-dev-certs install/],
     [{ RATE_LIMIT_PER_MINUTE: '0' }, /RATE_LIMIT_PER_MINUTE/],
     [{ HEADERS_TIMEOUT_SECONDS: '90' }, /HEADERS_TIMEOUT_SECONDS 不能大于/],
+    [{ LOG_LEVEL: 'verbose' }, /LOG_LEVEL 应为 fatal、error/],
+    [{ DATABASE_URL: 'mysql://db/x' }, /DATABASE_URL 应以 postgres:\/\/ 开头/],
+    [{ HTTPS: 'maybe' }, /HTTPS 应为 1 或 0/],
   ])('refuses %j with a clear message', (env, message) => {
     expect(() => loadConfig(env, { home: home() })).toThrow(ConfigError);
     expect(() => loadConfig(env, { home: home() })).toThrow(message);
@@ -82,6 +85,10 @@ describe('the limits', () => {
     expect(guide).toContain(`\`UPLOAD_QUEUE\`, ${limits.uploadQueue} more may wait`);
     expect(guide).toContain(`\`UPLOAD_WORKER_HEAP_MB\`, ${limits.uploadWorkerHeapMb}`);
     expect(guide).toContain(`\`UPLOAD_TIMEOUT_SECONDS\`, ${limits.uploadTimeoutMs / 1000}`);
+  });
+
+  it('every wrong variable is named at once, in one message', () => {
+    expect(() => loadConfig({ PORT: 'x', UPLOAD_WORKERS: '0', LOG_LEVEL: 'loud' }, { home: home() })).toThrow(/PORT[\s\S]*LOG_LEVEL[\s\S]*UPLOAD_WORKERS|PORT[\s\S]*UPLOAD_WORKERS[\s\S]*LOG_LEVEL/);
   });
 
   it('reads every limit from its variable and refuses nonsense', () => {
