@@ -1,3 +1,4 @@
+import { catalogVersion } from '../helpers/catalog-version';
 import { run } from './cli-harness';
 
 describe('indicators catalog', () => {
@@ -49,7 +50,7 @@ describe('indicators catalog', () => {
   it('prints the list in English with --lang en-US', async () => {
     const { code, stdout } = await run('catalog', '--plan', 'children', '--lang', 'en-US');
     expect(code).toBe(0);
-    expect(stdout).toContain("Xinping Children's Development Plan (2021–2030) (catalog 2026.1, 120 indicators)");
+    expect(stdout).toContain(`Xinping Children's Development Plan (2021–2030) (catalog ${catalogVersion('children')}, 120 indicators)`);
     expect(stdout).toMatch(/C-ENV-09 {2}Rural sanitary toilet coverage \(%\) {2}2025: ≥ 70%; 2030: basically universal/);
     expect(stdout).not.toMatch(/[年项]/);
   });

@@ -3,12 +3,13 @@
  * given origin (CORS, mixed content, opaque no-cors answers: browser-fetch.ts); and the decision logic alone
  * with a scripted fetch double that fails the way browsers fail.
  */
+import { catalogVersion } from '../helpers/catalog-version';
 import type { Catalog } from '../../src/core/catalog/catalog';
 import { diagnoseConnection, type ConnectionDiagnosis } from '../../src/client/diagnose-connection';
 import type { EndpointError } from '../../src/client/endpoint-client';
 import { seedCatalog } from '../../src/seed-catalog';
 import { send } from '../server/helpers/test-app';
-import { startTestApp, type TestApp } from '../server/helpers/test-app';
+import { withTestApp } from '../server/helpers/test-app';
 import { browserFetch, closedPortOrigin, opaqueResponse, startHttpServer, startSilentServer } from './browser-fetch';
 
 const ADDIN = 'https://addin.example';
@@ -26,13 +27,11 @@ function catalogWithWomenVersion(version: string): Catalog {
 }
 
 describe('the connection test against the real server', () => {
-  let t: TestApp;
+  const t = withTestApp('sqlite', { ALLOWED_ORIGINS: ADDIN });
   let wjj: string;
   beforeAll(async () => {
-    t = await startTestApp('sqlite', { ALLOWED_ORIGINS: ADDIN });
     wjj = await t.token('wjj');
   });
-  afterAll(async () => t?.close());
 
   const diagnose = (token: string, options: { url?: string; pageOrigin?: string; catalog?: Catalog } = {}) => {
     const pageOrigin = options.pageOrigin ?? ADDIN;
@@ -48,8 +47,8 @@ describe('the connection test against the real server', () => {
       organisation: { id: 'wjj', shortName: '卫健局' },
       canSubmit: true,
       versions: [
-        { plan: 'women', server: '2026.1', addin: '2026.1' },
-        { plan: 'children', server: '2026.1', addin: '2026.1' },
+        { plan: 'women', server: catalogVersion('women'), addin: catalogVersion('women') },
+        { plan: 'children', server: catalogVersion('children'), addin: catalogVersion('children') },
       ],
     });
   });
@@ -72,12 +71,12 @@ describe('the connection test against the real server', () => {
     expect(error.kind).toBe('catalogVersion');
     expect(error.options.details).toEqual({
       plans: [
-        { plan: 'women', server: '2026.1', addin: '2025.9' },
-        { plan: 'children', server: '2026.1', addin: '2026.1' },
+        { plan: 'women', server: catalogVersion('women'), addin: '2025.9' },
+        { plan: 'children', server: catalogVersion('children'), addin: catalogVersion('children') },
       ],
     });
     expect(error.zh).toContain('版本不一致');
-    expect(error.zh).toContain('妇女发展规划 2026.1');
+    expect(error.zh).toContain(`妇女发展规划 ${catalogVersion('women')}`);
     expect(error.zh).toContain('妇女发展规划 2025.9');
     expect(error.en).toMatch(/update the add-in/i);
   });

@@ -1,11 +1,7 @@
-import { startTestApp, type TestApp } from './helpers/test-app';
+import { withTestApp, type TestApp } from './helpers/test-app';
 
 describe('request floods are limited before authentication and body parsing count', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp('sqlite', { RATE_LIMIT_PER_MINUTE: '5' });
-  });
-  afterAll(async () => t?.close());
+  const t = withTestApp('sqlite', { RATE_LIMIT_PER_MINUTE: '5' });
 
   it('1,000 requests with bad tokens from one address: refused with 429 once the failures pass the limit', async () => {
     const statuses = new Map<number, number>();
@@ -36,11 +32,7 @@ describe('request floods are limited before authentication and body parsing coun
 });
 
 describe('a blocked event loop', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp('sqlite', { MAX_EVENT_LOOP_DELAY_MS: '200' });
-  });
-  afterAll(async () => t?.close());
+  const t = withTestApp('sqlite', { MAX_EVENT_LOOP_DELAY_MS: '200' });
 
   it('requests are answered 503 with Retry-After while the loop lags, and served again once it recovers', async () => {
     const token = await t.token('wjj');

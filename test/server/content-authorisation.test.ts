@@ -1,20 +1,19 @@
+import { catalogVersion } from '../helpers/catalog-version';
 import { acceptableValues } from './helpers/submission-fixtures';
 import { describeEachDialect } from './helpers/test-database';
-import { startTestApp, type TestApp } from './helpers/test-app';
+import { withTestApp } from './helpers/test-app';
 
-const CATALOG_VERSION = '2026.1';
+const CATALOG_VERSION = catalogVersion();
 
 describeEachDialect('who may report what', (dialect) => {
-  let t: TestApp;
+  const t = withTestApp(dialect);
   let yangwu: string;
   let wjj: string;
   let mzj: string;
   let bureau: string;
   beforeAll(async () => {
-    t = await startTestApp(dialect);
     [yangwu, wjj, mzj, bureau] = await Promise.all([t.token('yangwu'), t.token('wjj'), t.token('mzj'), t.token('tjj', 'bureau')]);
   });
-  afterAll(async () => t?.close());
 
   const documentOf = (organisationId: string, slots: { indicatorId: string; unitId?: string }[], year = 2025) => ({
     plan: 'children' as const,

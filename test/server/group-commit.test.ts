@@ -1,3 +1,4 @@
+import { catalogVersion } from '../helpers/catalog-version';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../../src/server/db/database';
 import { prepareDatabase } from '../../src/server/db/prepare';
@@ -8,7 +9,7 @@ import { seedCatalog } from '../../src/seed-catalog';
 import type { SubmissionDocument } from '../../src/contract/submission-document';
 import { acceptableDocument } from './helpers/submission-fixtures';
 import { createTestDatabase, describeEachDialect, type TestDatabase } from './helpers/test-database';
-import { startTestApp, type TestApp } from './helpers/test-app';
+import { withTestApp } from './helpers/test-app';
 
 const organisation = (id: string) => ({ id, name: `测试${id}`, short_name: id, name_en: id, kind: 'department' as const, created_at: '2025-01-01T00:00:00.000Z' });
 const addOrg = (trx: Transaction<Database>, id: string) => trx.insertInto('organisations').values(organisation(id)).execute();
@@ -119,7 +120,7 @@ describeEachDialect('acceptSubmission: several in the same turn of the event loo
   it('idempotent replays inside one batch answer the receipt written by the first; another body with the key is a 409; versions count on', async () => {
     const catalog = seedCatalog();
     const auth = { tokenId, organisationId: 'wjj', role: 'reporter' as const };
-    const document = (value: string): SubmissionDocument => ({ plan: 'children', year: 2026, organisationId: 'wjj', catalogVersion: '2026.1', templateVersion: 1, values: [{ indicatorId: 'C-HEA-04', value }] });
+    const document = (value: string): SubmissionDocument => ({ plan: 'children', year: 2026, organisationId: 'wjj', catalogVersion: catalogVersion(), templateVersion: 1, values: [{ indicatorId: 'C-HEA-04', value }] });
     const submit = (value: string, idempotencyKey?: string) => acceptSubmission(db, catalog, auth, { document: document(value), source: 'json', ...(idempotencyKey ? { idempotencyKey } : {}) });
     const outcomes = await Promise.allSettled([submit('3.2', 'k1'), submit('3.2', 'k1'), submit('3.0'), submit('3.1', 'k1'), submit('3.2', 'k1'), submit('2.9')]);
     // Which of the four k1 submissions is stored depends on which reaches the queue first (each looks its key
@@ -150,20 +151,18 @@ describeEachDialect('acceptSubmission: several in the same turn of the event loo
 });
 
 describeEachDialect('POST /api/v1/submissions, many at once (group commit)', (dialect) => {
-  let t: TestApp;
+  const t = withTestApp(dialect);
   let wjj: string;
   let mzj: string;
   let bureau: string;
   beforeAll(async () => {
-    t = await startTestApp(dialect);
     [wjj, mzj, bureau] = await Promise.all([t.token('wjj'), t.token('mzj'), t.token('tjj', 'bureau')]);
     // 民政局 reports C-HEA-04 here too (by the bureau's grant): two organisations, one indicator
     await t.grant('mzj', 'C-HEA-04');
   });
-  afterAll(async () => t?.close());
 
   const post = (token: string, body: SubmissionDocument, headers: Record<string, string> = {}) => t.request(token, { method: 'POST', url: '/api/v1/submissions', payload: body, headers });
-  const small = (organisationId: string, year: number, value: string): SubmissionDocument => ({ plan: 'children', year, organisationId, catalogVersion: '2026.1', templateVersion: 1, values: [{ indicatorId: 'C-HEA-04', value }] });
+  const small = (organisationId: string, year: number, value: string): SubmissionDocument => ({ plan: 'children', year, organisationId, catalogVersion: catalogVersion(), templateVersion: 1, values: [{ indicatorId: 'C-HEA-04', value }] });
 
   it('concurrent whole-plan submissions of one organisation get distinct consecutive versions, each stored whole', async () => {
     const document = acceptableDocument({ organisationId: 'wjj', year: 2021 });

@@ -1,16 +1,14 @@
 import { acceptableDocument } from './helpers/submission-fixtures';
 import { describeEachDialect } from './helpers/test-database';
-import { startTestApp, type TestApp } from './helpers/test-app';
+import { withTestApp } from './helpers/test-app';
 
 describeEachDialect('input hygiene: text the databases cannot store, and free-form JSON', (dialect) => {
-  let t: TestApp;
+  const t = withTestApp(dialect);
   let wjj: string;
   let bureau: string;
   beforeAll(async () => {
-    t = await startTestApp(dialect);
     [wjj, bureau] = await Promise.all([t.token('wjj'), t.token('tjj', 'bureau')]);
   });
-  afterAll(async () => t?.close());
 
   const submit = (document: object, key?: string) =>
     t.request(wjj, { method: 'POST', url: '/api/v1/submissions', payload: document, ...(key ? { headers: { 'idempotency-key': key } } : {}) });

@@ -3,7 +3,7 @@ import { checkSubmission, submissionEntries } from '../../src/core/submission/ch
 import type { SubmissionDocument } from '../../src/contract/submission-document';
 import { seedCatalog } from '../../src/seed-catalog';
 import { describeEachDialect } from './helpers/test-database';
-import { startTestApp, type TestApp } from './helpers/test-app';
+import { withTestApp } from './helpers/test-app';
 import { acceptableDocument } from './helpers/submission-fixtures';
 
 /** The shared fixture: a whole children's plan report with met, missed (explained), not-available and qualitative entries. */
@@ -18,13 +18,11 @@ function fixture(): SubmissionDocument {
 }
 
 describeEachDialect('the server judges as the client does (shared fixture)', (dialect) => {
-  let t: TestApp;
+  const t = withTestApp(dialect);
   let wjj: string;
   beforeAll(async () => {
-    t = await startTestApp(dialect);
     wjj = await t.token('wjj');
   });
-  afterAll(async () => t?.close());
 
   it('stores, per entry, the status, severity and parsed value evaluateReport gives on the client', async () => {
     const document = fixture();

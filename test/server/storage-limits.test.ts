@@ -2,12 +2,11 @@ import { sql } from 'kysely';
 import { canonicalJson } from '../../src/server/tokens';
 import { acceptableDocument } from './helpers/submission-fixtures';
 import { describeEachDialect } from './helpers/test-database';
-import { startTestApp, type TestApp } from './helpers/test-app';
+import { withTestApp } from './helpers/test-app';
 import { filledTemplate } from './helpers/template-files';
 import { XLSX_CONTENT_TYPE } from '../../src/server/routes/upload-routes';
 
 describeEachDialect('storage quota per organisation and year', (dialect) => {
-  let t: TestApp;
   let wjj: string;
   let mzj: string;
   const document = (year: number, change = 0) => {
@@ -15,12 +14,11 @@ describeEachDialect('storage quota per organisation and year', (dialect) => {
     return { ...base, values: base.values.map((value, index) => (index === 0 ? { ...value, note: `第${change}版` } : value)) };
   };
   const size = Buffer.byteLength(canonicalJson(document(2025)));
+  // room for three such submissions, not four
+  const t = withTestApp(dialect, { STORAGE_QUOTA_MB: String((size * 3.5) / (1024 * 1024)) });
   beforeAll(async () => {
-    // room for three such submissions, not four
-    t = await startTestApp(dialect, { STORAGE_QUOTA_MB: String((size * 3.5) / (1024 * 1024)) });
     [wjj, mzj] = await Promise.all([t.token('wjj'), t.token('mzj')]);
   });
-  afterAll(async () => t?.close());
 
   const post = (token: string, body: object) => t.request(token, { method: 'POST', url: '/api/v1/submissions', payload: body });
 
@@ -46,13 +44,11 @@ describeEachDialect('storage quota per organisation and year', (dialect) => {
 });
 
 describe('a full disk (SQLite: the database file cannot grow)', () => {
-  let t: TestApp;
+  const t = withTestApp('sqlite');
   let wjj: string;
   beforeAll(async () => {
-    t = await startTestApp('sqlite');
     wjj = await t.token('wjj');
   });
-  afterAll(async () => t?.close());
 
   it('507 with a Chinese message, nothing partial stored, /healthz says the database is not writable; then it recovers', async () => {
     const first = await t.request(wjj, { method: 'POST', url: '/api/v1/submissions', payload: acceptableDocument({ organisationId: 'wjj', year: 2025 }) });
@@ -89,11 +85,7 @@ describe('a full disk (SQLite: the database file cannot grow)', () => {
 });
 
 describe('/healthz reports free disk space below the threshold', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp('sqlite', { MIN_FREE_DISK_MB: String(1024 * 1024 * 1024) });
-  });
-  afterAll(async () => t?.close());
+  const t = withTestApp('sqlite', { MIN_FREE_DISK_MB: String(1024 * 1024 * 1024) });
 
   it('503 naming the data folder and the free space', async () => {
     const health = await t.request(undefined, { method: 'GET', url: '/healthz' });

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, sql, type SqliteDatabase } from 'kysely';
+import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, sql, type SqliteDatabase } from 'kysely';
 import pg from 'pg';
 import type { Database } from './database';
 
@@ -11,12 +11,24 @@ export interface DatabaseLocation {
   readonly dataDir: string;
 }
 
+/** The two databases the endpoint runs on. */
+export type Dialect = 'sqlite' | 'postgresql';
+
+/**
+ * Which database a location or an open Kysely instance is: the one place the server asks (the migrations,
+ * frozen and free of application imports, ask Kysely themselves).
+ */
+export function dialectOf(source: DatabaseLocation | Kysely<Database>): Dialect {
+  if (source instanceof Kysely) return source.getExecutor().adapter instanceof PostgresAdapter ? 'postgresql' : 'sqlite';
+  return source.databaseUrl ? 'postgresql' : 'sqlite';
+}
+
 /** The SQLite file inside DATA_DIR. */
 export const SQLITE_FILE = 'xinping.sqlite';
 
 /** Which database a location points at, for messages (never prints a password). */
 export function describeLocation(location: DatabaseLocation): string {
-  if (location.databaseUrl) {
+  if (dialectOf(location) === 'postgresql' && location.databaseUrl) {
     const url = new URL(location.databaseUrl);
     return `PostgreSQL ${url.hostname}${url.port ? `:${url.port}` : ''}${url.pathname}`;
   }
@@ -37,7 +49,7 @@ export interface DatabaseTimeouts {
  * gets timeouts when given: without them a stopped or frozen server makes every request wait forever.
  */
 export function openDatabase(location: DatabaseLocation, timeouts?: DatabaseTimeouts): Kysely<Database> {
-  if (location.databaseUrl) {
+  if (dialectOf(location) === 'postgresql' && location.databaseUrl) {
     checkPostgresUrl(location.databaseUrl);
     const pool = new pg.Pool({
       connectionString: location.databaseUrl,
@@ -116,7 +128,7 @@ export interface DatabaseProbe {
  * opens a fresh one. SQLite: the app's own connection (it has no server that could freeze).
  */
 export function openDatabaseProbe(location: DatabaseLocation, db: Kysely<Database>): DatabaseProbe {
-  if (!location.databaseUrl) {
+  if (dialectOf(location) === 'sqlite' || !location.databaseUrl) {
     return { check: async () => void (await sql`select 1`.execute(db)), close: async () => undefined };
   }
   const url = location.databaseUrl;

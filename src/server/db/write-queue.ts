@@ -1,4 +1,5 @@
-import { PostgresAdapter, type ControlledTransaction, type Kysely, type Transaction } from 'kysely';
+import type { ControlledTransaction, Kysely, Transaction } from 'kysely';
+import { dialectOf } from './connect';
 import { ApiError } from '../errors';
 import type { Database } from './database';
 
@@ -179,8 +180,7 @@ export function configureWriteQueue(db: Kysely<Database>, options: { maxPending?
 }
 
 function createWriteQueue(db: Kysely<Database>, options: { maxPending?: number; onCommit?: () => void } = {}): WriteQueue {
-  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
-  return new WriteQueue(db, postgres ? { ...options, maxBatch: 1, concurrency: POSTGRES_WRITERS } : options);
+  return new WriteQueue(db, dialectOf(db) === 'postgresql' ? { ...options, maxBatch: 1, concurrency: POSTGRES_WRITERS } : options);
 }
 
 /** Transactions writing at once on PostgreSQL: below the pool's 10 connections, leaving some for reads. */

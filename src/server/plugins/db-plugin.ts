@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { describeLocation, openDatabaseProbe, type DatabaseLocation, type DatabaseTimeouts } from '../db/connect';
+import { dialectOf, describeLocation, openDatabaseProbe, type DatabaseLocation, type DatabaseTimeouts, type Dialect } from '../db/connect';
 import type { Database } from '../db/database';
 import { prepareDatabase } from '../db/prepare';
 import { configureWriteQueue } from '../db/write-queue';
@@ -11,7 +11,7 @@ declare module 'fastify' {
     /** The database (Kysely over SQLite or PostgreSQL), migrated and seeded. */
     db: Kysely<Database>;
     /** Which database, for health checks and start-up messages. */
-    dbKind: 'sqlite' | 'postgresql';
+    dbKind: Dialect;
     /** Does the database answer, can it write, is there disk space left. */
     health: ServerHealth;
   }
@@ -26,7 +26,7 @@ export const dbPlugin = sharedPlugin<{ location: DatabaseLocation; timeouts: Dat
   'db',
   async (fastify, { location, timeouts, maxPendingWrites, minFreeDiskBytes }) => {
     const db = await prepareDatabase(location, timeouts);
-    const dbKind = location.databaseUrl ? 'postgresql' : 'sqlite';
+    const dbKind = dialectOf(db);
     const health = new ServerHealth({ probe: openDatabaseProbe(location, db), database: dbKind, ...(dbKind === 'sqlite' ? { dataDir: location.dataDir } : {}), minFreeBytes: minFreeDiskBytes });
     configureWriteQueue(db, { maxPending: maxPendingWrites, onCommit: () => health.storageSucceeded() });
     fastify.decorate('db', db);

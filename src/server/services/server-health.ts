@@ -1,6 +1,6 @@
 import { statfs } from 'node:fs/promises';
 import type { HealthReport } from '../../contract/api';
-import type { DatabaseProbe } from '../db/connect';
+import type { DatabaseProbe, Dialect } from '../db/connect';
 import { ApiError } from '../errors';
 
 /** How long the database may take to answer the health check. */
@@ -15,13 +15,13 @@ const MIB = 1024 * 1024;
  */
 export class ServerHealth {
   readonly #probe: DatabaseProbe;
-  readonly #database: 'sqlite' | 'postgresql';
+  readonly #database: Dialect;
   /** The SQLite data folder whose free space is watched; undefined for PostgreSQL (its disk is elsewhere). */
   readonly #dataDir: string | undefined;
   readonly #minFreeBytes: number;
   #storageFailure: { at: string; code: string } | undefined;
 
-  constructor(options: { probe: DatabaseProbe; database: 'sqlite' | 'postgresql'; dataDir?: string; minFreeBytes: number }) {
+  constructor(options: { probe: DatabaseProbe; database: Dialect; dataDir?: string; minFreeBytes: number }) {
     this.#probe = options.probe;
     this.#database = options.database;
     this.#dataDir = options.dataDir;

@@ -1,3 +1,4 @@
+import { catalogVersion } from '../../helpers/catalog-version';
 import { seedCatalog } from '../../../src/seed-catalog';
 import organisationsFile from '../../../seeds/organisations.json';
 import { EVERY_TOWNSHIP } from '../../../src/core/catalog/catalog';
@@ -262,7 +263,7 @@ describe('buildTemplate: the sheet', () => {
     const decoded = decodeMetadata(cell);
     expect(decoded).toEqual({ ok: true, meta: { plan: 'children', year: 2025, organisationId: 'wjj', catalogVersion: catalog.plans.children.catalogVersion, templateVersion: TEMPLATE_VERSION } });
     const metas: TemplateMetadata[] = [
-      { plan: 'women', year: 2021, catalogVersion: '2026.1', templateVersion: 1 },
+      { plan: 'women', year: 2021, catalogVersion: catalogVersion('women'), templateVersion: 1 },
       { plan: 'children', year: 2030, organisationId: 'gasa', catalogVersion: '2025.12', templateVersion: 3 },
     ];
     for (const meta of metas) expect(decodeMetadata(encodeMetadata(meta))).toEqual({ ok: true, meta });

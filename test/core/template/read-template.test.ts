@@ -1,3 +1,4 @@
+import { catalogVersion } from '../../helpers/catalog-version';
 import { seedCatalog } from '../../../src/seed-catalog';
 import organisationsFile from '../../../seeds/organisations.json';
 import { assessEntry } from '../../../src/core/assess/assess-entry';
@@ -418,7 +419,7 @@ describe('readTemplate: rows and codes it cannot use', () => {
   });
 
   it('says the metadata is damaged when its JSON is broken or out of range', () => {
-    for (const text of ['xpm:meta {"plan":"children","year":2025', encodeMetadata({ plan: 'children', year: 2025, catalogVersion: '2026.1', templateVersion: 1 }).replace('2025', '2040')]) {
+    for (const text of ['xpm:meta {"plan":"children","year":2025', encodeMetadata({ plan: 'children', year: 2025, catalogVersion: catalogVersion(), templateVersion: 1 }).replace('2025', '2040')]) {
       const model = health();
       const grid = gridOf(model);
       const metaColumn = grid.values[0]?.findIndex((cell) => String(cell).startsWith('xpm:meta ')) as number;

@@ -60,6 +60,25 @@ export async function startTestApp(dialect: Dialect, env: Record<string, string>
   };
 }
 
+/**
+ * The app for a `describe` block: started in its `beforeAll` on a fresh database, closed (and the database
+ * dropped) in its `afterAll`. Returns a handle usable in the block's own hooks and tests (not before).
+ */
+export function withTestApp(dialect: Dialect, env: Record<string, string> = {}, options: { through?: (databaseUrl: string) => string } = {}): TestApp {
+  let current: TestApp | undefined;
+  beforeAll(async () => {
+    current = await startTestApp(dialect, env, options);
+  });
+  afterAll(async () => current?.close());
+  return new Proxy({} as TestApp, {
+    get: (_target, key) => {
+      if (!current) throw new Error('withTestApp: the app is started in beforeAll; use it in hooks and tests');
+      const value = Reflect.get(current, key) as unknown;
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(current) : value;
+    },
+  });
+}
+
 /** A request as the tests write it (the shape of `app.inject()`'s options). */
 export interface RequestOptions {
   readonly method: 'GET' | 'POST' | 'HEAD' | 'OPTIONS';

@@ -1,17 +1,16 @@
+import { catalogVersion } from '../../helpers/catalog-version';
 import { describeEachDialect } from '../helpers/test-database';
-import { startTestApp, type TestApp } from '../helpers/test-app';
+import { withTestApp } from '../helpers/test-app';
 
-const report = (value: string) => ({ plan: 'children', year: 2025, organisationId: 'wjj', catalogVersion: '2026.1', templateVersion: 1, values: [{ indicatorId: 'C-HEA-04', value }] });
+const report = (value: string) => ({ plan: 'children', year: 2025, organisationId: 'wjj', catalogVersion: catalogVersion(), templateVersion: 1, values: [{ indicatorId: 'C-HEA-04', value }] });
 
 describeEachDialect('review: approve, return (退回), reopen', (dialect) => {
-  let t: TestApp;
+  const t = withTestApp(dialect);
   let wjj: string;
   let bureau: string;
   beforeAll(async () => {
-    t = await startTestApp(dialect);
     [wjj, bureau] = await Promise.all([t.token('wjj'), t.token('tjj', 'bureau')]);
   });
-  afterAll(async () => t?.close());
 
   const submit = (value: string) => t.request(wjj, { method: 'POST', url: '/api/v1/submissions', payload: report(value) });
   const review = (token: string, id: string, action: string, payload?: object) => t.request(token, { method: 'POST', url: `/api/v1/submissions/${id}/${action}`, ...(payload ? { payload } : {}) });

@@ -1,29 +1,28 @@
+import { catalogVersion } from '../../helpers/catalog-version';
 import type { SubmissionDocument } from '../../../src/contract/submission-document';
 import { describeEachDialect } from '../helpers/test-database';
-import { startTestApp, type TestApp } from '../helpers/test-app';
+import { withTestApp } from '../helpers/test-app';
 import { acceptableDocument } from '../helpers/submission-fixtures';
 
 const small = (organisationId: string, year: number, values: SubmissionDocument['values'] = [{ indicatorId: 'C-HEA-04', value: '3.2' }]): SubmissionDocument => ({
   plan: 'children',
   year,
   organisationId,
-  catalogVersion: '2026.1',
+  catalogVersion: catalogVersion(),
   templateVersion: 1,
   values,
 });
 
 describeEachDialect('POST /api/v1/submissions', (dialect) => {
-  let t: TestApp;
+  const t = withTestApp(dialect);
   let wjj: string;
   let mzj: string;
   let bureau: string;
   beforeAll(async () => {
-    t = await startTestApp(dialect);
     [wjj, mzj, bureau] = await Promise.all([t.token('wjj'), t.token('mzj'), t.token('tjj', 'bureau')]);
     // 民政局 reports C-HEA-04 here too (by the bureau's grant): two organisations, one indicator
     await t.grant('mzj', 'C-HEA-04');
   });
-  afterAll(async () => t?.close());
 
   const post = (token: string | undefined, body: unknown, headers: Record<string, string> = {}) =>
     t.request(token, { method: 'POST', url: '/api/v1/submissions', payload: body as object, headers });
@@ -33,7 +32,7 @@ describeEachDialect('POST /api/v1/submissions', (dialect) => {
     const response = await post(wjj, document);
     expect(response.statusCode).toBe(201);
     const receipt = response.json();
-    expect(receipt).toMatchObject({ version: 1, plan: 'children', year: 2024, organisationId: 'wjj', status: 'submitted', source: 'json', catalogVersion: '2026.1' });
+    expect(receipt).toMatchObject({ version: 1, plan: 'children', year: 2024, organisationId: 'wjj', status: 'submitted', source: 'json', catalogVersion: catalogVersion() });
     expect(receipt.counts.values).toBe(document.values.length);
     expect(receipt.bodySha256).toMatch(/^[0-9a-f]{64}$/);
     expect(response.headers.location).toBe(`/api/v1/submissions/${receipt.submissionId}`);
@@ -135,7 +134,7 @@ describeEachDialect('POST /api/v1/submissions', (dialect) => {
   it('409: a template of another catalog version', async () => {
     const response = await post(wjj, { ...small('wjj', 2027), catalogVersion: '2025.9' });
     expect(response.statusCode).toBe(409);
-    expect(response.json().error).toMatchObject({ code: 'catalog.versionMismatch', details: { expected: '2026.1', received: '2025.9' } });
+    expect(response.json().error).toMatchObject({ code: 'catalog.versionMismatch', details: { expected: catalogVersion(), received: '2025.9' } });
     expect(response.json().error.message).toContain('请下载最新模板');
   });
 
@@ -188,14 +187,13 @@ describeEachDialect('POST /api/v1/submissions', (dialect) => {
 });
 
 describeEachDialect('GET /api/v1/submissions', (dialect) => {
-  let t: TestApp;
+  const t = withTestApp(dialect);
   let wjj: string;
   let mzj: string;
   let bureau: string;
   let admin: string;
   const ids: Record<string, string> = {};
   beforeAll(async () => {
-    t = await startTestApp(dialect);
     [wjj, mzj, bureau, admin] = await Promise.all([t.token('wjj'), t.token('mzj'), t.token('tjj', 'bureau'), t.token('fegw', 'admin')]);
     await t.grant('mzj', 'C-HEA-04');
     for (const [org, token] of [['wjj', wjj], ['mzj', mzj]] as const) {
@@ -205,7 +203,6 @@ describeEachDialect('GET /api/v1/submissions', (dialect) => {
     const women = await t.request(wjj, { method: 'POST', url: '/api/v1/submissions', payload: acceptableDocument({ organisationId: 'wjj', plan: 'women', year: 2025, count: 5 }) });
     expect(women.statusCode).toBe(201);
   });
-  afterAll(async () => t?.close());
 
   it('reporters see their own organisation only; the bureau sees all and filters', async () => {
     const own = (await t.request(wjj, { method: 'GET', url: '/api/v1/submissions' })).json().submissions;

@@ -1,18 +1,17 @@
+import { catalogVersion } from '../../helpers/catalog-version';
 import { XLSX_CONTENT_TYPE } from '../../../src/server/routes/upload-routes';
 import { describeEachDialect } from '../helpers/test-database';
-import { startTestApp, type TestApp } from '../helpers/test-app';
+import { withTestApp } from '../helpers/test-app';
 import { blankTemplate, filledTemplate } from '../helpers/template-files';
 
 describeEachDialect('POST /api/v1/submissions/upload', (dialect) => {
-  let t: TestApp;
+  const t = withTestApp(dialect);
   let wjj: string;
   let filled: Uint8Array;
   beforeAll(async () => {
-    t = await startTestApp(dialect);
     wjj = await t.token('wjj');
     filled = await filledTemplate({ plan: 'children', year: 2025, organisationId: 'wjj' });
   });
-  afterAll(async () => t?.close());
 
   const upload = (payload: Uint8Array | string | FormData, headers: Record<string, string> = { 'content-type': XLSX_CONTENT_TYPE }, token = wjj) =>
     t.request(token, { method: 'POST', url: '/api/v1/submissions/upload', payload, headers: payload instanceof FormData ? {} : headers });
@@ -21,7 +20,7 @@ describeEachDialect('POST /api/v1/submissions/upload', (dialect) => {
     const response = await upload(filled);
     expect(response.statusCode).toBe(201);
     const receipt = response.json();
-    expect(receipt).toMatchObject({ plan: 'children', year: 2025, organisationId: 'wjj', source: 'xlsx', version: 1, catalogVersion: '2026.1' });
+    expect(receipt).toMatchObject({ plan: 'children', year: 2025, organisationId: 'wjj', source: 'xlsx', version: 1, catalogVersion: catalogVersion() });
     expect(receipt.counts.values).toBeGreaterThan(20);
     const detail = (await t.request(wjj, { method: 'GET', url: `/api/v1/submissions/${receipt.submissionId}` })).json();
     expect(detail.values).toHaveLength(receipt.counts.values);
