@@ -1,5 +1,6 @@
 /**
- * Builds the Excel task pane into dist/taskpane/ (served as https://localhost:3000/ in development):
+ * Builds the two front ends: the Excel task pane into dist/taskpane/ (served at /taskpane.html) and the web app
+ * into dist/web/ (served at /, its files under /web/). The task pane:
  *   taskpane.html       from src/apps/taskpane/taskpane.html, with the first screen's scripts and office.js
  *   *.[contenthash].js  the bundle in chunks: what the first screen needs (runtime, React + Fluent UI + the
  *                       shell) and, loaded on demand, each view, the workbook adapter with the core it uses,
@@ -40,6 +41,7 @@ const OFFICE_JS_URLS = {
 };
 const OFFICE_JS_DIST = path.dirname(require.resolve('@microsoft/office-js/dist/office.js'));
 const OUTPUT_DIR = path.resolve(__dirname, 'dist/taskpane');
+const WEB_OUTPUT_DIR = path.resolve(__dirname, 'dist/web');
 
 /** office.js loads, relative to its own URL, the host script for the platform, its locale strings and telemetry. */
 const OFFICE_JS_FILES = [
@@ -86,8 +88,9 @@ const isBundleScript = (file) => file.endsWith('.js') && !file.startsWith('offic
  * The sizes it reports are measured on the emitted files (raw and gzip).
  */
 class BundleStatsFilePlugin {
-  constructor(file) {
+  constructor(file, budgets) {
     this.file = path.resolve(__dirname, file);
+    this.budgets = budgets;
   }
 
   apply(compiler) {
@@ -120,7 +123,7 @@ class BundleStatsFilePlugin {
           files: chunk.files,
           modules: flatten(chunk.modules),
         })),
-        budgets: BUDGETS,
+        budgets: this.budgets,
         hasErrors: stats.hasErrors(),
       };
       fs.mkdirSync(path.dirname(this.file), { recursive: true });
@@ -129,9 +132,11 @@ class BundleStatsFilePlugin {
   }
 }
 
-module.exports = (env = {}, argv = {}) => {
-  const mode = argv.mode === 'development' ? 'development' : 'production';
-  const swcOptions = {
+/** The web app's budget: its shell is React and Fluent UI (~400 KiB); the portal and workspace add on demand. */
+const WEB_BUDGETS = { initialBytes: 600 * 1024, assetBytes: 512 * 1024 };
+
+function swcOptionsFor(mode) {
+  return {
     jsc: {
       parser: { syntax: 'typescript', tsx: true },
       transform: { react: { runtime: 'automatic', development: mode === 'development' } },
@@ -139,8 +144,22 @@ module.exports = (env = {}, argv = {}) => {
     },
     sourceMaps: mode === 'development',
   };
+}
+
+/** `--env stats=<dir>`: each app writes <dir>/<app>.stats.json (scripts/report-bundle-size.ts reads them). */
+function statsFile(env, app) {
+  if (typeof env.stats !== 'string' || !env.stats) return undefined;
+  return env.stats.endsWith('.json') ? env.stats : path.join(env.stats, `${app}.stats.json`);
+}
+
+/** The Excel task pane: dist/taskpane/, served at /taskpane.html (its scripts, office.js copy and icons beside it). */
+function taskpane(env = {}, argv = {}) {
+  const mode = argv.mode === 'development' ? 'development' : 'production';
+  const swcOptions = swcOptionsFor(mode);
+  const stats = statsFile(env, 'taskpane');
 
   return {
+    name: 'taskpane',
     mode,
     target: ['web', 'es2017'],
     context: __dirname,
@@ -208,7 +227,7 @@ module.exports = (env = {}, argv = {}) => {
           })),
         ],
       }),
-      ...(typeof env.stats === 'string' && env.stats ? [new BundleStatsFilePlugin(env.stats)] : []),
+      ...(stats ? [new BundleStatsFilePlugin(stats, BUDGETS)] : []),
     ],
     performance: {
       hints: mode === 'production' ? 'error' : false, // unminified development builds say nothing about size
@@ -221,7 +240,52 @@ module.exports = (env = {}, argv = {}) => {
       excludeAssets: [/^office\//],
     },
   };
-};
+}
 
+/**
+ * The web app (department portal and the bureau's workspace): dist/web/, served at / with its files under
+ * /web/ (the server answers /web/<route> with its index.html). No office.js: it runs in any browser.
+ */
+function web(env = {}, argv = {}) {
+  const mode = argv.mode === 'development' ? 'development' : 'production';
+  const stats = statsFile(env, 'web');
+  return {
+    name: 'web',
+    mode,
+    target: ['web', 'es2017'],
+    context: __dirname,
+    entry: { web: './src/apps/web/index.tsx' },
+    output: {
+      path: WEB_OUTPUT_DIR,
+      filename: '[name].[contenthash:8].js',
+      chunkFilename: '[name].[contenthash:8].js',
+      publicPath: '/web/',
+      clean: true,
+    },
+    devtool: mode === 'development' ? 'source-map' : false,
+    resolve: { extensions: ['.tsx', '.ts', '.js'] },
+    module: { rules: [{ test: /\.tsx?$/, exclude: /node_modules/, use: { loader: 'swc-loader', options: swcOptionsFor(mode) } }] },
+    optimization: {
+      runtimeChunk: 'single',
+      splitChunks: { chunks: 'all', cacheGroups: { vendors: { test: /[\\/]node_modules[\\/]/, chunks: 'initial', name: 'vendors', priority: -10, reuseExistingChunk: true } } },
+    },
+    plugins: [
+      new HtmlWebpackPlugin({ template: './src/apps/web/index.html', filename: 'index.html', chunks: ['web'] }),
+      ...(stats ? [new BundleStatsFilePlugin(stats, WEB_BUDGETS)] : []),
+    ],
+    performance: {
+      hints: mode === 'production' ? 'error' : false,
+      assetFilter: isBundleScript,
+      maxAssetSize: WEB_BUDGETS.assetBytes,
+      maxEntrypointSize: WEB_BUDGETS.initialBytes,
+    },
+  };
+}
+
+/** Both front ends (webpack builds an array of configurations one after the other). */
+module.exports = (env = {}, argv = {}) => [taskpane(env, argv), web(env, argv)];
+module.exports.taskpane = taskpane;
+module.exports.web = web;
 module.exports.OFFICE_JS_URLS = OFFICE_JS_URLS;
 module.exports.BUDGETS = BUDGETS;
+module.exports.WEB_BUDGETS = WEB_BUDGETS;

@@ -135,7 +135,10 @@ export function kib(bytes: number): string {
 }
 
 /** The report as a plain-text table (Chinese and English headings). */
-export function formatReport(report: BundleReport): string {
+/** The heading of an app's report. */
+const TITLES: Record<string, string> = { taskpane: '任务窗格脚本大小 / Task pane bundle sizes', web: '网页脚本大小 / Web app bundle sizes' };
+
+export function formatReport(report: BundleReport, app = 'taskpane'): string {
   // "largest sources": by size before minifying (a big source file can shrink to little, e.g. Fluent's icon files)
   const header = ['', 'file', 'chunk', 'raw', 'gzip', 'largest sources'];
   const rows: string[][] = [];
@@ -154,7 +157,7 @@ export function formatReport(report: BundleReport): string {
       .join('  ')
       .trimEnd();
   const out = [
-    '任务窗格脚本大小 / Task pane bundle sizes',
+    TITLES[app] ?? `${app} bundle sizes`,
     line(header),
     line(widths.map((w) => '-'.repeat(w))),
     ...rows.map(line),
@@ -175,19 +178,26 @@ function pad(text: string, to: number, side: 'left' | 'right'): string {
   return side === 'left' ? fill + text : text + fill;
 }
 
+/** Reports each stats file given (default: both apps'); exit 1 when any is over its budget, 2 when one cannot be read. */
 function main(argv: readonly string[]): number {
-  const statsFile = resolve(argv[0] ?? 'dist/taskpane.stats.json');
-  let stats: BundleStatsFile;
-  try {
-    stats = JSON.parse(readFileSync(statsFile, 'utf8')) as BundleStatsFile;
-    if (!stats.entrypoints || !Array.isArray(stats.chunks) || !stats.budgets) throw new Error('not a bundle stats file');
-  } catch (error) {
-    console.error(`✘ 无法读取构建统计 ${statsFile}（请用 npm run build 构建）/ Cannot read the build stats: ${(error as Error).message}`);
-    return 2;
+  const files = argv.length > 0 ? argv : ['dist/taskpane.stats.json', 'dist/web.stats.json'];
+  let exit = 0;
+  for (const file of files) {
+    const statsFile = resolve(file);
+    let stats: BundleStatsFile;
+    try {
+      stats = JSON.parse(readFileSync(statsFile, 'utf8')) as BundleStatsFile;
+      if (!stats.entrypoints || !Array.isArray(stats.chunks) || !stats.budgets) throw new Error('not a bundle stats file');
+    } catch (error) {
+      console.error(`✘ 无法读取构建统计 ${statsFile}（请用 npm run build 构建）/ Cannot read the build stats: ${(error as Error).message}`);
+      return 2;
+    }
+    const report = measureBundle(stats, (name) => readFileSync(join(stats.outputPath, name)));
+    const app = Object.keys(stats.entrypoints)[0] ?? 'taskpane';
+    console.log(formatReport(report, app));
+    if (report.problems.some((p) => p.level === 'error')) exit = 1;
   }
-  const report = measureBundle(stats, (file) => readFileSync(join(stats.outputPath, file)));
-  console.log(formatReport(report));
-  return report.problems.some((p) => p.level === 'error') ? 1 : 0;
+  return exit;
 }
 
 if (require.main === module) process.exitCode = main(process.argv.slice(2));

@@ -17,7 +17,7 @@ import { organisationRoutes } from './routes/organisation-routes';
 import { reportingGrantRoutes } from './routes/reporting-grant-routes';
 import { reviewRoutes } from './routes/review-routes';
 import { submissionRoutes } from './routes/submission-routes';
-import { taskpaneRoutes } from './routes/taskpane-routes';
+import { frontEndRoutes } from './routes/front-end-routes';
 import { uploadRoutes } from './routes/upload-routes';
 import { API_HEADERS } from './security-headers';
 import { CatalogSource } from './services/catalog-source';
@@ -159,7 +159,7 @@ export async function buildApp(config: ServerConfig, options: AppOptions = {}): 
     { prefix: API_PREFIX },
   );
   app.get('/healthz', { schema: { hide: true } }, async () => checkHealth(app));
-  await app.register(taskpaneRoutes, { taskpaneDir: config.taskpaneDir, manifestFile: config.manifestFile, frameAncestors: config.frameAncestors });
+  await app.register(frontEndRoutes, { taskpaneDir: config.taskpaneDir, webDir: config.webDir, manifestFile: config.manifestFile, frameAncestors: config.frameAncestors });
   return app;
 }
 

@@ -55,8 +55,9 @@ export interface ServerConfig extends DatabaseLocation {
   /** Requests per minute per token (per address for requests without a valid token). */
   readonly rateLimitPerMinute: number;
   readonly tls: TlsChoice;
-  /** The built task pane (dist/taskpane/) and the add-in manifest. */
+  /** The built task pane (dist/taskpane/), the built web app (dist/web/) and the add-in manifest. */
   readonly taskpaneDir: string;
+  readonly webDir: string;
   readonly manifestFile: string;
   readonly logLevel: string;
   readonly limits: ServerLimits;
@@ -177,6 +178,7 @@ export const ServerEnvSchema = z.object({
   RATE_LIMIT_PER_MINUTE: integerVariable('RATE_LIMIT_PER_MINUTE', 600, 1, 10_000_000),
   LOG_LEVEL: optionalText.pipe(z.enum(LOG_LEVELS, { message: `LOG_LEVEL 应为 ${LOG_LEVELS.join('、')} 之一 / LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` }).optional()),
   TASKPANE_DIR: optionalText,
+  WEB_DIR: optionalText,
   FRAME_ANCESTORS: listVariable,
   TRUST_PROXY: optionalText,
   REQUEST_TIMEOUT_SECONDS: integerVariable('REQUEST_TIMEOUT_SECONDS', 60, 1, 3600),
@@ -221,6 +223,7 @@ export function loadConfig(env: Env = process.env, options: { home?: string; cwd
     rateLimitPerMinute: vars.RATE_LIMIT_PER_MINUTE,
     tls,
     taskpaneDir: vars.TASKPANE_DIR ? resolve(cwd, vars.TASKPANE_DIR) : join(PROJECT_ROOT, 'dist', 'taskpane'),
+    webDir: vars.WEB_DIR ? resolve(cwd, vars.WEB_DIR) : join(PROJECT_ROOT, 'dist', 'web'),
     manifestFile: join(PROJECT_ROOT, 'manifest.xml'),
     logLevel: vars.LOG_LEVEL ?? 'info',
     limits: limitsOf(vars, { behindProxy }),

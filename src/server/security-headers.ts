@@ -47,3 +47,29 @@ export function taskpaneHeaders(frameAncestors: readonly string[]): FastifyHelme
     referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
   };
 }
+
+/**
+ * The headers of the web app's files (the department portal and the bureau's workspace): its own scripts only,
+ * talking to its own server, never framed by anyone (it is not an add-in); Fluent UI's runtime styles as above.
+ */
+export const WEB_APP_HEADERS: FastifyHelmetOptions = {
+  contentSecurityPolicy: {
+    useDefaults: false,
+    directives: {
+      defaultSrc: ["'self'"],
+      scriptSrc: ["'self'"],
+      scriptSrcAttr: ["'none'"],
+      styleSrc: ["'self'", "'unsafe-inline'"],
+      imgSrc: ["'self'", 'data:'],
+      fontSrc: ["'self'", 'data:'],
+      connectSrc: ["'self'"],
+      frameAncestors: ["'none'"],
+      objectSrc: ["'none'"],
+      baseUri: ["'self'"],
+      formAction: ["'self'"],
+    },
+  },
+  frameguard: { action: 'deny' },
+  hsts: false,
+  referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+};

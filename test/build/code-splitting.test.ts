@@ -9,7 +9,7 @@ import webpack, { type Configuration } from 'webpack';
 import { measureBundle, type BundleStatsFile } from '../../scripts/report-bundle-size';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the project's CommonJS webpack config
-const webpackConfig = require('../../webpack.config.js') as (env: Record<string, unknown>, argv: { mode?: string }) => Configuration;
+const webpackConfig = (require('../../webpack.config.js') as { taskpane: (env: Record<string, unknown>, argv: { mode?: string }) => Configuration }).taskpane;
 
 let dir: string;
 let stats: BundleStatsFile;

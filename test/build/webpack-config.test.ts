@@ -1,10 +1,15 @@
 import type { Configuration, WebpackPluginInstance } from 'webpack';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the project's CommonJS webpack config
-const webpackConfig = require('../../webpack.config.js') as ((env: Record<string, unknown>, argv: { mode?: string }) => Configuration) & {
+const project = require('../../webpack.config.js') as ((env: Record<string, unknown>, argv: { mode?: string }) => Configuration[]) & {
+  taskpane: (env: Record<string, unknown>, argv: { mode?: string }) => Configuration;
+  web: (env: Record<string, unknown>, argv: { mode?: string }) => Configuration;
   OFFICE_JS_URLS: Record<string, string>;
   BUDGETS: { initialBytes: number; assetBytes: number };
+  WEB_BUDGETS: { initialBytes: number; assetBytes: number };
 };
+/** The task pane's configuration, with the module's constants (as the tests below read them). */
+const webpackConfig = Object.assign(project.taskpane, { OFFICE_JS_URLS: project.OFFICE_JS_URLS, BUDGETS: project.BUDGETS });
 
 /** The office.js URL taskpane.html gets (HtmlWebpackPlugin's template parameter). */
 function officeJsUrl(config: Configuration): unknown {
@@ -81,5 +86,17 @@ describe('webpack.config.js: splitting and budgets', () => {
     const names = (c: Configuration) => (c.plugins ?? []).map((p) => p?.constructor?.name);
     expect(names(config)).not.toContain('BundleStatsFilePlugin');
     expect(names(withOfficeJs(undefined, () => webpackConfig({ stats: 'dist/taskpane.stats.json' }, { mode: 'production' })))).toContain('BundleStatsFilePlugin');
+  });
+});
+
+describe('webpack.config.js: two front ends', () => {
+  it('builds the task pane and the web app, each into its own folder, the web app under /web/', () => {
+    const [taskpane, web] = withOfficeJs(undefined, () => project({}, { mode: 'production' }));
+    expect([taskpane?.name, web?.name]).toEqual(['taskpane', 'web']);
+    expect(taskpane?.output?.path).toMatch(/dist[\\/]taskpane$/);
+    expect(web?.output?.path).toMatch(/dist[\\/]web$/);
+    expect(web?.output?.publicPath).toBe('/web/');
+    expect(web?.entry).toEqual({ web: './src/apps/web/index.tsx' });
+    expect((web?.performance as { maxEntrypointSize: number }).maxEntrypointSize).toBe(project.WEB_BUDGETS.initialBytes);
   });
 });

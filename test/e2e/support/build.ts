@@ -121,7 +121,7 @@ export function buildTaskpane(): Promise<BuildOutcome> {
   const stamp = fingerprint(TASKPANE_INPUTS, 'production');
   return buildOnce('taskpane', TASKPANE_DIR, stamp, (outputDir) => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- the project's CommonJS webpack config
-    const projectConfig = require(join(ROOT, 'webpack.config.js')) as (env: unknown, argv: { mode: string }) => Configuration;
+    const projectConfig = (require(join(ROOT, 'webpack.config.js')) as { taskpane: (env: unknown, argv: { mode: string }) => Configuration }).taskpane;
     const config = projectConfig({}, { mode: 'production' });
     return { ...config, output: { ...config.output, path: outputDir }, infrastructureLogging: { level: 'error' } };
   });
