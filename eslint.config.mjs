@@ -2,6 +2,47 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 import officeAddins from 'eslint-plugin-office-addins';
+import { builtinModules } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import layers from './scripts/layers.cjs';
+
+const ROOT = path.dirname(fileURLToPath(import.meta.url));
+const BUILTINS = new Set([...builtinModules, ...builtinModules.map((name) => `node:${name}`)]);
+
+/**
+ * The import direction of src/ (scripts/layers.cjs): every import, export-from, import() and require of a
+ * file in a layer is resolved against the file's place and refused when it points against the direction.
+ */
+const layersPlugin = {
+  rules: {
+    'import-direction': {
+      meta: { type: 'problem', schema: [], messages: { against: '{{why}} (scripts/layers.cjs)' } },
+      create(context) {
+        const file = path.relative(ROOT, context.filename).split(path.sep).join('/');
+        if (!layers.layerOf(file)) return {};
+        const check = (node) => {
+          const specifier = node && node.type === 'Literal' && typeof node.value === 'string' ? node.value : undefined;
+          if (specifier === undefined || BUILTINS.has(specifier)) return;
+          const target = specifier.startsWith('.')
+            ? path.posix.normalize(path.posix.join(path.posix.dirname(file), specifier))
+            : { package: specifier };
+          const why = layers.violation(file, target);
+          if (why) context.report({ node, messageId: 'against', data: { why } });
+        };
+        return {
+          ImportDeclaration: (node) => check(node.source),
+          ExportNamedDeclaration: (node) => check(node.source),
+          ExportAllDeclaration: (node) => check(node.source),
+          ImportExpression: (node) => check(node.source),
+          CallExpression: (node) => {
+            if (node.callee.type === 'Identifier' && node.callee.name === 'require') check(node.arguments[0]);
+          },
+        };
+      },
+    },
+  },
+};
 
 export default tseslint.config(
   { ignores: ['dist/**', 'coverage/**', 'node_modules/**', 'data/**'] },
@@ -12,6 +53,12 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
+  },
+  {
+    // one import direction across the layers of src/ (scripts/layers.cjs); test/architecture proves it can fail
+    files: ['src/**/*.{ts,tsx,js,cjs}'],
+    plugins: { layers: layersPlugin },
+    rules: { 'layers/import-direction': 'error' },
   },
   {
     // Test doubles (the strict fake Excel host, the e2e Excel stand-in) never ship.
@@ -29,7 +76,6 @@ export default tseslint.config(
         patterns: [
           { group: ['node:*', 'fs', 'path', 'os', 'child_process'], message: 'src/core is pure: no Node imports.' },
           { group: ['react', 'react-dom', '@fluentui/*', 'exceljs', 'better-sqlite3', 'pg', 'kysely', 'fastify'], message: 'src/core is pure: adapters live outside src/core.' },
-          { group: ['**/adapters/**', '**/cli/**', '**/server/**', '**/taskpane/**'], message: 'src/core must not import adapters.' },
           { group: ['**/test/**'], message: 'src must not import test code.' },
         ],
       }],

@@ -6,7 +6,7 @@ import { evaluateReport, type ReportResult } from '../report/evaluate-report';
 
 /**
  * What the core needs of a submission: plan, year, organisation and the values as typed. The wire document
- * (src/contract/submission-document.ts) is one; the core does not depend on its schema.
+ * (the contract layer's submission document) is one; the core does not depend on its schema.
  */
 export interface SubmissionInput {
   readonly plan: PlanId;
