@@ -1,5 +1,6 @@
 /// <reference types="office-js" />
 import type { TemplateModel } from '../core/template/template-model';
+import type { InsertOptions, InsertedTemplate } from '../workbook/workbook-port';
 import { detectCapabilities } from './capabilities';
 import type { ExcelHost } from './excel-host';
 import { protectTemplate, renderTemplate } from './render-template';
@@ -8,18 +9,13 @@ import { asWorkbookError } from './workbook-error';
 import { DEFAULT_PAYLOAD_BUDGET, WritePlan } from './write-plan';
 
 /** How to insert a template. */
-export interface InsertTemplateOptions {
-  /** The sheet to replace (after the person agreed); without it an existing sheet is never touched. */
-  readonly replaceSheet?: string;
+export interface InsertTemplateOptions extends InsertOptions {
   /** Payload budget per sync in bytes (default 2 MB); tests lower it to force split writes. */
   readonly payloadBudget?: number;
 }
 
 /** Where the template went and how many round trips it took. */
-export interface InsertTemplateResult {
-  readonly sheetName: string;
-  /** The sheet that was replaced, when `replaceSheet` named an existing one. */
-  readonly replaced?: string;
+export interface InsertTemplateResult extends InsertedTemplate {
   readonly syncs: number;
 }
 

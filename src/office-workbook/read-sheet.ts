@@ -1,8 +1,9 @@
 /// <reference types="office-js" />
 import type { SheetGrid } from '../core/template/read-template';
 import type { RawCell } from '../core/parse/cell-value';
-import { detectCapabilities, type WorkbookCapabilities } from './capabilities';
-import { queueNotesLoad, type SheetNotes } from './cell-notes';
+import type { HostCapabilities, SheetSnapshot } from '../workbook/workbook-host';
+import { detectCapabilities } from './capabilities';
+import { queueNotesLoad, type CellNote } from './cell-notes';
 import type { ExcelHost } from './excel-host';
 import { WorkbookError, asWorkbookError, errorCode } from './workbook-error';
 
@@ -10,28 +11,22 @@ import { WorkbookError, asWorkbookError, errorCode } from './workbook-error';
 export interface LoadedSheet {
   readonly sheet: Excel.Worksheet;
   readonly grid: SheetGrid;
-  readonly notes: SheetNotes;
+  /** Every note (or comment), people's and the add-in's: still addressable in the batch that loaded them. */
+  readonly notes: readonly CellNote[];
   /** Absent below ExcelApi 1.2 (no protection API). */
   readonly protection?: { readonly protected: boolean; readonly options: Excel.WorksheetProtectionOptions };
-}
-
-/** What `readTemplateSheet` hands back: the grid for the template reader, and the add-in's notes found. */
-export interface SheetRead {
-  readonly grid: SheetGrid;
-  /** Notes (or comments) the add-in wrote at an earlier check; removed by the next check. */
-  readonly flagNotes: readonly string[];
 }
 
 /**
  * Loads the active (or named) sheet in ONE sync: the used range's values, shown texts, number formats and
  * position in a single load, the notes or comments, and the protection state.
  */
-export async function loadSheet(context: Excel.RequestContext, capabilities: WorkbookCapabilities, sheetName?: string): Promise<LoadedSheet> {
+export async function loadSheet(context: Excel.RequestContext, capabilities: HostCapabilities, sheetName?: string): Promise<LoadedSheet> {
   const sheet = sheetName === undefined ? context.workbook.worksheets.getActiveWorksheet() : context.workbook.worksheets.getItem(sheetName);
   sheet.load('name');
   const used = sheet.getUsedRange();
   used.load('values,text,numberFormat,rowIndex,columnIndex');
-  const notes = queueNotesLoad(sheet, capabilities.cellNotes);
+  const notes = queueNotesLoad(sheet, capabilities.notes);
   const protection = capabilities.layout ? sheet.protection : undefined;
   protection?.load('protected,options');
   try {
@@ -58,14 +53,16 @@ export async function loadSheet(context: Excel.RequestContext, capabilities: Wor
   };
 }
 
+/** A loaded sheet as plain data (the port's view of it). */
+export function snapshotOf(loaded: LoadedSheet): SheetSnapshot {
+  return { grid: loaded.grid, notes: loaded.notes.map((note) => note.content), sheetProtected: loaded.protection?.protected ?? false };
+}
+
 /** Reads the active (or named) sheet for the template reader (`readTemplate` / `checkTemplate`): one sync. */
-export async function readTemplateSheet(host: ExcelHost, sheetName?: string): Promise<SheetRead> {
+export async function readSheet(host: ExcelHost, sheetName?: string): Promise<SheetSnapshot> {
   const capabilities = detectCapabilities(host);
   try {
-    return await host.run(async (context) => {
-      const loaded = await loadSheet(context, capabilities, sheetName);
-      return { grid: loaded.grid, flagNotes: loaded.notes.ours.map((note) => note.content) };
-    });
+    return await host.run(async (context) => snapshotOf(await loadSheet(context, capabilities, sheetName)));
   } catch (error) {
     throw asWorkbookError(error, { zh: '读取工作表', en: 'Reading the sheet' });
   }

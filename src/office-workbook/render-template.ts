@@ -2,8 +2,8 @@
 import { columnLetter, parseCellAddress, rangeAddress } from '../core/template/cell-address';
 import { encodeMetadata } from '../core/template/template-metadata';
 import { CELL_STYLES, type CellStyle, type TemplateModel, type ValidationRule } from '../core/template/template-model';
-import type { WorkbookCapabilities } from './capabilities';
-import { keyedRectangles, rectangleAddress, type KeyedRectangle } from './rectangles';
+import type { HostCapabilities } from '../workbook/workbook-host';
+import { keyedRectangles, rectangleAddress, type KeyedRectangle } from '../workbook/rectangles';
 import type { WritePlan } from './write-plan';
 
 /** The key under which the template metadata is kept a second time, as a worksheet custom property (1.12). */
@@ -11,11 +11,14 @@ export const METADATA_PROPERTY = 'xpm-meta';
 
 type Key = string | number | boolean;
 
+/** The capabilities that are on or off (a style layer may need one). */
+type Flag = { [K in keyof HostCapabilities]: HostCapabilities[K] extends boolean ? K : never }[keyof HostCapabilities];
+
 /** One format property painted over rectangles of equal value. */
 interface StyleLayer {
   readonly of: (style: CellStyle) => Key | undefined;
   readonly paint: (format: Excel.RangeFormat, key: Key, shape: { rows: number; columns: number }) => void;
-  readonly needs?: keyof WorkbookCapabilities;
+  readonly needs?: Flag;
   /** Queued actions per rectangle beyond the range itself (a border edge is four: the edge and three sets). */
   readonly actions?: (shape: { rows: number; columns: number }) => number;
 }
@@ -61,7 +64,7 @@ export function columnWidthPoints(characters: number): number {
  * cells keep text), styles, and — where the host has them — merges, the hidden marker row, sizes,
  * conditional formats, validation, frozen header, page layout, the metadata property and protection.
  */
-export function renderTemplate(sheet: Excel.Worksheet, model: TemplateModel, capabilities: WorkbookCapabilities, plan: WritePlan): void {
+export function renderTemplate(sheet: Excel.Worksheet, model: TemplateModel, capabilities: HostCapabilities, plan: WritePlan): void {
   const rowCount = model.rows.length;
   const columnCount = Math.max(model.columns.length, ...model.rows.map((row) => row.cells.length));
   const cellAt = (row: number, column: number) => model.rows[row]?.cells[column];
@@ -187,7 +190,7 @@ export function renderTemplate(sheet: Excel.Worksheet, model: TemplateModel, cap
 }
 
 /** Protects the sheet (no password; only the unlocked input cells stay editable), where the host can. */
-export function protectTemplate(sheet: Excel.Worksheet, model: TemplateModel, capabilities: WorkbookCapabilities, plan: WritePlan): void {
+export function protectTemplate(sheet: Excel.Worksheet, model: TemplateModel, capabilities: HostCapabilities, plan: WritePlan): void {
   if (!capabilities.layout) return;
   const { allowSort, allowAutoFilter, allowFormatColumns, allowFormatRows } = model.protection;
   const options: Excel.WorksheetProtectionOptions = { allowSort, allowAutoFilter, allowFormatColumns, allowFormatRows };

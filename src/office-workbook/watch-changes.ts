@@ -1,32 +1,8 @@
 /// <reference types="office-js" />
+import type { HostChange } from '../workbook/workbook-host';
+import type { StopWatching } from '../workbook/workbook-port';
 import type { ExcelHost } from './excel-host';
 import { asWorkbookError } from './workbook-error';
-
-/** A change of cell data in the workbook (Excel's `onChanged`), as plain data. */
-export interface WorkbookChange {
-  /** The sheet's id (stable across renames). */
-  readonly sheetId: string;
-  /**
-   * The sheet's name as known when watching began (or when a 1.7/1.8 host reported the sheet added);
-   * undefined for a sheet added later on newer hosts. A sheet renamed meanwhile keeps its old name here:
-   * compare sheets by `sheetId` where it matters.
-   */
-  readonly sheetName?: string;
-  /** The changed range, A1 without the sheet ("K7", "K7:K9"). */
-  readonly address: string;
-  /** Excel.DataChangeType: 'RangeEdited', 'RowInserted' … */
-  readonly changeType: string;
-  /** 'local': made in this Excel (by the person or an add-in); 'remote': by a co-author. */
-  readonly source: 'local' | 'remote';
-  /**
-   * `triggerSource === 'ThisLocalAddin'` (ExcelApi 1.14): true when this add-in's own batch made the change,
-   * false when someone else did; null when the host cannot tell (below 1.14).
-   */
-  readonly byThisAddin: boolean | null;
-}
-
-/** Stops listening: removes the handlers and syncs their contexts. */
-export type StopWatching = () => Promise<void>;
 
 /** The part of `OfficeExtension.EventHandlerResult` used here. */
 interface Registration {
@@ -36,8 +12,11 @@ interface Registration {
 
 /**
  * Calls `listener` for every change of cell data in the workbook — people's, co-authors' and the add-in's
- * own (`byThisAddin` says which, where the host knows; see workbook-port.ts for how the task pane ignores
- * its own writes). Resolves to a function that stops listening, or to null below ExcelApi 1.7 (no events).
+ * own (`byThisAddin` = `triggerSource === 'ThisLocalAddin'` from ExcelApi 1.14, null below; see
+ * src/workbook/own-writes.ts for how the port ignores its own writes). `sheetName` is the name known when
+ * watching began (or when a 1.7/1.8 host reported the sheet added): undefined for a sheet added later on
+ * newer hosts, the old name of a sheet renamed meanwhile. Resolves to a function that stops listening (it
+ * removes the handlers and syncs their contexts), or to null below ExcelApi 1.7 (no events).
  *
  * - ExcelApi 1.9+: one handler on `workbook.worksheets.onChanged` (every sheet, also sheets added later);
  *   one sync.
@@ -47,7 +26,7 @@ interface Registration {
  *
  * A listener that throws does not stop the others or Excel's event dispatch.
  */
-export async function watchChanges(host: ExcelHost, listener: (change: WorkbookChange) => void): Promise<StopWatching | null> {
+export async function watchChanges(host: ExcelHost, listener: (change: HostChange) => void): Promise<StopWatching | null> {
   if (!host.isSetSupported('ExcelApi', '1.7')) return null;
   const tellsTrigger = host.isSetSupported('ExcelApi', '1.14');
   const names = new Map<string, string>();
@@ -58,7 +37,7 @@ export async function watchChanges(host: ExcelHost, listener: (change: WorkbookC
 
   const onChanged = async (args: Excel.WorksheetChangedEventArgs): Promise<void> => {
     if (stopped) return;
-    const change: WorkbookChange = {
+    const change: HostChange = {
       sheetId: args.worksheetId,
       ...(names.has(args.worksheetId) ? { sheetName: names.get(args.worksheetId) } : {}),
       address: bareRange(args.address),

@@ -1,17 +1,10 @@
+import { WorkbookError } from '../workbook/workbook-error';
+
 /**
- * The adapter's one error type: what went wrong, in words a county clerk can act on (zh) and in English.
- * Every operation turns Office.js failures into it in one place (`asWorkbookError`).
+ * Office.js failures in words a county clerk can act on: every operation of the adapter turns them into
+ * the port's one error type (WorkbookError, src/workbook) in one place (`asWorkbookError`).
  */
-export class WorkbookError extends Error {
-  constructor(
-    readonly zh: string,
-    readonly en: string,
-    readonly code?: string,
-  ) {
-    super(zh);
-    this.name = 'WorkbookError';
-  }
-}
+export { WorkbookError };
 
 /** The Office.js error code of a failure (`ItemNotFound`, `InvalidArgument` …), if it has one. */
 export function errorCode(error: unknown): string | undefined {

@@ -1,7 +1,7 @@
 import { buildTemplate } from '../../src/core/template/build-template';
 import { seedCatalog } from '../../src/seed-catalog';
 import { lazyOfficeWorkbook, lazyWorkbook } from '../../src/apps/taskpane/workbook/lazy-workbook';
-import type { WorkbookPort } from '../../src/apps/taskpane/workbook/workbook-port';
+import type { WorkbookPort } from '../../src/workbook/workbook-port';
 import { FakeExcelHost, FakeWorkbook } from '../helpers/fake-excel';
 
 /** A WorkbookPort whose methods record their calls and answer with fixed values. */

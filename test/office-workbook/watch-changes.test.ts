@@ -2,7 +2,9 @@ import { seedCatalog } from '../../src/seed-catalog';
 import { buildTemplate } from '../../src/core/template/build-template';
 import { cellAddress } from '../../src/core/template/cell-address';
 import { COLUMN_INDEX } from '../../src/core/template/template-columns';
-import { checkSheet, insertTemplate, watchChanges, writeCells, type WorkbookChange } from '../../src/office-workbook';
+import { insertTemplate, officeWorkbookHost, watchChanges, writeCells } from '../../src/office-workbook';
+import { createWorkbook } from '../../src/workbook/workbook';
+import type { HostChange } from '../../src/workbook/workbook-host';
 import { FakeExcelHost, FakeWorkbook } from '../helpers/fake-excel';
 
 const catalog = seedCatalog();
@@ -13,7 +15,7 @@ const noteCell = cellAddress(firstRow, COLUMN_INDEX.note);
 
 async function watching(apiVersion: string, sheets: readonly string[] = ['Sheet1']) {
   const host = new FakeExcelHost({ apiVersion, workbook: new FakeWorkbook(sheets) });
-  const changes: WorkbookChange[] = [];
+  const changes: HostChange[] = [];
   const syncsBefore = host.syncs.length;
   const stop = await watchChanges(host, (change) => changes.push(change));
   return { host, changes, stop, registrationSyncs: host.syncs.length - syncsBefore };
@@ -71,7 +73,7 @@ describe('watchChanges', () => {
       expect(host.events.handlerCount('changed')).toBe(0);
       expect(host.events.handlerCount('added')).toBe(0);
       await host.personTypes(noteCell, '说明', sheetName);
-      await checkSheet(host, catalog); // the add-in's own writes, too
+      await createWorkbook(officeWorkbookHost(host)).check(catalog, 'zh-CN'); // the add-in's own writes, too
       await host.settleEvents();
       expect(changes).toHaveLength(1);
       await stop?.(); // a second stop does nothing
@@ -81,7 +83,7 @@ describe('watchChanges', () => {
   it('1.7–1.8: a sheet added just before watching began, reported after, gets one handler, not two', async () => {
     const host = new FakeExcelHost({ apiVersion: '1.8', eventDelayMs: 20 });
     const { sheetName } = await insertTemplate(host, model); // its onAdded comes 20 ms later
-    const changes: WorkbookChange[] = [];
+    const changes: HostChange[] = [];
     await watchChanges(host, (change) => changes.push(change));
     await host.settleEvents();
     expect(host.events.fired.filter((event) => event.event === 'added')).toEqual([expect.objectContaining({ handlers: 1 })]);

@@ -3,7 +3,7 @@ import type { Catalog } from '../../core/catalog/catalog';
 import type { ClientInfo } from '../../contract/submission-document';
 import type { KeyValueStore } from '../../client/storage';
 import type { Locale, UiStrings } from './strings';
-import type { WorkbookPort } from './workbook/workbook-port';
+import type { WorkbookPort } from '../../workbook/workbook-port';
 
 /**
  * What the views need from the outside world, injected once by the bootstrap (index.tsx) and by tests:

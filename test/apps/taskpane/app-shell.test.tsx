@@ -8,7 +8,7 @@ import { App } from '../../../src/apps/taskpane/App';
 import { ServicesProvider, type PaneServices } from '../../../src/apps/taskpane/services';
 import { memoryStore } from '../../../src/client/storage';
 import { strings } from '../../../src/apps/taskpane/strings';
-import { officeWorkbook } from '../../../src/apps/taskpane/workbook/workbook-port';
+import { officeWorkbook } from '../../../src/apps/taskpane/workbook/office-workbook-port';
 import { seedCatalog } from '../../../src/seed-catalog';
 import { FakeExcelHost } from '../../helpers/fake-excel';
 

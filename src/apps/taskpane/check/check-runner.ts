@@ -6,8 +6,7 @@
  */
 import type { Catalog } from '../../../core/catalog/catalog';
 import type { Language } from '../../../core/i18n/message';
-import type { CheckSheetOutcome } from '../../../office-workbook/check-sheet';
-import type { SheetChange, WorkbookPort } from '../workbook/workbook-port';
+import type { CheckSheetOutcome, SheetChange, WorkbookPort } from '../../../workbook/workbook-port';
 
 /** The default pause after people's last edit before re-checking (ms). */
 export const RECHECK_DELAY_MS = 800;

@@ -22,7 +22,7 @@ import { failureDetail, ownWords } from '../error-text';
 import { useServices } from '../services';
 import type { Locale } from '../strings';
 import type { FillStrings } from '../strings/fill-strings';
-import type { WorkbookPort } from '../workbook/workbook-port';
+import type { WorkbookPort } from '../../../workbook/workbook-port';
 import { ALL_INDICATORS, defaultYear, initialChoices, planYears, rememberChoices, type FillChoices } from './fill-choices';
 import { fillIndicatorList, indicatorCounts } from './indicator-list';
 import { IndicatorList } from './IndicatorList';

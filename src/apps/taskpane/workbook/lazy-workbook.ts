@@ -1,6 +1,6 @@
 /**
- * The WorkbookPort the add-in injects: it loads the real one (the Office.js workbook adapter and the pure
- * core it renders templates with — zod, big.js, the template model, the engine) on its first call, so none
+ * The WorkbookPort the add-in injects: it loads the real one (src/workbook over the Office.js workbook adapter,
+ * and the pure core they need — zod, big.js, the template model, the engine) on its first call, so none
  * of that is in the first screen's bundle. webpack puts everything `import()`ed here into its own chunk
  * ("workbook"); the first screen only needs React, Fluent UI and the shell.
  *
@@ -8,7 +8,7 @@
  * next call imports again. webpack forgets a chunk whose <script> failed, so the retry really fetches it.
  */
 import type { ExcelHost } from '../../../office-workbook/excel-host';
-import type { WorkbookPort } from './workbook-port';
+import type { WorkbookPort } from '../../../workbook/workbook-port';
 
 /** A WorkbookPort that loads its implementation on first use, plus a way to start that load early. */
 export interface LazyWorkbookPort extends WorkbookPort {
@@ -44,12 +44,12 @@ export function lazyWorkbook(load: () => Promise<WorkbookPort>): LazyWorkbookPor
 }
 
 /**
- * The add-in's workbook: `officeWorkbook(host())` from ./workbook-port, imported on first use into the
+ * The add-in's workbook: `officeWorkbook(host())` from ./office-workbook-port, imported on first use into the
  * "workbook" chunk. `host` is called only then (Office must be ready by that time, which it is: the views
  * that call the port are rendered only once `Office.onReady` reported Excel).
  */
 export function lazyOfficeWorkbook(host: () => ExcelHost): LazyWorkbookPort {
   return lazyWorkbook(() =>
-    import(/* webpackChunkName: "workbook" */ './workbook-port').then((module) => module.officeWorkbook(host())),
+    import(/* webpackChunkName: "workbook" */ './office-workbook-port').then((module) => module.officeWorkbook(host())),
   );
 }

@@ -1,7 +1,6 @@
 import type { Catalog } from '../../../../src/core/catalog/catalog';
-import type { CheckSheetOutcome } from '../../../../src/office-workbook';
 import { CheckRunner, RECHECK_DELAY_MS, type CheckRunnerState, type Schedule } from '../../../../src/apps/taskpane/check/check-runner';
-import type { SheetChange, WorkbookPort } from '../../../../src/apps/taskpane/workbook/workbook-port';
+import type { CheckSheetOutcome, SheetChange, WorkbookPort } from '../../../../src/workbook/workbook-port';
 
 const catalog = {} as Catalog;
 

@@ -8,7 +8,9 @@ import CheckView from '../../../../src/apps/taskpane/check/CheckView';
 import { ServicesProvider, type PaneServices } from '../../../../src/apps/taskpane/services';
 import { memoryStore } from '../../../../src/client/storage';
 import { strings, type Locale } from '../../../../src/apps/taskpane/strings';
-import { officeWorkbook, type OfficeWorkbookOptions, type WorkbookPort } from '../../../../src/apps/taskpane/workbook/workbook-port';
+import { officeWorkbook } from '../../../../src/apps/taskpane/workbook/office-workbook-port';
+import type { WorkbookOptions } from '../../../../src/workbook/workbook';
+import type { WorkbookPort } from '../../../../src/workbook/workbook-port';
 import type { Schedule } from '../../../../src/apps/taskpane/check/check-runner';
 import { seedCatalog } from '../../../../src/seed-catalog';
 import type { Catalog } from '../../../../src/core/catalog/catalog';
@@ -26,7 +28,7 @@ interface SetUp {
   /** Insert the template (default) or leave the workbook's Sheet1 active. */
   readonly template?: boolean;
   readonly locale?: Locale;
-  readonly port?: OfficeWorkbookOptions;
+  readonly port?: WorkbookOptions;
   readonly recheckDelayMs?: number;
   readonly schedule?: Schedule;
   readonly loadCatalog?: () => Promise<Catalog>;

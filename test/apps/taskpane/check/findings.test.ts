@@ -3,7 +3,8 @@ import { buildTemplate } from '../../../../src/core/template/build-template';
 import { cellAddress, parseCellAddress } from '../../../../src/core/template/cell-address';
 import { COLUMN_INDEX } from '../../../../src/core/template/template-columns';
 import type { TemplateCheck } from '../../../../src/core/template/check-template';
-import { checkSheet, insertTemplate } from '../../../../src/office-workbook';
+import { insertTemplate, officeWorkbookHost } from '../../../../src/office-workbook';
+import { createWorkbook } from '../../../../src/workbook/workbook';
 import { FINDING_GROUPS, checkFindings, collectFindings, findingGroupOf, groupFindings, type Finding } from '../../../../src/apps/taskpane/check/findings';
 import { FakeExcelHost, type FakeSheet } from '../../../helpers/fake-excel';
 import { fillTemplate } from '../../../office-workbook/fill-template';
@@ -15,7 +16,7 @@ async function checked(organisationId: string | undefined, fill: (sheet: FakeShe
   const host = new FakeExcelHost();
   const { sheetName } = await insertTemplate(host, model);
   fill(host.workbook.sheet(sheetName), model);
-  const outcome = await checkSheet(host, catalog);
+  const outcome = await createWorkbook(officeWorkbookHost(host)).check(catalog, 'zh-CN');
   if (outcome.kind !== 'template') throw new Error(outcome.message.zh);
   return outcome.check;
 }

@@ -12,7 +12,7 @@ import type { ViewName } from '../../../../src/apps/taskpane/App';
 import { ServicesProvider, type PaneServices } from '../../../../src/apps/taskpane/services';
 import { memoryStore } from '../../../../src/client/storage';
 import { strings, type Locale } from '../../../../src/apps/taskpane/strings';
-import { officeWorkbook } from '../../../../src/apps/taskpane/workbook/workbook-port';
+import { officeWorkbook } from '../../../../src/apps/taskpane/workbook/office-workbook-port';
 import { seedCatalog } from '../../../../src/seed-catalog';
 import type { Catalog } from '../../../../src/core/catalog/catalog';
 import { isTownship } from '../../../../src/core/catalog/organisation-schema';

@@ -9,7 +9,7 @@ import SettingsView, { SettingsPanel } from '../../../../src/apps/taskpane/setti
 import { ServicesProvider, type PaneServices } from '../../../../src/apps/taskpane/services';
 import { memoryStore } from '../../../../src/client/storage';
 import { strings, type Locale } from '../../../../src/apps/taskpane/strings';
-import type { WorkbookPort } from '../../../../src/apps/taskpane/workbook/workbook-port';
+import type { WorkbookPort } from '../../../../src/workbook/workbook-port';
 import { seedCatalog } from '../../../../src/seed-catalog';
 
 const ADDIN = 'https://addin.example';

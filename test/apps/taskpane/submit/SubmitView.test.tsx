@@ -18,7 +18,7 @@ import { strings } from '../../../../src/apps/taskpane/strings';
 import SubmitView from '../../../../src/apps/taskpane/submit/SubmitView';
 import { OUTBOX_KEY } from '../../../../src/client/outbox';
 import { settingsEndpoint, SubmitEnvironmentProvider, type SubmitEnvironment } from '../../../../src/apps/taskpane/submit/submit-environment';
-import { officeWorkbook } from '../../../../src/apps/taskpane/workbook/workbook-port';
+import { officeWorkbook } from '../../../../src/apps/taskpane/workbook/office-workbook-port';
 import { FakeExcelHost, type FakeSheet } from '../../../helpers/fake-excel';
 import { FakeEndpoint } from '../../../client/fake-endpoint';
 import { cellOf, fillAcceptable, rowWhere } from './submit-fixtures';

@@ -1,9 +1,16 @@
-import { seedCatalog } from '../../../src/seed-catalog';
-import { buildTemplate } from '../../../src/core/template/build-template';
-import { cellAddress } from '../../../src/core/template/cell-address';
-import { COLUMN_INDEX } from '../../../src/core/template/template-columns';
-import { OWN_WRITE_WINDOW_MS, officeWorkbook, type SheetChange } from '../../../src/apps/taskpane/workbook/workbook-port';
-import { FakeExcelHost } from '../../helpers/fake-excel';
+import { seedCatalog } from '../../src/seed-catalog';
+import { buildTemplate } from '../../src/core/template/build-template';
+import { cellAddress } from '../../src/core/template/cell-address';
+import { COLUMN_INDEX } from '../../src/core/template/template-columns';
+import { officeWorkbookHost, type ExcelHost } from '../../src/office-workbook';
+import { OWN_WRITE_WINDOW_MS } from '../../src/workbook/own-writes';
+import { createWorkbook, type WorkbookOptions } from '../../src/workbook/workbook';
+import type { SheetChange } from '../../src/workbook/workbook-port';
+import { FakeExcelHost } from '../helpers/fake-excel';
+import { MemoryWorkbookHost } from '../helpers/memory-workbook-host';
+
+/** The port as the add-in wires it: createWorkbook over the Office.js adapter, here over the strict fake Excel. */
+const officeWorkbook = (host: ExcelHost, options?: WorkbookOptions) => createWorkbook(officeWorkbookHost(host), options);
 
 const catalog = seedCatalog();
 const model = buildTemplate(catalog, { plan: 'children', year: 2025, organisationId: 'guishan' });
@@ -153,5 +160,87 @@ describe('the WorkbookPort over Office.js: writeCells and watchChanges', () => {
     await host.personTypes(valueCell, '85', sheetName);
     expect(changes).toEqual([]);
     expect(host.events.handlerCount()).toBe(0);
+  });
+});
+
+describe('createWorkbook over any host (here the in-memory one): how it uses the primitives', () => {
+  /** The memory host with every step of 检查's visits recorded. */
+  function recorded(options: ConstructorParameters<typeof MemoryWorkbookHost>[0] = {}) {
+    const host = new MemoryWorkbookHost(options);
+    const steps: string[] = [];
+    const flagSheet = host.flagSheet.bind(host);
+    host.flagSheet = (sheetName, visit) =>
+      flagSheet(sheetName, (sheet) =>
+        visit({
+          read: () => (steps.push('read'), sheet.read()),
+          locateNotes: () => (steps.push('locateNotes'), sheet.locateNotes()),
+          draw: (plan) => (steps.push(`draw ${plan.addNotes.length}+ ${plan.removeNotes.length}- unprotect:${plan.unprotect}`), sheet.draw(plan)),
+        }),
+      );
+    return { host, steps, port: createWorkbook(host) };
+  }
+
+  it('checks a template in one visit: read, draw; notes located only when the sheet has some', async () => {
+    const { host, steps, port } = recorded();
+    const { sheetName } = await port.insertTemplate(model);
+    host.personTypes(valueCell, '85', sheetName);
+    const first = await port.check(catalog, 'zh-CN');
+    expect(first.kind).toBe('template');
+    const flagged = first.kind === 'template' ? first.drawn.flaggedCells : 0;
+    expect(steps).toEqual(['read', `draw ${flagged}+ 0- unprotect:true`]);
+    steps.length = 0;
+    await port.check(catalog, 'zh-CN', sheetName);
+    expect(steps).toEqual(['read', 'locateNotes', 'draw 0+ 0- unprotect:true']);
+    expect(host.calls.filter((call) => call === 'flagSheet')).toHaveLength(2);
+  });
+
+  it('reads a sheet that is no template and draws nothing into it', async () => {
+    const { host, steps, port } = recorded({ sheets: ['工资表'] });
+    host.personTypes('A1', '姓名');
+    host.personAddsNote('B2', '个人批注');
+    const outcome = await port.check(catalog, 'zh-CN');
+    expect(outcome).toEqual({ kind: 'notTemplate', sheetName: '工资表', looksLikeTemplate: false, message: expect.objectContaining({ zh: '工作表“工资表”不是监测指标填报模板' }) });
+    expect(steps).toEqual(['read']);
+  });
+
+  it("lists only the add-in's notes in a read, and says nothing of how the host inserted", async () => {
+    // the Office adapter tells its round trips; the port does not pass them on
+    await expect(officeWorkbook(new FakeExcelHost()).insertTemplate(model)).resolves.toEqual({ sheetName: model.sheetName });
+    const { host, port } = recorded();
+    const inserted = await port.insertTemplate(model, { replaceSheet: '不存在' });
+    expect(inserted).toEqual({ sheetName: model.sheetName });
+    host.personAddsNote('A2', '个人批注');
+    await port.check(catalog, 'zh-CN');
+    const read = await port.read();
+    expect(read.flagNotes.length).toBeGreaterThan(0);
+    expect(read.flagNotes.every((note) => note.startsWith('【检查】'))).toBe(true);
+    expect(Object.keys(read)).toEqual(['grid', 'flagNotes']);
+  });
+
+  it('reports a replaced sheet, and passes a host\'s WorkbookError through', async () => {
+    const { port } = recorded({ sheets: [model.sheetName, '封面'] });
+    await expect(port.insertTemplate(model, { replaceSheet: model.sheetName })).resolves.toEqual({ sheetName: model.sheetName, replaced: model.sheetName });
+    await expect(port.selectCell('不存在', 'A1')).rejects.toMatchObject({ name: 'WorkbookError', code: 'ItemNotFound' });
+    await expect(port.writeCells(model.sheetName, [{ address: 'B5', value: '改名' }])).rejects.toMatchObject({ name: 'WorkbookError', code: 'AccessDenied' });
+  });
+
+  it('does not ask a host without change events to watch', async () => {
+    const { host, port } = recorded({ capabilities: { changeEvents: false } });
+    expect(await port.watchChanges(() => undefined)).toBeNull();
+    expect(host.calls).not.toContain('watchChanges');
+  });
+
+  it("holds back the add-in's own writes on a host whose events fire inside the write (no trigger, no window)", async () => {
+    const { host } = recorded({ capabilities: { triggerSource: false } });
+    let clock = 1_000_000;
+    const port = createWorkbook(host, { ownWriteWindowMs: 0, now: () => clock });
+    const { sheetName } = await port.insertTemplate(model);
+    const changes: SheetChange[] = [];
+    await port.watchChanges((change) => changes.push(change));
+    await port.writeCells(sheetName, [{ address: noteCell, value: '说明' }]);
+    await port.check(catalog, 'zh-CN');
+    clock += 1;
+    host.personTypes(valueCell, '85', sheetName);
+    expect(changes).toEqual([{ sheetId: host.sheet(sheetName).id, sheetName, address: valueCell, source: 'local' }]);
   });
 });

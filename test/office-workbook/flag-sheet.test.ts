@@ -5,7 +5,10 @@ import { buildTemplate, FIRST_DATA_ROW } from '../../src/core/template/build-tem
 import { cellAddress, parseCellAddress } from '../../src/core/template/cell-address';
 import { COLUMN_INDEX } from '../../src/core/template/template-columns';
 import { CELL_STYLES, FLAG_COLOURS, type TemplateModel } from '../../src/core/template/template-model';
-import { checkSheet, FLAG_NOTE_PREFIX, insertTemplate, readTemplateSheet, selectCell, WorkbookError, type CheckSheetOutcome } from '../../src/office-workbook';
+import { insertTemplate, officeWorkbookHost, selectCell, WorkbookError } from '../../src/office-workbook';
+import { FLAG_NOTE_PREFIX } from '../../src/workbook/flag-plan';
+import { createWorkbook } from '../../src/workbook/workbook';
+import type { CheckSheetOutcome } from '../../src/workbook/workbook-port';
 import { FakeExcelHost, FakeWorkbook, type FakeSheet } from '../helpers/fake-excel';
 import { fillTemplate } from './fill-template';
 import { model10, model2000 } from './models';
@@ -17,7 +20,21 @@ const lastDataRow = FIRST_DATA_ROW + model.dataRows.length - 1;
 const byEntry = (report: ReportResult) => new Map(report.results.map((result) => [`${result.indicatorId}|${result.unitId ?? ''}`, `${result.status}/${result.severity}`]));
 const byIndicator = (report: ReportResult) => new Map(report.perUnit.map((summary) => [summary.indicatorId, summary.status]));
 
-function template(outcome: CheckSheetOutcome) {
+/**
+ * 检查 as the add-in runs it — the port (src/workbook) over the Office.js adapter's flagSheet — and the syncs
+ * it took, as the strict fake counted them.
+ */
+async function checkSheet(host: FakeExcelHost, catalog: Catalog, options: { sheetName?: string; payloadBudget?: number } = {}): Promise<CheckSheetOutcome & { syncs: number }> {
+  const port = createWorkbook(officeWorkbookHost(host, options.payloadBudget === undefined ? {} : { payloadBudget: options.payloadBudget }));
+  const before = host.syncs.length;
+  const outcome = await port.check(catalog, 'zh-CN', options.sheetName);
+  return { ...outcome, syncs: host.syncs.length - before };
+}
+
+/** Reads a sheet through the port, drawing nothing. */
+const readTemplateSheet = (host: FakeExcelHost) => createWorkbook(officeWorkbookHost(host)).read();
+
+function template(outcome: CheckSheetOutcome & { syncs: number }) {
   if (outcome.kind !== 'template') throw new Error(`not a template: ${outcome.message.zh}`);
   return outcome;
 }

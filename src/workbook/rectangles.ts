@@ -1,3 +1,7 @@
+/**
+ * Rectangles of cells sharing a key (a colour, a number format): few writes instead of one per cell. Pure
+ * geometry, used by the flag plan (./flag-plan.ts) and by adapters that group their template writes.
+ */
 import { rangeAddress } from '../core/template/cell-address';
 
 /** A rectangle of cells (0-based, inclusive) sharing one key, e.g. one fill colour. */
