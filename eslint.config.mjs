@@ -83,6 +83,14 @@ export default tseslint.config(
     },
   },
   {
+    // The shared ui and the web app run in a browser; they never touch Office.js (only the task pane does).
+    files: ['src/ui/**/*.{ts,tsx}', 'src/apps/web/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-globals': ['error', 'process', 'require', 'module', '__dirname', '__filename', 'Buffer', 'global', 'Office', 'Excel', 'OfficeExtension'],
+    },
+  },
+  {
     // The Excel task pane runs in the browser (an Office webview), not in Node.
     files: ['src/apps/taskpane/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },

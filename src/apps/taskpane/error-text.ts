@@ -16,3 +16,8 @@ export function ownWords(error: unknown, locale: Locale): string | null {
 export function failureDetail(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
+
+/** A failure as the person reads it: its own words when it carries them, else its detail. */
+export function failureText(error: unknown, locale: Locale): string {
+  return ownWords(error, locale) ?? failureDetail(error);
+}

@@ -1,5 +1,6 @@
 import type { PlanId } from '../../../core/catalog/indicator-schema';
 import { planNamesIn } from '../../../core/catalog/plan-names';
+import { submissionStrings, type SubmissionStrings } from '../../../ui/submission-strings';
 import type { Locale } from './locale';
 
 /** How an entry is named in lists: the indicator, and the township or listed body for per-unit indicators. */
@@ -11,24 +12,14 @@ export interface PlaceText {
   readonly unit?: string;
 }
 
-/** The counts of a receipt (by the server's verdicts). */
-export interface CountsText {
-  readonly values: number;
-  readonly met: number;
-  readonly notMet: number;
-  readonly noData: number;
-  readonly invalid: number;
-  readonly notAssessable: number;
-  readonly warnings: number;
-}
-
-/** The Submit view (提交): pre-flight, sending, receipt, review state on the server, the outbox. */
-export interface SubmitStrings {
+/**
+ * The Submit view (提交): pre-flight, sending, the review state on the server, the outbox. The receipt's and
+ * the review's own texts (and `formatTime`) come from src/ui, shared with the web app: `SubmissionStrings`.
+ */
+export interface SubmitStrings extends SubmissionStrings {
   heading: string;
   intro: string;
   planNames: Record<PlanId, string>;
-  /** A date and time (ms since 1970) in the person's local time. */
-  formatTime: (ms: number) => string;
 
   // ---- the sheet and the pre-flight check ----
   reading: string;
@@ -73,25 +64,11 @@ export interface SubmitStrings {
   statusHeading: string;
   statusLoading: string;
   statusNone: (year: number) => string;
-  statusSubmitted: (version: number, time: string) => string;
-  statusReturnedTitle: string;
-  statusReturned: (version: number, time: string) => string;
-  returnedComment: (comment: string) => string;
-  returnedNoComment: string;
-  returnedAction: string;
-  statusApprovedTitle: string;
-  statusApproved: (version: number, time: string) => string;
   statusUnavailable: string;
   refreshStatus: string;
 
-  // ---- the receipt ----
-  receiptTitle: (version: number) => string;
-  receivedAt: string;
-  counts: string;
-  countsText: (counts: CountsText) => string;
-  submissionId: string;
-  bodySha256: string;
-  replayed: string;
+  // ---- after 提交 ----
+  /** An older submission of the same report, still waiting in the queue, was replaced. */
   replaced: string;
 
   // ---- the outbox ----
@@ -115,15 +92,18 @@ export interface SubmitStrings {
   corrupt: (copyKey: string) => string;
 }
 
-const zhTime = new Intl.DateTimeFormat('zh-CN', { year: 'numeric', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
-const enTime = new Intl.DateTimeFormat('en-GB', { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
+/** The Submit view's own texts: everything but the shared receipt and review texts. */
+type OwnSubmitStrings = Omit<SubmitStrings, keyof SubmissionStrings>;
 
+/**
+ * Each language's own texts joined with src/ui's shared ones by Object.assign, not object spread: the first
+ * screen holds these strings, and spread (ES2018) would make the es2017 build add SWC's spread helpers to it.
+ */
 export const submitStrings: Readonly<Record<Locale, SubmitStrings>> = {
-  'zh-CN': {
+  'zh-CN': Object.assign({
     heading: '提交',
     intro: '提交前会先检查当前工作表：有错误的不能提交；未达标或波动较大的数据须在“说明”栏写明原因。',
     planNames: planNamesIn('zh-CN'),
-    formatTime: (ms) => zhTime.format(ms),
 
     reading: '正在读取并检查当前工作表…',
     recheck: '重新检查',
@@ -167,24 +147,9 @@ export const submitStrings: Readonly<Record<Locale, SubmitStrings>> = {
     statusHeading: '服务器上的报表状态',
     statusLoading: '正在查询服务器上的报表状态…',
     statusNone: (year) => `服务器上还没有本单位${year}年度的这份报表。`,
-    statusSubmitted: (version, time) => `已提交第 ${version} 版（${time}），等待统计局审核。`,
-    statusReturnedTitle: '统计局已退回报表',
-    statusReturned: (version, time) => `第 ${version} 版于 ${time} 被退回。`,
-    returnedComment: (comment) => `退回意见：${comment}`,
-    returnedNoComment: '统计局未填写退回意见，请与统计局联系。',
-    returnedAction: '请按意见修改工作表，检查通过后重新提交。',
-    statusApprovedTitle: '已审核通过（已锁定）',
-    statusApproved: (version, time) => `第 ${version} 版已于 ${time} 由统计局审核通过并锁定，不能再提交新版本。如需修改，请联系统计局重新打开。`,
     statusUnavailable: '暂时无法获取服务器上的报表状态（网络或服务器不可用）。仍可提交：连不上时会先保存在本机，稍后自动发送。',
     refreshStatus: '刷新状态',
 
-    receiptTitle: (version) => `提交成功：第 ${version} 版`,
-    receivedAt: '接收时间',
-    counts: '数据',
-    countsText: (c) => `共 ${c.values} 项：达标 ${c.met}，未达标 ${c.notMet}，无数据 ${c.noData}，不作评估 ${c.notAssessable}${c.invalid ? `，有误 ${c.invalid}` : ''}；附说明的预警 ${c.warnings}`,
-    submissionId: '报表编号',
-    bodySha256: '内容校验码',
-    replayed: '重复提交已识别，未重复保存。',
     replaced: '待发送队列中同一报表较早的一份尚未发出，已由这次提交替换。',
 
     queuedTitle: '已加入待发送队列，将自动重试',
@@ -205,12 +170,11 @@ export const submitStrings: Readonly<Record<Locale, SubmitStrings>> = {
     discardLabel: (entry) => `从待发送队列中移除：${entry}`,
     retryLabel: (entry) => `立即重试：${entry}`,
     corrupt: (copyKey) => `本机保存的待发送队列已损坏，无法读取的部分已另存（${copyKey}），可读的提交仍会继续发送。如有提交未到达，请重新提交。`,
-  },
-  'en-US': {
+  } satisfies OwnSubmitStrings, submissionStrings['zh-CN']),
+  'en-US': Object.assign({
     heading: 'Submit',
     intro: 'The active sheet is checked before it is sent: a sheet with errors cannot be submitted, and values that miss a target or change strongly need a note.',
     planNames: planNamesIn('en-US'),
-    formatTime: (ms) => enTime.format(ms),
 
     reading: 'Reading and checking the active sheet…',
     recheck: 'Check again',
@@ -254,24 +218,9 @@ export const submitStrings: Readonly<Record<Locale, SubmitStrings>> = {
     statusHeading: 'Report status on the server',
     statusLoading: 'Looking up the report on the server…',
     statusNone: (year) => `The server has no ${year} report of this plan from your organisation yet.`,
-    statusSubmitted: (version, time) => `Version ${version} submitted (${time}); awaiting review by the statistics bureau.`,
-    statusReturnedTitle: 'Returned by the statistics bureau',
-    statusReturned: (version, time) => `Version ${version} was returned on ${time}.`,
-    returnedComment: (comment) => `Comment: ${comment}`,
-    returnedNoComment: 'The bureau left no comment; please contact the statistics bureau.',
-    returnedAction: 'Fix the sheet as asked, check it, and submit again.',
-    statusApprovedTitle: 'Approved (locked)',
-    statusApproved: (version, time) => `Version ${version} was approved by the statistics bureau on ${time} and is locked: no new version can be submitted. To change it, ask the bureau to reopen it.`,
     statusUnavailable: 'The report\u2019s status on the server cannot be fetched right now (network or server unavailable). You can still submit: if the server cannot be reached, the submission is kept on this computer and sent later.',
     refreshStatus: 'Refresh status',
 
-    receiptTitle: (version) => `Submitted: version ${version}`,
-    receivedAt: 'Received',
-    counts: 'Values',
-    countsText: (c) => `${c.values} in all: ${c.met} met, ${c.notMet} missed, ${c.noData} no data, ${c.notAssessable} not assessed${c.invalid ? `, ${c.invalid} invalid` : ''}; ${c.warnings} warning${c.warnings === 1 ? '' : 's'} with a note`,
-    submissionId: 'Report id',
-    bodySha256: 'Checksum',
-    replayed: 'Repeated submission recognised: nothing was stored twice.',
     replaced: 'An earlier, not yet sent submission of the same report in the queue was replaced by this one.',
 
     queuedTitle: 'Queued; will be retried automatically',
@@ -292,5 +241,5 @@ export const submitStrings: Readonly<Record<Locale, SubmitStrings>> = {
     discardLabel: (entry) => `Remove from the queue: ${entry}`,
     retryLabel: (entry) => `Retry now: ${entry}`,
     corrupt: (copyKey) => `The queue saved on this computer was damaged; what could not be read was set aside (${copyKey}), readable submissions are still sent. If a submission did not arrive, submit it again.`,
-  },
+  } satisfies OwnSubmitStrings, submissionStrings['en-US']),
 };

@@ -10,6 +10,7 @@ import { createEndpointClient } from '../../../client/http-endpoint-client';
 import type { PaneServices } from '../services';
 import { loadEndpointSettings } from '../settings/endpoint-settings';
 import { Outbox, type LockManagerLike } from '../../../client/outbox';
+import type { SubmissionRunnerDeps } from '../../../client/submission-runner';
 
 export interface SubmitEnvironment {
   /** The client for the stored settings; null when there is no token (or no address) yet. Asked on every use. */
@@ -95,4 +96,23 @@ export function outboxFor(services: PaneServices, environment: SubmitEnvironment
     outboxes.set(services, outbox);
   }
   return outbox;
+}
+
+/**
+ * What the submission runner needs, from the pane: the active sheet through the workbook port, the endpoint
+ * of the person's settings (asked on every use), the pane's one outbox and its clock.
+ */
+export function submissionRunnerDeps(services: PaneServices, environment: SubmitEnvironment): SubmissionRunnerDeps {
+  const { workbook } = services;
+  return {
+    loadCatalog: () => services.loadCatalog(),
+    readSheet: async () => (await workbook.read()).grid,
+    writeNotes: (sheetName, cells) => workbook.writeCells(sheetName, cells),
+    selectCell: (sheetName, address) => workbook.selectCell(sheetName, address),
+    endpoint: () => environment.endpoint(services),
+    outbox: outboxFor(services, environment),
+    workbookKey: services.workbookKey,
+    clientInfo: services.client,
+    now: () => services.now(),
+  };
 }
