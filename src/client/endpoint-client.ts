@@ -1,3 +1,4 @@
+import { BilingualError } from '../core/i18n/message';
 import type { Receipt, SubmissionDetail } from '../contract/api';
 import type { PlanId } from '../core/catalog/indicator-schema';
 import type { Role, SubmissionDocument } from '../contract/submission-document';
@@ -28,11 +29,11 @@ export type EndpointFailure =
   | 'server'; // 5xx or an unreadable answer
 
 /** A failed call: a stable kind, Chinese and English text a clerk can act on, and whether retrying later may help. */
-export class EndpointError extends Error {
+export class EndpointError extends BilingualError {
   constructor(
     readonly kind: EndpointFailure,
-    readonly zh: string,
-    readonly en: string,
+    zh: string,
+    en: string,
     readonly options: {
       readonly status?: number;
       /** The API's error code (submission.invalid, auth.missingToken …) when it sent one. */
@@ -42,8 +43,7 @@ export class EndpointError extends Error {
       readonly retryable: boolean;
     },
   ) {
-    super(zh);
-    this.name = 'EndpointError';
+    super(zh, en);
   }
 }
 

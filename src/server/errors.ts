@@ -1,21 +1,29 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { ErrorResponse } from '../contract/api';
+import { BilingualError } from '../core/i18n/message';
 import { JSON_BODY_LIMIT, XLSX_BODY_LIMIT } from './config';
 
-/** An error the API reports as it is: an HTTP status, a stable code, a Chinese and an English message. */
-export class ApiError extends Error {
+/**
+ * An error the API reports as it is: an HTTP status, a stable code, a Chinese and an English message (on the
+ * wire `message` and `messageEn`, in code the bilingual base's `zh` and `en`).
+ */
+export class ApiError extends BilingualError {
   constructor(
     readonly statusCode: number,
     readonly code: string,
     message: string,
-    readonly messageEn: string,
+    messageEn: string,
     readonly details?: unknown,
     /** Sent as Retry-After: when trying again makes sense (503, 507, 429). */
     readonly retryAfterSeconds?: number,
   ) {
-    super(message);
-    this.name = 'ApiError';
+    super(message, messageEn);
+  }
+
+  /** The English message, as the wire names it. */
+  get messageEn(): string {
+    return this.en;
   }
 }
 

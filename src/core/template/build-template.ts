@@ -6,7 +6,7 @@ import { UNITS } from '../catalog/units';
 import { describeTarget } from '../assess/describe-target';
 import { formatNumber } from '../assess/format-quantity';
 import { isRecurring, previousKind, targetsForYear } from '../assess/targets-for-year';
-import type { Language } from '../i18n/message';
+import { BilingualError, type Language } from '../i18n/message';
 import { validRange } from '../rules/validate-value';
 import { cellAddress, columnLetter, rangeAddress } from './cell-address';
 import { COLUMN_INDEX, STATUS_WORDS, TEMPLATE_COLUMNS, columnMarker, type ColumnKey } from './template-columns';
@@ -27,15 +27,7 @@ export interface TemplateRequest {
 }
 
 /** A template that cannot be cut as asked (unknown organisation, year outside the plans …). */
-export class TemplateRequestError extends Error {
-  constructor(
-    readonly zh: string,
-    readonly en: string,
-  ) {
-    super(zh);
-    this.name = 'TemplateRequestError';
-  }
-}
+export class TemplateRequestError extends BilingualError {}
 
 /** The rows above the data: hidden markers, title, subtitle, column headers. */
 export const MARKER_ROW = 0;

@@ -1,10 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
-import type { Language } from '../../../core/i18n/message';
 import type { ViewProps } from '../App';
-import { failureDetail, ownWords } from '../error-text';
+import { failureText } from '../error-text';
 import { useServices } from '../services';
-import type { CheckStrings } from '../strings/check-strings';
 import { CheckRunner, INITIAL_CHECK_STATE, type CheckRunnerState, type Schedule } from './check-runner';
 import { FindingGroups } from './FindingGroups';
 import { checkFindings, inLanguage, type Finding } from './findings';
@@ -126,7 +124,7 @@ export default function CheckView({ show, recheckDelayMs, schedule }: CheckViewP
       )}
       {live.kind === 'failed' && (
         <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>{t.liveFailed(errorText(live.error, locale, t, false))}</MessageBarBody>
+          <MessageBarBody>{t.liveFailed(failureText(live.error, locale))}</MessageBarBody>
         </MessageBar>
       )}
 
@@ -137,7 +135,7 @@ export default function CheckView({ show, recheckDelayMs, schedule }: CheckViewP
         <MessageBar intent="error" layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>{t.failedTitle}</MessageBarTitle>
-            {errorText(result.error, locale, t, true)}
+            {failureText(result.error, locale, t.unexpected)}
           </MessageBarBody>
         </MessageBar>
       )}
@@ -177,7 +175,7 @@ export default function CheckView({ show, recheckDelayMs, schedule }: CheckViewP
             <MessageBar intent="error" layout="multiline">
               <MessageBarBody>
                 <MessageBarTitle>{t.selectFailedTitle}</MessageBarTitle>
-                {errorText(selectError, locale, t, true)}
+                {failureText(selectError, locale, t.unexpected)}
               </MessageBarBody>
             </MessageBar>
           )}
@@ -191,11 +189,4 @@ export default function CheckView({ show, recheckDelayMs, schedule }: CheckViewP
       </div>
     </div>
   );
-}
-
-/** A failure in words: the adapter's own (zh/en), else the detail of something unexpected. */
-function errorText(error: unknown, language: Language, t: CheckStrings, wrapUnexpected: boolean): string {
-  const own = ownWords(error, language);
-  if (own !== null) return own;
-  return wrapUnexpected ? t.unexpected(failureDetail(error)) : failureDetail(error);
 }

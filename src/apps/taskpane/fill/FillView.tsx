@@ -18,10 +18,8 @@ import type { PlanId } from '../../../core/catalog/indicator-schema';
 import { buildTemplate } from '../../../core/template/build-template';
 import type { TemplateModel } from '../../../core/template/template-model';
 import type { ViewProps } from '../App';
-import { failureDetail, ownWords } from '../error-text';
+import { failureText } from '../error-text';
 import { useServices } from '../services';
-import type { Locale } from '../strings';
-import type { FillStrings } from '../strings/fill-strings';
 import type { WorkbookPort } from '../../../workbook/workbook-port';
 import { ALL_INDICATORS, defaultYear, initialChoices, planYears, rememberChoices, type FillChoices } from './fill-choices';
 import { fillIndicatorList, indicatorCounts } from './indicator-list';
@@ -132,7 +130,7 @@ function FillForm({ catalog, show }: { catalog: Catalog; show: ViewProps['show']
         rows: model.dataRows.length,
       });
     } catch (error) {
-      setInsert({ kind: 'failed', message: errorText(error, locale, strings) });
+      setInsert({ kind: 'failed', message: failureText(error, locale, strings.insertFailed) });
     }
   };
 
@@ -142,7 +140,7 @@ function FillForm({ catalog, show }: { catalog: Catalog; show: ViewProps['show']
     try {
       model = buildTemplate(catalog, { plan, year, language: locale, ...(organisation ? { organisationId: organisation.id } : {}) });
     } catch (error) {
-      setInsert({ kind: 'failed', message: errorText(error, locale, strings) });
+      setInsert({ kind: 'failed', message: failureText(error, locale, strings.insertFailed) });
       return;
     }
     setInsert({ kind: 'busy' });
@@ -153,7 +151,7 @@ function FillForm({ catalog, show }: { catalog: Catalog; show: ViewProps['show']
         return;
       }
     } catch (error) {
-      setInsert({ kind: 'failed', message: errorText(error, locale, strings) });
+      setInsert({ kind: 'failed', message: failureText(error, locale, strings.insertFailed) });
       return;
     }
     await runInsert(model, false);
@@ -265,9 +263,4 @@ function FillForm({ catalog, show }: { catalog: Catalog; show: ViewProps['show']
 async function sheetExists(workbook: WorkbookPort, sheetName: string): Promise<boolean> {
   const wanted = sheetName.toLowerCase();
   return (await workbook.sheetNames()).some((name) => name.toLowerCase() === wanted);
-}
-
-/** The text of a failure: WorkbookError and TemplateRequestError carry zh and en; anything else is wrapped. */
-function errorText(error: unknown, locale: Locale, strings: FillStrings): string {
-  return ownWords(error, locale) ?? strings.insertFailed(failureDetail(error));
 }
