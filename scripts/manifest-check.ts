@@ -9,9 +9,10 @@
  * SupportUrl, Hosts and Requirements present, https everywhere, an Excel host and the ExcelApi
  * requirement set); their messages say so. Only the place of <VersionOverrides> among the children is
  * checked here; its inside (the ribbon button, its resources) and the icon files are checked by
- * ./validate-manifest.ts (`npm run validate`), which runs this check first. Parsing: ./manifest-xml.ts.
+ * ./validate-manifest.ts (`npm run validate`), which runs this check first. Every problem carries the line and
+column of the element or attribute concerned (of the parent, for a missing element). Parsing: ./manifest-xml.ts.
  */
-import { parseXmlDocument, type XmlElement } from './manifest-xml';
+import { attributeSite, missingChildSite, parseXmlDocument, type Site, type XmlElement } from './manifest-xml';
 
 export const OFFICE_APP_NAMESPACE = 'http://schemas.microsoft.com/office/appforoffice/1.1';
 
@@ -52,13 +53,19 @@ export type ProblemCode =
   | 'no-excel-requirement'
   | 'bad-permissions';
 
-export interface ManifestProblem {
-  code: ProblemCode;
-  /** Where, as a simple element path, e.g. `OfficeApp/DisplayName/Override[1]`. */
-  path: string;
+/**
+ * One problem: its code, where it is (an element path such as `OfficeApp/Hosts/Host[2]`, and the line and column
+ * in the manifest of the element or attribute concerned; of the parent for a missing element) and what, in
+ * Chinese and English. ./validate-manifest.ts reports more codes.
+ */
+export interface ManifestProblem<Code extends string = ProblemCode> extends Site {
+  code: Code;
   zh: string;
   en: string;
 }
+
+/** Receives one problem; validate-manifest.ts passes its own, which takes more codes. */
+export type Report<Code extends string = ProblemCode> = (code: Code, site: Site, zh: string, en: string) => void;
 
 interface SequenceEntry {
   name: string;
@@ -98,95 +105,80 @@ export const CULTURE_NAME_PATTERN =
   /^(?:[a-zA-Z]{2,3}-[a-zA-Z0-9]{3,8}(?:-[a-zA-Z]{2,3})?|[a-zA-Z]{2,3}(?:-[a-zA-Z]{2,3}(?:_tradnl|\.pseudo|-[a-zA-Z]{4,8})?)?)$/;
 const REQUIREMENT_VERSION_PATTERN = /^\d+\.\d+$/;
 
-/** Checks a manifest and returns every problem found, each as one bilingual line; [] means valid. */
-export function checkManifest(xml: string): string[] {
-  return findManifestProblems(xml).map(formatProblem);
-}
-
-export function formatProblem(problem: ManifestProblem): string {
-  return `[${problem.path}] ${problem.zh} / ${problem.en}`;
-}
-
 /** Checks a manifest and returns the problems as structured records; [] means valid. */
 export function findManifestProblems(xml: string): ManifestProblem[] {
   const problems: ManifestProblem[] = [];
-  const report = (code: ProblemCode, path: string, zh: string, en: string): void => {
-    problems.push({ code, path, zh, en });
+  const report: Report = (code, { path, line, col }, zh, en) => {
+    problems.push({ code, path, line, col, zh, en });
   };
 
   const document = parseXmlDocument(xml);
   if (!document.ok) {
     const { msg, line, col } = document.error;
-    report('xml-malformed', `line ${line}:${col}`, `XML 格式错误：${msg}`, `Malformed XML: ${msg}`);
+    report('xml-malformed', { path: '/', line, col }, `XML 格式错误：${msg}`, `Malformed XML: ${msg}`);
     return problems;
   }
 
   // Names are compared as written (prefix included): <OfficeApp> and its children use the default namespace.
   const root = document.root;
-  if (!root || root.name !== 'OfficeApp') {
-    const found = root ? `<${root.name}>` : '（无 / none）';
-    report('root-not-officeapp', root?.name ?? '/', `根元素必须是 <OfficeApp>，实际为 ${found}。`,
-      `The root element must be <OfficeApp>, found ${found}.`);
+  if (root.name !== 'OfficeApp') {
+    report('root-not-officeapp', root, `根元素必须是 <OfficeApp>，实际为 <${root.name}>。`,
+      `The root element must be <OfficeApp>, found <${root.name}>.`);
     return problems;
   }
 
   if (root.attrs['xmlns'] !== OFFICE_APP_NAMESPACE) {
-    report('wrong-namespace', 'OfficeApp', `<OfficeApp> 的 xmlns 必须是 ${OFFICE_APP_NAMESPACE}。`,
+    report('wrong-namespace', attributeSite(root, 'xmlns'), `<OfficeApp> 的 xmlns 必须是 ${OFFICE_APP_NAMESPACE}。`,
       `<OfficeApp> must declare xmlns="${OFFICE_APP_NAMESPACE}".`);
   }
   const xsiType = root.xsiType;
   if (xsiType !== 'TaskPaneApp') {
-    report('not-taskpane-app', 'OfficeApp', `<OfficeApp> 的 xsi:type 必须是 "TaskPaneApp"，实际为 ${JSON.stringify(xsiType ?? null)}。`,
+    report('not-taskpane-app', attributeSite(root, 'xsi:type'), `<OfficeApp> 的 xsi:type 必须是 "TaskPaneApp"，实际为 ${JSON.stringify(xsiType ?? null)}。`,
       `<OfficeApp> must have xsi:type="TaskPaneApp", found ${JSON.stringify(xsiType ?? null)}.`);
   }
 
   checkSequence(root, report);
 
   const first = (name: string): XmlElement | undefined => root.children.find((c) => c.name === name);
-  const at = (name: string): string => `OfficeApp/${name}`;
 
   const id = first('Id');
   if (id && !UUID_PATTERN.test(id.text)) {
-    report('bad-id', at('Id'), `<Id> 必须是 GUID（如 0f3a…-…），实际为 "${id.text}"。`,
+    report('bad-id', id, `<Id> 必须是 GUID（如 0f3a…-…），实际为 "${id.text}"。`,
       `<Id> must be a GUID (e.g. 0f3a…-…), found "${id.text}".`);
   }
 
   const version = first('Version');
   if (version && !VERSION_PATTERN.test(version.text)) {
-    report('bad-version', at('Version'), `<Version> 必须是 1 至 4 段数字（如 1.0.0.0），实际为 "${version.text}"。`,
+    report('bad-version', version, `<Version> 必须是 1 至 4 段数字（如 1.0.0.0），实际为 "${version.text}"。`,
       `<Version> must be 1 to 4 dot-separated numbers (e.g. 1.0.0.0), found "${version.text}".`);
   }
 
   const providerName = first('ProviderName');
-  if (providerName) checkLength(providerName.text, SHORT_STRING_MAX, at('ProviderName'), '<ProviderName>', report);
+  if (providerName) checkLength(providerName.text, SHORT_STRING_MAX, providerName, '<ProviderName>', report);
 
   const defaultLocale = first('DefaultLocale');
   if (defaultLocale && !CULTURE_NAME_PATTERN.test(defaultLocale.text)) {
-    report('bad-locale', at('DefaultLocale'), `<DefaultLocale> 不是有效的区域名称（如 zh-CN）："${defaultLocale.text}"。`,
+    report('bad-locale', defaultLocale, `<DefaultLocale> 不是有效的区域名称（如 zh-CN）："${defaultLocale.text}"。`,
       `<DefaultLocale> is not a valid culture name (e.g. zh-CN): "${defaultLocale.text}".`);
   }
 
-  const textSetting = (max: number) => (value: string, path: string, label: string) =>
-    checkLength(value, max, path, label, report);
-  const urlSetting = (value: string, path: string, label: string) => checkHttpsUrl(value, path, label, report);
+  const textSetting = (max: number) => (value: string, site: Site, label: string) =>
+    checkLength(value, max, site, label, report);
+  const urlSetting = (value: string, site: Site, label: string) => checkHttpsUrl(value, site, label, report);
 
-  checkLocaleAware(first('DisplayName'), at('DisplayName'), textSetting(SHORT_STRING_MAX), report);
-  checkLocaleAware(first('Description'), at('Description'), textSetting(LONG_STRING_MAX), report);
-  checkLocaleAware(first('IconUrl'), at('IconUrl'), urlSetting, report);
-  checkLocaleAware(first('HighResolutionIconUrl'), at('HighResolutionIconUrl'), urlSetting, report);
-  checkLocaleAware(first('SupportUrl'), at('SupportUrl'), urlSetting, report);
+  checkLocaleAware(first('DisplayName'), textSetting(SHORT_STRING_MAX), report);
+  checkLocaleAware(first('Description'), textSetting(LONG_STRING_MAX), report);
+  checkLocaleAware(first('IconUrl'), urlSetting, report);
+  checkLocaleAware(first('HighResolutionIconUrl'), urlSetting, report);
+  checkLocaleAware(first('SupportUrl'), urlSetting, report);
 
-  const appDomains = first('AppDomains');
-  if (appDomains) {
-    appDomains.children.forEach((child, i) => {
-      const path = `${at('AppDomains')}/${child.name}[${i + 1}]`;
-      if (child.name !== 'AppDomain') {
-        report('unknown-element', path, `<AppDomains> 只能包含 <AppDomain>，发现 <${child.name}>。`,
-          `<AppDomains> may only contain <AppDomain>, found <${child.name}>.`);
-      } else {
-        checkHttpsUrl(child.text, path, '<AppDomain>', report);
-      }
-    });
+  for (const child of first('AppDomains')?.children ?? []) {
+    if (child.name !== 'AppDomain') {
+      report('unknown-element', child, `<AppDomains> 只能包含 <AppDomain>，发现 <${child.name}>。`,
+        `<AppDomains> may only contain <AppDomain>, found <${child.name}>.`);
+    } else {
+      checkHttpsUrl(child.text, child, '<AppDomain>', report);
+    }
   }
 
   checkHosts(first('Hosts'), report);
@@ -195,16 +187,13 @@ export function findManifestProblems(xml: string): ManifestProblem[] {
 
   const permissions = first('Permissions');
   if (permissions && !(ALLOWED_PERMISSIONS as readonly string[]).includes(permissions.text)) {
-    report('bad-permissions', at('Permissions'),
+    report('bad-permissions', permissions,
       `<Permissions> 的值 "${permissions.text}" 无效，只能是 ${ALLOWED_PERMISSIONS.join('、')} 之一。`,
       `<Permissions> value "${permissions.text}" is not allowed; use one of ${ALLOWED_PERMISSIONS.join(', ')}.`);
   }
 
   return problems;
 }
-
-/** Receives one problem; validate-manifest.ts passes its own, which takes more codes. */
-export type Report = (code: ProblemCode, path: string, zh: string, en: string) => void;
 
 function checkSequence(root: XmlElement, report: Report): void {
   const indexOf = (name: string) => TASKPANE_SEQUENCE.findIndex((e) => e.name === name);
@@ -214,7 +203,7 @@ function checkSequence(root: XmlElement, report: Report): void {
   for (const child of root.children) {
     const index = indexOf(child.name);
     if (index < 0) {
-      report('unknown-element', `OfficeApp/${child.name}`,
+      report('unknown-element', child,
         `<OfficeApp xsi:type="TaskPaneApp"> 不允许子元素 <${child.name}>。`,
         `<${child.name}> is not an allowed child of <OfficeApp xsi:type="TaskPaneApp">.`);
       continue;
@@ -222,12 +211,12 @@ function checkSequence(root: XmlElement, report: Report): void {
     const count = (counts.get(child.name) ?? 0) + 1;
     counts.set(child.name, count);
     if (count === 2) {
-      report('duplicate-element', `OfficeApp/${child.name}`, `<${child.name}> 只能出现一次。`,
+      report('duplicate-element', child, `<${child.name}> 只能出现一次。`,
         `<${child.name}> may appear only once.`);
     }
     if (index < furthest) {
       const after = TASKPANE_SEQUENCE[furthest]?.name ?? '?';
-      report('out-of-order', `OfficeApp/${child.name}`,
+      report('out-of-order', child,
         `元素顺序错误：<${child.name}> 必须位于 <${after}> 之前（顺序：${TASKPANE_SEQUENCE.map((e) => e.name).join(' → ')}）。`,
         `Wrong element order: <${child.name}> must come before <${after}> (order: ${TASKPANE_SEQUENCE.map((e) => e.name).join(' → ')}).`);
     } else {
@@ -238,10 +227,10 @@ function checkSequence(root: XmlElement, report: Report): void {
   for (const entry of TASKPANE_SEQUENCE) {
     if (!entry.required || counts.has(entry.name)) continue;
     if (entry.required === 'schema') {
-      report('missing-element', `OfficeApp/${entry.name}`, `缺少必需元素 <${entry.name}>。`,
+      report('missing-element', missingChildSite(root, entry.name), `缺少必需元素 <${entry.name}>。`,
         `Missing required element <${entry.name}>.`);
     } else {
-      report('missing-element', `OfficeApp/${entry.name}`, `缺少元素 <${entry.name}>（本项目要求）。`,
+      report('missing-element', missingChildSite(root, entry.name), `缺少元素 <${entry.name}>（本项目要求）。`,
         `Missing element <${entry.name}> (required by this project).`);
     }
   }
@@ -253,100 +242,95 @@ function checkSequence(root: XmlElement, report: Report): void {
  */
 function checkLocaleAware(
   element: XmlElement | undefined,
-  path: string,
-  checkValue: (value: string, path: string, label: string) => void,
+  checkValue: (value: string, site: Site, label: string) => void,
   report: Report,
 ): void {
   if (!element) return;
   const label = `<${element.name}>`;
   const defaultValue = element.attrs['DefaultValue'];
   if (defaultValue === undefined) {
-    report('missing-attribute', path, `${label} 缺少 DefaultValue 属性。`, `${label} lacks the DefaultValue attribute.`);
+    report('missing-attribute', element, `${label} 缺少 DefaultValue 属性。`, `${label} lacks the DefaultValue attribute.`);
   } else {
-    checkValue(defaultValue, path, `${label} DefaultValue`);
+    checkValue(defaultValue, attributeSite(element, 'DefaultValue'), `${label} DefaultValue`);
   }
-  element.children.forEach((child, i) => {
-    const childPath = `${path}/${child.name}[${i + 1}]`;
+  for (const child of element.children) {
     if (child.name !== 'Override') {
-      report('unknown-element', childPath, `${label} 只能包含 <Override>，发现 <${child.name}>。`,
+      report('unknown-element', child, `${label} 只能包含 <Override>，发现 <${child.name}>。`,
         `${label} may only contain <Override>, found <${child.name}>.`);
-      return;
+      continue;
     }
     const locale = child.attrs['Locale'];
     const value = child.attrs['Value'];
     if (locale === undefined || value === undefined) {
-      report('missing-attribute', childPath, `<Override> 必须同时有 Locale 和 Value 属性。`,
+      report('missing-attribute', child, `<Override> 必须同时有 Locale 和 Value 属性。`,
         `<Override> needs both the Locale and the Value attribute.`);
     }
     if (locale !== undefined && !CULTURE_NAME_PATTERN.test(locale)) {
-      report('bad-locale', childPath, `<Override> 的 Locale 不是有效的区域名称："${locale}"。`,
+      report('bad-locale', attributeSite(child, 'Locale'), `<Override> 的 Locale 不是有效的区域名称："${locale}"。`,
         `<Override> Locale is not a valid culture name: "${locale}".`);
     }
-    if (value !== undefined) checkValue(value, childPath, `${label} <Override> Value`);
-  });
+    if (value !== undefined) checkValue(value, attributeSite(child, 'Value'), `${label} <Override> Value`);
+  }
 }
 
 /** A ShortString/LongString value: 1 to `max` characters (code points); 'bad-length' otherwise. */
-export function checkLength(value: string, max: number, path: string, label: string, report: Report): void {
+export function checkLength(value: string, max: number, site: Site, label: string, report: Report): void {
   const length = [...value].length;
   if (length === 0 || length > max) {
-    report('bad-length', path, `${label} 长度必须为 1 至 ${max} 个字符，实际为 ${length}。`,
+    report('bad-length', site, `${label} 长度必须为 1 至 ${max} 个字符，实际为 ${length}。`,
       `${label} must be 1 to ${max} characters long, found ${length}.`);
   }
 }
 
 /** A URL value: absolute ('bad-url'), https ('not-https', this project's policy), at most URL_MAX characters ('bad-length'). */
-export function checkHttpsUrl(value: string, path: string, label: string, report: Report): void {
+export function checkHttpsUrl(value: string, site: Site, label: string, report: Report): void {
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    report('bad-url', path, `${label} 不是有效的绝对 URL："${value}"。`, `${label} is not a valid absolute URL: "${value}".`);
+    report('bad-url', site, `${label} 不是有效的绝对 URL："${value}"。`, `${label} is not a valid absolute URL: "${value}".`);
     return;
   }
   if (url.protocol !== 'https:') {
-    report('not-https', path, `${label} 必须使用 https："${value}"。`, `${label} must use https: "${value}".`);
+    report('not-https', site, `${label} 必须使用 https："${value}"。`, `${label} must use https: "${value}".`);
   }
   if (value.length > URL_MAX) {
-    report('bad-length', path, `${label} 超过 ${URL_MAX} 个字符。`, `${label} is longer than ${URL_MAX} characters.`);
+    report('bad-length', site, `${label} 超过 ${URL_MAX} 个字符。`, `${label} is longer than ${URL_MAX} characters.`);
   }
 }
 
 function checkHosts(hosts: XmlElement | undefined, report: Report): void {
   if (!hosts) return;
-  const path = 'OfficeApp/Hosts';
   if (hosts.children.length === 0) {
-    report('missing-element', path, `<Hosts> 至少要包含一个 <Host>。`, `<Hosts> must contain at least one <Host>.`);
+    report('missing-element', missingChildSite(hosts, 'Host'), `<Hosts> 至少要包含一个 <Host>。`, `<Hosts> must contain at least one <Host>.`);
   }
-  hosts.children.forEach((child, i) => {
-    const childPath = `${path}/${child.name}[${i + 1}]`;
+  for (const child of hosts.children) {
     if (child.name !== 'Host') {
-      report('unknown-element', childPath, `<Hosts> 只能包含 <Host>，发现 <${child.name}>。`,
+      report('unknown-element', child, `<Hosts> 只能包含 <Host>，发现 <${child.name}>。`,
         `<Hosts> may only contain <Host>, found <${child.name}>.`);
     } else if (!ALLOWED_HOSTS.includes(child.attrs['Name'] ?? '')) {
-      report('bad-host', childPath, `<Host> 的 Name 无效："${child.attrs['Name'] ?? ''}"（可用：${ALLOWED_HOSTS.join('、')}）。`,
+      report('bad-host', attributeSite(child, 'Name'), `<Host> 的 Name 无效："${child.attrs['Name'] ?? ''}"（可用：${ALLOWED_HOSTS.join('、')}）。`,
         `<Host> Name is not valid: "${child.attrs['Name'] ?? ''}" (allowed: ${ALLOWED_HOSTS.join(', ')}).`);
     }
-  });
+  }
   const hasWorkbook = hosts.children.some((c) => c.name === 'Host' && c.attrs['Name'] === 'Workbook');
   if (!hasWorkbook) {
-    report('no-excel-host', path, `<Hosts> 必须包含 <Host Name="Workbook"/>（本加载项用于 Excel）。`,
+    report('no-excel-host', hosts, `<Hosts> 必须包含 <Host Name="Workbook"/>（本加载项用于 Excel）。`,
       `<Hosts> must include <Host Name="Workbook"/> (this is an Excel add-in).`);
   }
 }
 
 function checkRequirements(requirements: XmlElement | undefined, report: Report): void {
   if (!requirements) return;
-  const path = 'OfficeApp/Requirements';
   const order = ['Sets', 'Methods'];
   let furthest = -1;
   for (const child of requirements.children) {
     const index = order.indexOf(child.name);
     if (index < 0) {
-      report('unknown-element', `${path}/${child.name}`, `<Requirements> 不允许子元素 <${child.name}>。`,
+      report('unknown-element', child, `<Requirements> 不允许子元素 <${child.name}>。`,
         `<${child.name}> is not an allowed child of <Requirements>.`);
     } else if (index <= furthest) {
-      report('out-of-order', `${path}/${child.name}`, `<Requirements> 中 <${child.name}> 位置错误或重复（顺序：Sets → Methods）。`,
+      report('out-of-order', child, `<Requirements> 中 <${child.name}> 位置错误或重复（顺序：Sets → Methods）。`,
         `<${child.name}> in <Requirements> is out of order or repeated (order: Sets → Methods).`);
     } else {
       furthest = index;
@@ -355,61 +339,59 @@ function checkRequirements(requirements: XmlElement | undefined, report: Report)
 
   const sets = requirements.children.find((c) => c.name === 'Sets');
   if (!sets) {
-    report('missing-element', `${path}/Sets`, `<Requirements> 缺少 <Sets>（本项目要求声明 ExcelApi）。`,
+    report('missing-element', missingChildSite(requirements, 'Sets'), `<Requirements> 缺少 <Sets>（本项目要求声明 ExcelApi）。`,
       `<Requirements> lacks <Sets> (this project requires the ExcelApi set).`);
     return;
   }
   const defaultMin = sets.attrs['DefaultMinVersion'];
   if (defaultMin !== undefined && !REQUIREMENT_VERSION_PATTERN.test(defaultMin)) {
-    report('bad-requirement', `${path}/Sets`, `DefaultMinVersion 必须形如 1.1，实际为 "${defaultMin}"。`,
+    report('bad-requirement', attributeSite(sets, 'DefaultMinVersion'), `DefaultMinVersion 必须形如 1.1，实际为 "${defaultMin}"。`,
       `DefaultMinVersion must look like 1.1, found "${defaultMin}".`);
   }
   if (sets.children.length === 0) {
-    report('missing-element', `${path}/Sets`, `<Sets> 至少要包含一个 <Set>。`, `<Sets> must contain at least one <Set>.`);
+    report('missing-element', missingChildSite(sets, 'Set'), `<Sets> 至少要包含一个 <Set>。`, `<Sets> must contain at least one <Set>.`);
   }
-  sets.children.forEach((set, i) => {
-    const setPath = `${path}/Sets/${set.name}[${i + 1}]`;
+  for (const set of sets.children) {
     if (set.name !== 'Set') {
-      report('unknown-element', setPath, `<Sets> 只能包含 <Set>，发现 <${set.name}>。`,
+      report('unknown-element', set, `<Sets> 只能包含 <Set>，发现 <${set.name}>。`,
         `<Sets> may only contain <Set>, found <${set.name}>.`);
-      return;
+      continue;
     }
     if (!set.attrs['Name']) {
-      report('missing-attribute', setPath, `<Set> 缺少 Name 属性。`, `<Set> lacks the Name attribute.`);
+      report('missing-attribute', attributeSite(set, 'Name'), `<Set> 缺少 Name 属性。`, `<Set> lacks the Name attribute.`);
     }
     const min = set.attrs['MinVersion'];
     if (min !== undefined && !REQUIREMENT_VERSION_PATTERN.test(min)) {
-      report('bad-requirement', setPath, `<Set> 的 MinVersion 必须形如 1.1，实际为 "${min}"。`,
+      report('bad-requirement', attributeSite(set, 'MinVersion'), `<Set> 的 MinVersion 必须形如 1.1，实际为 "${min}"。`,
         `<Set> MinVersion must look like 1.1, found "${min}".`);
     }
-  });
+  }
   if (!sets.children.some((s) => s.name === 'Set' && s.attrs['Name'] === 'ExcelApi')) {
-    report('no-excel-requirement', `${path}/Sets`, `<Sets> 必须包含 <Set Name="ExcelApi" …/>（本项目要求）。`,
+    report('no-excel-requirement', sets, `<Sets> 必须包含 <Set Name="ExcelApi" …/>（本项目要求）。`,
       `<Sets> must include <Set Name="ExcelApi" …/> (required by this project).`);
   }
 }
 
 function checkDefaultSettings(settings: XmlElement | undefined, report: Report): void {
   if (!settings) return;
-  const path = 'OfficeApp/DefaultSettings';
   let sourceLocations = 0;
-  settings.children.forEach((child) => {
+  for (const child of settings.children) {
     if (child.name === 'SourceLocation') {
       sourceLocations += 1;
       if (sourceLocations === 1) {
-        checkLocaleAware(child, `${path}/SourceLocation`, (v, p, l) => checkHttpsUrl(v, p, l, report), report);
+        checkLocaleAware(child, (v, site, l) => checkHttpsUrl(v, site, l, report), report);
       } else {
-        report('duplicate-element', `${path}/SourceLocation`, `<SourceLocation> 只能出现一次。`,
+        report('duplicate-element', child, `<SourceLocation> 只能出现一次。`,
           `<SourceLocation> may appear only once.`);
       }
     } else {
-      report('unknown-element', `${path}/${child.name}`,
+      report('unknown-element', child,
         `任务窗格加载项的 <DefaultSettings> 只能包含 <SourceLocation>，发现 <${child.name}>。`,
         `<DefaultSettings> of a task pane add-in may only contain <SourceLocation>, found <${child.name}>.`);
     }
-  });
+  }
   if (sourceLocations === 0) {
-    report('missing-element', `${path}/SourceLocation`, `<DefaultSettings> 缺少必需元素 <SourceLocation>。`,
+    report('missing-element', missingChildSite(settings, 'SourceLocation'), `<DefaultSettings> 缺少必需元素 <SourceLocation>。`,
       `<DefaultSettings> lacks the required element <SourceLocation>.`);
   }
 }

@@ -22,7 +22,9 @@
  * in assets/ as PNGs of the declared size: IconUrl 32×32 and HighResolutionIconUrl 64×64 for a task pane
  * add-in (manifest reference, IconUrl/HighResolutionIconUrl), ribbon images at their `size`, each under 100 KB.
  * Microsoft's own validator (`npm run validate:online`) needs the internet. The XML is parsed by ./manifest-xml.ts,
- * the same parser as manifest-check.ts uses; the length and URL checks are manifest-check.ts's.
+ * the same parser as manifest-check.ts uses; the length and URL checks are manifest-check.ts's. Every problem is
+ * printed with the file, line and column of the element or attribute concerned (`manifest.xml:19:3`; a missing
+ * element at its parent's), then its element path, code and message, once in Chinese and once in English.
  */
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -32,10 +34,12 @@ import {
   CULTURE_NAME_PATTERN,
   findManifestProblems,
   LONG_STRING_MAX,
+  type ManifestProblem,
   type ProblemCode,
+  type Report as ReportOf,
   SHORT_STRING_MAX,
 } from './manifest-check';
-import { parseXmlRoot, type XmlElement } from './manifest-xml';
+import { attributeSite, missingChildSite, parseXmlRoot, type Site, type XmlElement } from './manifest-xml';
 
 export const VERSION_OVERRIDES_NAMESPACE = 'http://schemas.microsoft.com/office/taskpaneappversionoverrides';
 export const BASIC_TYPES_NAMESPACE = 'http://schemas.microsoft.com/office/officeappbasictypes/1.0';
@@ -81,12 +85,13 @@ export type ValidationCode =
   | 'icon-dimensions'
   | 'icon-too-large';
 
-export interface ValidationProblem {
-  code: ValidationCode;
-  /** Where, as an element path, e.g. `OfficeApp/VersionOverrides/Resources/ShortStrings/String[2]`. */
-  path: string;
-  zh: string;
-  en: string;
+/** A problem with its element path (e.g. `OfficeApp/VersionOverrides/Resources/ShortStrings/String[2]`), line and column. */
+export type ValidationProblem = ManifestProblem<ValidationCode>;
+
+/** The two lines `npm run validate` prints for a problem of `file`: `file:line:col [path] (code)` and the Chinese, then the English. */
+export function formatProblem(problem: ValidationProblem, file: string): [zh: string, en: string] {
+  const where = `${file}:${problem.line}:${problem.col} [${problem.path}] (${problem.code})`;
+  return [`${where} ${problem.zh}`, `${where} ${problem.en}`];
 }
 
 // ---- the whole check --------------------------------------------------------------------------
@@ -126,30 +131,33 @@ interface Slot {
 const vo = (local: string, min: 0 | 1 = 0, max = 1): Slot => ({ local, ns: VERSION_OVERRIDES_NAMESPACE, min, max });
 const bt = (local: string, min: 0 | 1 = 0, max = 1): Slot => ({ local, ns: BASIC_TYPES_NAMESPACE, min, max });
 
-type Report = (code: ValidationCode, path: string, zh: string, en: string) => void;
+type Report = ReportOf<ValidationCode>;
+const collect = (problems: ValidationProblem[]): Report => (code, { path, line, col }, zh, en) => {
+  problems.push({ code, path, line, col, zh, en });
+};
 
 /** Walks <VersionOverrides> (TaskPaneApp, v1.0) and returns its problems. */
 export function findVersionOverridesProblems(xml: string): ValidationProblem[] {
   const problems: ValidationProblem[] = [];
-  const report: Report = (code, path, zh, en) => problems.push({ code, path, zh, en });
+  const report = collect(problems);
   const root = parseXmlRoot(xml);
   if (!root || root.local !== 'OfficeApp') return problems; // manifest-check reports these
 
   const overrides = root.children.filter((c) => c.local === 'VersionOverrides');
   const node = overrides[0];
   if (!node) {
-    report('no-version-overrides', 'OfficeApp/VersionOverrides',
+    report('no-version-overrides', missingChildSite(root, 'VersionOverrides'),
       '缺少 <VersionOverrides>（本项目要求：“开始”选项卡上打开任务窗格的“监测填报”按钮）。',
       'Missing <VersionOverrides> (required by this project: the Plan monitoring button on the Home tab that opens the task pane).');
     return problems;
   }
   if (node.ns !== VERSION_OVERRIDES_NAMESPACE) {
-    report('wrong-namespace', node.path, `<VersionOverrides> 的命名空间必须是 ${VERSION_OVERRIDES_NAMESPACE}，实际为 "${node.ns}"。`,
+    report('wrong-namespace', node, `<VersionOverrides> 的命名空间必须是 ${VERSION_OVERRIDES_NAMESPACE}，实际为 "${node.ns}"。`,
       `<VersionOverrides> must be in the namespace ${VERSION_OVERRIDES_NAMESPACE}, found "${node.ns}".`);
     return problems;
   }
   if (node.xsiType !== 'VersionOverridesV1_0') {
-    report('bad-overrides-type', node.path, `<VersionOverrides> 的 xsi:type 必须是 "VersionOverridesV1_0"（任务窗格加载项），实际为 ${JSON.stringify(node.xsiType ?? null)}。`,
+    report('bad-overrides-type', attributeSite(node, 'xsi:type'), `<VersionOverrides> 的 xsi:type 必须是 "VersionOverridesV1_0"（任务窗格加载项），实际为 ${JSON.stringify(node.xsiType ?? null)}。`,
       `<VersionOverrides> must have xsi:type="VersionOverridesV1_0" (task pane add-in), found ${JSON.stringify(node.xsiType ?? null)}.`);
     return problems;
   }
@@ -162,13 +170,14 @@ export function findVersionOverridesProblems(xml: string): ValidationProblem[] {
 }
 
 class OverridesChecker {
-  private readonly definitions: Record<Kind, Map<string, { value: string; overrides: string[]; path: string }>> = {
+  /** The resources defined, by kind and id: the DefaultValue and where it stands. */
+  private readonly definitions: Record<Kind, Map<string, { value: string; site: Site }>> = {
     short: new Map(), long: new Map(), url: new Map(), image: new Map(),
   };
-  private readonly references: Array<{ kind: Kind; resid: string; path: string; label: string }> = [];
-  private readonly controlIds = new Map<string, string>();
-  private readonly groupIds = new Map<string, string>();
-  readonly taskpaneResids: string[] = [];
+  private readonly references: Array<{ kind: Kind; resid: string; site: Site; label: string }> = [];
+  private readonly controlIds = new Map<string, Site>();
+  private readonly groupIds = new Map<string, Site>();
+  private readonly taskpaneResids: string[] = [];
   private hasFunctionFile = false;
 
   constructor(private readonly report: Report) {}
@@ -182,24 +191,24 @@ class OverridesChecker {
       const index = slots.findIndex((s) => s.local === child.local);
       const slot = slots[index];
       if (!slot) {
-        this.report('unknown-element', child.path, `<${element.local}> 不允许子元素 <${child.name}>（允许：${order}）。`,
+        this.report('unknown-element', child, `<${element.local}> 不允许子元素 <${child.name}>（允许：${order}）。`,
           `<${child.name}> is not an allowed child of <${element.local}> (allowed: ${order}).`);
         continue;
       }
       if (child.ns !== slot.ns) {
         const prefix = slot.ns === BASIC_TYPES_NAMESPACE ? 'bt:' : '';
-        this.report('wrong-namespace', child.path, `<${child.name}> 的命名空间错误：应为 <${prefix}${slot.local}>（${slot.ns}）。`,
+        this.report('wrong-namespace', child, `<${child.name}> 的命名空间错误：应为 <${prefix}${slot.local}>（${slot.ns}）。`,
           `<${child.name}> is in the wrong namespace: expected <${prefix}${slot.local}> (${slot.ns}).`);
       }
       const list = bySlot.get(slot.local) ?? [];
       list.push(child);
       bySlot.set(slot.local, list);
       if (list.length === slot.max + 1) {
-        this.report('duplicate-element', child.path, `<${child.local}> 在 <${element.local}> 中只能出现一次。`,
+        this.report('duplicate-element', child, `<${child.local}> 在 <${element.local}> 中只能出现一次。`,
           `<${child.local}> may appear only once in <${element.local}>.`);
       }
       if (index < furthest) {
-        this.report('out-of-order', child.path, `<${element.local}> 中元素顺序错误：<${child.local}> 必须位于 <${slots[furthest]?.local ?? '?'}> 之前（顺序：${order}）。`,
+        this.report('out-of-order', child, `<${element.local}> 中元素顺序错误：<${child.local}> 必须位于 <${slots[furthest]?.local ?? '?'}> 之前（顺序：${order}）。`,
           `Wrong element order in <${element.local}>: <${child.local}> must come before <${slots[furthest]?.local ?? '?'}> (order: ${order}).`);
       } else {
         furthest = index;
@@ -207,7 +216,7 @@ class OverridesChecker {
     }
     for (const slot of slots) {
       if (slot.min === 1 && (bySlot.get(slot.local) ?? []).length === 0) {
-        this.report('missing-element', `${element.path}/${slot.local}`, `<${element.local}> 缺少必需元素 <${slot.local}>。`,
+        this.report('missing-element', missingChildSite(element, slot.local), `<${element.local}> 缺少必需元素 <${slot.local}>。`,
           `<${element.local}> lacks the required element <${slot.local}>.`);
       }
     }
@@ -217,7 +226,7 @@ class OverridesChecker {
   private attribute(element: XmlElement, name: string): string | undefined {
     const value = element.attrs[name];
     if (value === undefined || value === '') {
-      this.report('missing-attribute', element.path, `<${element.name}> 缺少 ${name} 属性。`, `<${element.name}> lacks the ${name} attribute.`);
+      this.report('missing-attribute', element, `<${element.name}> 缺少 ${name} 属性。`, `<${element.name}> lacks the ${name} attribute.`);
       return undefined;
     }
     return value;
@@ -227,12 +236,12 @@ class OverridesChecker {
     if (!element) return undefined;
     const resid = this.attribute(element, 'resid');
     if (resid === undefined) return undefined;
-    this.references.push({ kind, resid, path: element.path, label: `<${element.name}>` });
+    this.references.push({ kind, resid, site: attributeSite(element, 'resid'), label: `<${element.name}>` });
     return resid;
   }
 
-  private shortString(value: string, path: string, label: string): void {
-    checkLength(value, SHORT_STRING_MAX, path, label, this.report);
+  private shortString(value: string, site: Site, label: string): void {
+    checkLength(value, SHORT_STRING_MAX, site, label, this.report);
   }
 
   checkVersionOverrides(node: XmlElement): void {
@@ -244,7 +253,7 @@ class OverridesChecker {
     if (resources) this.checkResources(resources);
     const hosts = parts.get('Hosts')?.[0];
     if (!hosts) {
-      this.report('missing-element', `${node.path}/Hosts`, '<VersionOverrides> 缺少 <Hosts>（本项目要求：Excel 的功能区按钮）。',
+      this.report('missing-element', missingChildSite(node, 'Hosts'), '<VersionOverrides> 缺少 <Hosts>（本项目要求：Excel 的功能区按钮）。',
         '<VersionOverrides> lacks <Hosts> (required by this project: the Excel ribbon button).');
       return;
     }
@@ -256,7 +265,7 @@ class OverridesChecker {
     let workbook = false;
     for (const host of list) {
       if (!host.xsiType || !['Workbook', 'Document', 'Presentation', 'Notebook'].includes(host.xsiType)) {
-        this.report('bad-xsi-type', host.path, `<Host> 的 xsi:type 无效：${JSON.stringify(host.xsiType ?? null)}（Excel 为 "Workbook"）。`,
+        this.report('bad-xsi-type', attributeSite(host, 'xsi:type'), `<Host> 的 xsi:type 无效：${JSON.stringify(host.xsiType ?? null)}（Excel 为 "Workbook"）。`,
           `<Host> has an invalid xsi:type: ${JSON.stringify(host.xsiType ?? null)} (Excel is "Workbook").`);
         continue;
       }
@@ -265,11 +274,11 @@ class OverridesChecker {
       for (const desktop of formFactors.get('DesktopFormFactor') ?? []) this.checkFormFactor(desktop, host.xsiType);
     }
     if (list.length > 0 && !workbook) {
-      this.report('no-excel-host', hosts.path, '<VersionOverrides>/<Hosts> 必须包含 <Host xsi:type="Workbook">（本加载项用于 Excel）。',
+      this.report('no-excel-host', hosts, '<VersionOverrides>/<Hosts> 必须包含 <Host xsi:type="Workbook">（本加载项用于 Excel）。',
         '<VersionOverrides>/<Hosts> must include <Host xsi:type="Workbook"> (this is an Excel add-in).');
     }
     if (this.taskpaneResids.length === 0) {
-      this.report('no-ribbon-button', hosts.path, '没有打开任务窗格的功能区按钮（ShowTaskpane）（本项目要求）。',
+      this.report('no-ribbon-button', hosts, '没有打开任务窗格的功能区按钮（ShowTaskpane）（本项目要求）。',
         'No ribbon button opens the task pane (ShowTaskpane action) (required by this project).');
     }
   }
@@ -294,33 +303,33 @@ class OverridesChecker {
         for (const tab of tabs.get('OfficeTab') ?? []) {
           const id = this.attribute(tab, 'id');
           if (id !== undefined && host === 'Workbook' && !(EXCEL_TABS as readonly string[]).includes(id)) {
-            this.report('bad-tab', tab.path, `<OfficeTab id="${id}"> 不是 Excel 的内置选项卡（可用：${EXCEL_TABS.join('、')}）。`,
+            this.report('bad-tab', attributeSite(tab, 'id'), `<OfficeTab id="${id}"> 不是 Excel 的内置选项卡（可用：${EXCEL_TABS.join('、')}）。`,
               `<OfficeTab id="${id}"> is not a built-in Excel tab (allowed: ${EXCEL_TABS.join(', ')}).`);
           }
           this.checkGroups(this.sequence(tab, [vo('Group', 1, Infinity)]).get('Group') ?? []);
         }
         for (const tab of tabs.get('CustomTab') ?? []) {
           const id = this.attribute(tab, 'id');
-          if (id !== undefined) this.shortString(id, tab.path, '<CustomTab> id');
+          if (id !== undefined) this.shortString(id, attributeSite(tab, 'id'), '<CustomTab> id');
           const parts = this.sequence(tab, [vo('Group', 1, Infinity), vo('Label', 1)]);
           this.checkGroups(parts.get('Group') ?? []);
           this.reference(parts.get('Label')?.[0], 'short');
         }
         if ((tabs.get('OfficeTab') ?? []).length + (tabs.get('CustomTab') ?? []).length === 0) {
-          this.report('missing-element', `${point.path}/OfficeTab`, '<ExtensionPoint xsi:type="PrimaryCommandSurface"> 至少要包含一个 <OfficeTab> 或 <CustomTab>。',
+          this.report('missing-element', missingChildSite(point, 'OfficeTab'), '<ExtensionPoint xsi:type="PrimaryCommandSurface"> 至少要包含一个 <OfficeTab> 或 <CustomTab>。',
             '<ExtensionPoint xsi:type="PrimaryCommandSurface"> needs at least one <OfficeTab> or <CustomTab>.');
         }
       } else if (point.xsiType === 'ContextMenu') {
         for (const menu of this.sequence(point, [vo('OfficeMenu', 1, Infinity)]).get('OfficeMenu') ?? []) {
           const id = this.attribute(menu, 'id');
           if (id !== undefined && host === 'Workbook' && !(EXCEL_CONTEXT_MENUS as readonly string[]).includes(id)) {
-            this.report('bad-tab', menu.path, `<OfficeMenu id="${id}"> 不是 Excel 的内置快捷菜单（可用：${EXCEL_CONTEXT_MENUS.join('、')}）。`,
+            this.report('bad-tab', attributeSite(menu, 'id'), `<OfficeMenu id="${id}"> 不是 Excel 的内置快捷菜单（可用：${EXCEL_CONTEXT_MENUS.join('、')}）。`,
               `<OfficeMenu id="${id}"> is not a built-in Excel context menu (allowed: ${EXCEL_CONTEXT_MENUS.join(', ')}).`);
           }
           this.checkControls(this.sequence(menu, [vo('Control', 1, Infinity)]).get('Control') ?? []);
         }
       } else {
-        this.report('bad-xsi-type', point.path, `<ExtensionPoint> 的 xsi:type 为 ${JSON.stringify(point.xsiType ?? null)}：本检查只支持 "PrimaryCommandSurface" 与 "ContextMenu"。`,
+        this.report('bad-xsi-type', attributeSite(point, 'xsi:type'), `<ExtensionPoint> 的 xsi:type 为 ${JSON.stringify(point.xsiType ?? null)}：本检查只支持 "PrimaryCommandSurface" 与 "ContextMenu"。`,
           `<ExtensionPoint> has xsi:type ${JSON.stringify(point.xsiType ?? null)}: this check supports "PrimaryCommandSurface" and "ContextMenu" only.`);
       }
     }
@@ -337,15 +346,16 @@ class OverridesChecker {
     }
   }
 
-  private uniqueId(element: XmlElement, seen: Map<string, string>, label: string): void {
+  private uniqueId(element: XmlElement, seen: Map<string, Site>, label: string): void {
     const id = this.attribute(element, 'id');
     if (id === undefined) return;
-    this.shortString(id, element.path, `${label} id`);
+    this.shortString(id, attributeSite(element, 'id'), `${label} id`);
     const first = seen.get(id);
     if (first !== undefined) {
-      this.report('duplicate-id', element.path, `${label} 的 id "${id}" 重复（已用于 ${first}）。`, `${label} id "${id}" is used twice (first at ${first}).`);
+      this.report('duplicate-id', attributeSite(element, 'id'), `${label} 的 id "${id}" 重复（已用于第 ${first.line} 行的 ${first.path}）。`,
+        `${label} id "${id}" is used twice (first at ${first.path}, line ${first.line}).`);
     } else {
-      seen.set(id, element.path);
+      seen.set(id, attributeSite(element, 'id'));
     }
   }
 
@@ -369,7 +379,7 @@ class OverridesChecker {
           if (action) this.checkAction(action);
         }
       } else {
-        this.report('bad-xsi-type', control.path, `<Control> 的 xsi:type 必须是 "Button" 或 "Menu"，实际为 ${JSON.stringify(control.xsiType ?? null)}。`,
+        this.report('bad-xsi-type', attributeSite(control, 'xsi:type'), `<Control> 的 xsi:type 必须是 "Button" 或 "Menu"，实际为 ${JSON.stringify(control.xsiType ?? null)}。`,
           `<Control> must have xsi:type "Button" or "Menu", found ${JSON.stringify(control.xsiType ?? null)}.`);
       }
     }
@@ -391,19 +401,19 @@ class OverridesChecker {
     if (action.xsiType === 'ShowTaskpane') {
       const parts = this.sequence(action, [vo('TaskpaneId'), vo('SourceLocation', 1), vo('Title')]);
       const taskpaneId = parts.get('TaskpaneId')?.[0];
-      if (taskpaneId) this.shortString(taskpaneId.text, taskpaneId.path, '<TaskpaneId>');
+      if (taskpaneId) this.shortString(taskpaneId.text, taskpaneId, '<TaskpaneId>');
       const resid = this.reference(parts.get('SourceLocation')?.[0], 'url');
       if (resid !== undefined) this.taskpaneResids.push(resid);
       this.reference(parts.get('Title')?.[0], 'short');
     } else if (action.xsiType === 'ExecuteFunction') {
       const name = this.sequence(action, [vo('FunctionName', 1)]).get('FunctionName')?.[0];
-      if (name) checkLength(name.text, LONG_STRING_MAX, name.path, '<FunctionName>', this.report);
+      if (name) checkLength(name.text, LONG_STRING_MAX, name, '<FunctionName>', this.report);
       if (!this.hasFunctionFile) {
-        this.report('missing-element', `${action.path}`, 'ExecuteFunction 需要 <DesktopFormFactor> 中的 <FunctionFile>。',
+        this.report('missing-element', action, 'ExecuteFunction 需要 <DesktopFormFactor> 中的 <FunctionFile>。',
           'ExecuteFunction needs a <FunctionFile> in <DesktopFormFactor>.');
       }
     } else {
-      this.report('bad-xsi-type', action.path, `<Action> 的 xsi:type 必须是 "ShowTaskpane" 或 "ExecuteFunction"，实际为 ${JSON.stringify(action.xsiType ?? null)}。`,
+      this.report('bad-xsi-type', attributeSite(action, 'xsi:type'), `<Action> 的 xsi:type 必须是 "ShowTaskpane" 或 "ExecuteFunction"，实际为 ${JSON.stringify(action.xsiType ?? null)}。`,
         `<Action> must have xsi:type "ShowTaskpane" or "ExecuteFunction", found ${JSON.stringify(action.xsiType ?? null)}.`);
     }
   }
@@ -414,17 +424,17 @@ class OverridesChecker {
     for (const image of images) {
       const size = Number(this.attribute(image, 'size'));
       if (!(ICON_SIZES as readonly number[]).includes(size)) {
-        this.report('bad-icon-size', image.path, `图标尺寸 ${image.attrs['size'] ?? ''} 无效（可用：${ICON_SIZES.join('、')}）。`,
+        this.report('bad-icon-size', attributeSite(image, 'size'), `图标尺寸 ${image.attrs['size'] ?? ''} 无效（可用：${ICON_SIZES.join('、')}）。`,
           `Icon size ${image.attrs['size'] ?? ''} is not valid (allowed: ${ICON_SIZES.join(', ')}).`);
       } else if (sizes.has(size)) {
-        this.report('duplicate-element', image.path, `图标尺寸 ${size} 出现两次。`, `Icon size ${size} is listed twice.`);
+        this.report('duplicate-element', attributeSite(image, 'size'), `图标尺寸 ${size} 出现两次。`, `Icon size ${size} is listed twice.`);
       }
       sizes.add(size);
       this.reference(image, 'image');
     }
     const missing = MANDATORY_ICON_SIZES.filter((s) => !sizes.has(s));
     if (images.length > 0 && missing.length > 0) {
-      this.report('missing-icon-size', icon.path, `<Icon> 缺少必需的尺寸 ${missing.join('、')}（必需：16、32、80）。`,
+      this.report('missing-icon-size', icon, `<Icon> 缺少必需的尺寸 ${missing.join('、')}（必需：16、32、80）。`,
         `<Icon> lacks the mandatory size(s) ${missing.join(', ')} (mandatory: 16, 32, 80).`);
     }
   }
@@ -445,32 +455,28 @@ class OverridesChecker {
     const value = this.attribute(entry, 'DefaultValue');
     if (id !== undefined) {
       if ([...id].length > REFERENCE_ID_MAX) {
-        this.report('bad-resid', entry.path, `资源 id "${id}" 超过 ${REFERENCE_ID_MAX} 个字符。`, `Resource id "${id}" is longer than ${REFERENCE_ID_MAX} characters.`);
+        this.report('bad-resid', attributeSite(entry, 'id'), `资源 id "${id}" 超过 ${REFERENCE_ID_MAX} 个字符。`, `Resource id "${id}" is longer than ${REFERENCE_ID_MAX} characters.`);
       }
       if (this.definitions[kind].has(id)) {
-        this.report('duplicate-resid', entry.path, `${label} 中的资源 id "${id}" 重复。`, `Resource id "${id}" is defined twice in ${label}.`);
+        this.report('duplicate-resid', attributeSite(entry, 'id'), `${label} 中的资源 id "${id}" 重复。`, `Resource id "${id}" is defined twice in ${label}.`);
       }
     }
-    const checkValue = (v: string, path: string, what: string) => {
-      if (kind === 'short') checkLength(v, SHORT_STRING_MAX, path, what, this.report);
-      else if (kind === 'long') checkLength(v, LONG_STRING_MAX, path, what, this.report);
-      else checkHttpsUrl(v, path, what, this.report);
+    const checkValue = (v: string, site: Site, what: string) => {
+      if (kind === 'short') checkLength(v, SHORT_STRING_MAX, site, what, this.report);
+      else if (kind === 'long') checkLength(v, LONG_STRING_MAX, site, what, this.report);
+      else checkHttpsUrl(v, site, what, this.report);
     };
-    if (value !== undefined) checkValue(value, entry.path, `${label} "${id ?? '?'}"`);
-    const overrides: string[] = [];
+    if (value !== undefined) checkValue(value, attributeSite(entry, 'DefaultValue'), `${label} "${id ?? '?'}"`);
     for (const override of this.sequence(entry, [bt('Override', 0, Infinity)]).get('Override') ?? []) {
       const locale = this.attribute(override, 'Locale');
       const overrideValue = this.attribute(override, 'Value');
       if (locale !== undefined && !CULTURE_NAME_PATTERN.test(locale)) {
-        this.report('bad-locale', override.path, `<Override> 的 Locale 不是有效的区域名称："${locale}"。`, `<Override> Locale is not a valid culture name: "${locale}".`);
+        this.report('bad-locale', attributeSite(override, 'Locale'), `<Override> 的 Locale 不是有效的区域名称："${locale}"。`, `<Override> Locale is not a valid culture name: "${locale}".`);
       }
-      if (overrideValue !== undefined) {
-        checkValue(overrideValue, override.path, `${label} "${id ?? '?'}" <Override>`);
-        overrides.push(overrideValue);
-      }
+      if (overrideValue !== undefined) checkValue(overrideValue, attributeSite(override, 'Value'), `${label} "${id ?? '?'}" <Override>`);
     }
     if (id !== undefined && value !== undefined && !this.definitions[kind].has(id)) {
-      this.definitions[kind].set(id, { value, overrides, path: entry.path });
+      this.definitions[kind].set(id, { value, site: attributeSite(entry, 'DefaultValue') });
     }
   }
 
@@ -479,7 +485,7 @@ class OverridesChecker {
       if (this.definitions[ref.kind].has(ref.resid)) continue;
       const elsewhere = (Object.keys(this.definitions) as Kind[]).find((k) => this.definitions[k].has(ref.resid));
       const where = COLLECTIONS[ref.kind].label;
-      this.report('undefined-resid', ref.path,
+      this.report('undefined-resid', ref.site,
         `${ref.label} 引用的 resid "${ref.resid}" 未在 ${where} 中定义${elsewhere ? `（它在 ${COLLECTIONS[elsewhere].label} 中，类型不符）` : ''}。`,
         `The resid "${ref.resid}" of ${ref.label} is not defined in ${where}${elsewhere ? ` (it is in ${COLLECTIONS[elsewhere].label}, the wrong kind)` : ''}.`);
     }
@@ -493,7 +499,7 @@ class OverridesChecker {
     for (const resid of this.taskpaneResids) {
       const url = this.definitions.url.get(resid);
       if (url && url.value !== expected) {
-        this.report('taskpane-url-mismatch', url.path,
+        this.report('taskpane-url-mismatch', url.site,
           `按钮打开的页面 ${url.value} 与 <DefaultSettings>/<SourceLocation> 的 ${expected} 不一致（本项目要求相同）。`,
           `The button opens ${url.value}, not the task pane of <DefaultSettings>/<SourceLocation> ${expected} (this project requires them to be the same).`);
       }
@@ -510,19 +516,14 @@ class OverridesChecker {
  */
 export function findIconFileProblems(xml: string, assetsDir: string): ValidationProblem[] {
   const problems: ValidationProblem[] = [];
-  const report: Report = (code, path, zh, en) => problems.push({ code, path, zh, en });
+  const report = collect(problems);
   const root = parseXmlRoot(xml);
   if (!root || root.local !== 'OfficeApp') return problems;
 
-  const uses: Array<{ url: string; size: number; path: string }> = [];
+  const uses: IconUse[] = [];
   for (const [element, size] of Object.entries(APP_ICON_SIZES)) {
     const node = root.children.find((c) => c.local === element);
-    if (!node) continue;
-    const value = node.attrs['DefaultValue'];
-    if (value !== undefined) uses.push({ url: value, size, path: node.path });
-    for (const override of node.children.filter((c) => c.local === 'Override')) {
-      if (override.attrs['Value'] !== undefined) uses.push({ url: override.attrs['Value'], size, path: override.path });
-    }
+    if (node) uses.push(...urlsOf(node).map((u) => ({ ...u, size })));
   }
   uses.push(...ribbonImageUses(root));
 
@@ -536,14 +537,14 @@ export function findIconFileProblems(xml: string, assetsDir: string): Validation
     }
     const at = pathname.lastIndexOf('/assets/');
     if (at < 0) {
-      report('icon-not-in-assets', use.path, `图标 ${use.url} 不在 /assets/ 下，无法对照 assets/ 中的文件检查。`,
+      report('icon-not-in-assets', use.site, `图标 ${use.url} 不在 /assets/ 下，无法对照 assets/ 中的文件检查。`,
         `The icon ${use.url} is not under /assets/, so it cannot be checked against the files in assets/.`);
       continue;
     }
     const relative = pathname.slice(at + '/assets/'.length);
     const file = resolve(assetsDir, relative);
     if (!relative || relative.includes('..') || !existsSync(file) || !statSync(file).isFile()) {
-      report('icon-file-missing', use.path, `图标文件 ${join(assetsDir, relative)} 不存在（${use.url}）。请运行 npm run icons。`,
+      report('icon-file-missing', use.site, `图标文件 ${join(assetsDir, relative)} 不存在（${use.url}）。请运行 npm run icons。`,
         `The icon file ${join(assetsDir, relative)} does not exist (${use.url}). Run npm run icons.`);
       continue;
     }
@@ -552,24 +553,43 @@ export function findIconFileProblems(xml: string, assetsDir: string): Validation
       const dimensions = pngDimensions(content);
       checked.set(file, dimensions);
       if (!dimensions) {
-        report('icon-not-png', use.path, `图标文件 ${relative} 不是 PNG 图像。`, `The icon file ${relative} is not a PNG image.`);
+        report('icon-not-png', use.site, `图标文件 ${relative} 不是 PNG 图像。`, `The icon file ${relative} is not a PNG image.`);
       }
       if (content.length > ICON_FILE_MAX_BYTES) {
-        report('icon-too-large', use.path, `图标文件 ${relative} 为 ${content.length} 字节，超过 100 KB。`,
+        report('icon-too-large', use.site, `图标文件 ${relative} 为 ${content.length} 字节，超过 100 KB。`,
           `The icon file ${relative} is ${content.length} bytes, more than 100 KB.`);
       }
     }
     const dimensions = checked.get(file);
     if (dimensions && (dimensions.width !== use.size || dimensions.height !== use.size)) {
-      report('icon-dimensions', use.path, `图标 ${relative} 为 ${dimensions.width}×${dimensions.height} 像素，此处应为 ${use.size}×${use.size}。`,
+      report('icon-dimensions', use.site, `图标 ${relative} 为 ${dimensions.width}×${dimensions.height} 像素，此处应为 ${use.size}×${use.size}。`,
         `The icon ${relative} is ${dimensions.width}×${dimensions.height} pixels; ${use.size}×${use.size} is required here.`);
     }
   }
   return problems;
 }
 
+interface IconUse {
+  url: string;
+  size: number;
+  /** The DefaultValue or Override Value attribute that names the URL. */
+  site: Site;
+}
+
+/** The URLs an element with a DefaultValue and <Override Value> children names, each with its attribute's site. */
+function urlsOf(element: XmlElement): Array<{ url: string; site: Site }> {
+  const urls: Array<{ url: string; site: Site }> = [];
+  const value = element.attrs['DefaultValue'];
+  if (value !== undefined) urls.push({ url: value, site: attributeSite(element, 'DefaultValue') });
+  for (const override of element.children.filter((c) => c.local === 'Override')) {
+    const overrideValue = override.attrs['Value'];
+    if (overrideValue !== undefined) urls.push({ url: overrideValue, site: attributeSite(override, 'Value') });
+  }
+  return urls;
+}
+
 /** Ribbon images: each <bt:Image size resid> of an <Icon>, resolved to the URLs of its image resource. */
-function ribbonImageUses(root: XmlElement): Array<{ url: string; size: number; path: string }> {
+function ribbonImageUses(root: XmlElement): IconUse[] {
   const overrides = root.children.find((c) => c.local === 'VersionOverrides');
   if (!overrides) return [];
   const images = new Map<string, XmlElement>();
@@ -583,16 +603,15 @@ function ribbonImageUses(root: XmlElement): Array<{ url: string; size: number; p
   };
   walk(overrides, undefined);
 
-  const uses: Array<{ url: string; size: number; path: string }> = [];
+  const uses: IconUse[] = [];
   const seen = new Set<string>();
   for (const { resid, size } of references) {
     const image = images.get(resid);
     if (!image || !(ICON_SIZES as readonly number[]).includes(size)) continue; // reported by findVersionOverridesProblems
-    const urls = [image.attrs['DefaultValue'], ...image.children.filter((c) => c.local === 'Override').map((c) => c.attrs['Value'])];
-    for (const url of urls) {
-      if (url === undefined || seen.has(`${url}\0${size}`)) continue;
+    for (const { url, site } of urlsOf(image)) {
+      if (seen.has(`${url}\0${size}`)) continue;
       seen.add(`${url}\0${size}`);
-      uses.push({ url, size, path: image.path });
+      uses.push({ url, size, site });
     }
   }
   return uses;
@@ -720,11 +739,11 @@ function main(argv: readonly string[]): number {
   const problems = validateManifest(xml, { assetsDir: options.assetsDir });
   if (problems.length > 0) {
     console.log(`✘ 发现 ${problems.length} 个问题。 / ${problems.length} problem(s) found:`);
-    problems.forEach((problem, i) => {
-      console.log(`  ${i + 1}. [${problem.path}] (${problem.code})`);
-      console.log(`     ${problem.zh}`);
-      console.log(`     ${problem.en}`);
-    });
+    // In the order of the file, as a compiler lists them (the sort is stable: same place, order found).
+    const inFileOrder = [...problems].sort((x, y) => x.line - y.line || x.col - y.col);
+    for (const problem of inFileOrder) {
+      for (const line of formatProblem(problem, options.file)) console.log(`  ${line}`);
+    }
     if (options.out) console.log(`  未写出 ${options.out}。 / ${options.out} was not written.`);
     return 1;
   }
