@@ -185,7 +185,7 @@ function taskpane(env = {}, argv = {}) {
     optimization: {
       // The webpack runtime (chunk loading, the chunk → file map) in its own small file: a change to one
       // view changes that map, and without this the vendors/shell files would get new hashes too, so
-      // Excel would download them again although they are cached "immutable" (taskpane-routes.ts).
+      // Excel would download them again although they are cached "immutable" (src/server/routes/front-end-routes.ts).
       runtimeChunk: 'single',
       splitChunks: {
         chunks: 'all',

@@ -10,7 +10,7 @@ export const XLSX_BODY_LIMIT = 10 * 1024 * 1024;
 
 /**
  * The bounds that keep one client, one file or one stuck database from taking the server down. Every
- * number is in the README's "Limits" table; each has an environment variable.
+ * number is in docs/operations.md ("限额与拒绝 / Limits and refusals"); each has an environment variable.
  */
 export interface ServerLimits {
   /** Whole request (headers and body) must arrive within this (REQUEST_TIMEOUT_SECONDS, 60). */
@@ -163,8 +163,9 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
 
 /**
  * Every environment variable the server reads, in one validated schema: types, ranges and defaults, and a
- * Chinese and English message naming the variable when it is wrong (all problems at once). The README's and
- * docs/operations.md's tables list the same variables; test/server/config.test.ts keeps them in step.
+ * Chinese and English message naming the variable when it is wrong (all problems at once). docs/api.md and
+ * docs/operations.md list the same variables; test/docs/api-config.test.ts and test/server/config.test.ts
+ * keep them in step.
  */
 export const ServerEnvSchema = z.object({
   PORT: integerVariable('PORT', 3000, 0, 65535),

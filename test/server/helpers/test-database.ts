@@ -9,7 +9,7 @@ export const DIALECTS = ['sqlite', 'postgres'] as const;
 export type Dialect = (typeof DIALECTS)[number];
 
 /**
- * Whether the PostgreSQL variants run. They need TEST_DATABASE_URL (`.ci/run` sets it); without it they
+ * Whether the PostgreSQL variants run. They need TEST_DATABASE_URL (the jest global setup test/setup/postgres-global-setup.ts sets it to the local cluster when it runs); without it they
  * fail loudly, unless ALLOW_NO_POSTGRES=1 says to skip them on purpose (a laptop without PostgreSQL).
  */
 export function postgresSkipped(): boolean {
