@@ -70,7 +70,8 @@ describe('insertTemplate on a current Excel (ExcelApi 1.18)', () => {
   });
 
   it('adds the conditional formats, data validation, frozen header, print setup, metadata property and protection', () => {
-    expect(sheet.conditionalFormats).toHaveLength(3);
+    // 未达标 red, 达标 green, 未到期 blue, 有误/待核对 amber
+    expect(sheet.conditionalFormats.map((format) => format.fill)).toEqual([FLAG_COLOURS.notMet.fill, FLAG_COLOURS.met.fill, FLAG_COLOURS.notYetDue.fill, FLAG_COLOURS.error.fill]);
     expect(sheet.conditionalFormats[0]).toMatchObject({ type: 'Custom', formula: `=${children.conditionalFormats[0]?.formula}`, fill: FLAG_COLOURS.notMet.fill, fontColor: FLAG_COLOURS.notMet.font });
     expect(sheet.validations).toHaveLength(children.validations.length);
     const decimal = children.validations.findIndex((rule) => rule.rule.type === 'decimal');
@@ -120,6 +121,18 @@ describe('insertTemplate on Excel 2016 (ExcelApi 1.1)', () => {
     const host = new FakeExcelHost({ apiVersion: '1.0' });
     await expect(insertTemplate(host, children)).rejects.toThrow(WorkbookError);
     await expect(insertTemplate(host, children)).rejects.toThrow(/Excel 2016/);
+  });
+});
+
+describe('frozen panes: rows, columns or both (ExcelApi 1.7)', () => {
+  it.each([
+    [{ rows: 4, columns: 0 }],
+    [{ rows: 0, columns: 2 }],
+    [{ rows: 4, columns: 2 }], // WorksheetFreezePanes.freezeAt
+  ])('freezes %o', async (freeze) => {
+    const host = new FakeExcelHost({ apiVersion: '1.7' });
+    const { sheetName } = await insertTemplate(host, { ...children, freeze });
+    expect(host.workbook.sheet(sheetName).freeze).toEqual(freeze);
   });
 });
 

@@ -5,34 +5,15 @@ import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { App } from '../../../src/apps/taskpane/App';
-import { ServicesProvider, type PaneServices } from '../../../src/apps/taskpane/services';
-import { memoryStore } from '../../../src/client/storage';
+import { ServicesProvider } from '../../../src/apps/taskpane/services';
 import { strings } from '../../../src/apps/taskpane/strings';
-import { officeWorkbook } from '../../../src/apps/taskpane/workbook/office-workbook-port';
-import { seedCatalog } from '../../../src/seed-catalog';
-import { FakeExcelHost } from '../../helpers/fake-excel';
-
-function services(): PaneServices {
-  return {
-    locale: 'zh-CN',
-    strings: strings['zh-CN'],
-    workbook: officeWorkbook(new FakeExcelHost()),
-    store: memoryStore(),
-    workbookKey: '',
-    fetch: () => Promise.reject(new TypeError('Failed to fetch')),
-    now: () => Date.parse('2026-03-01T08:00:00Z'),
-    loadCatalog: () => Promise.resolve(seedCatalog()),
-    client: { app: 'test' },
-    defaultEndpoint: 'http://127.0.0.1:1',
-    pageOrigin: 'https://localhost:3000',
-  };
-}
+import { testServices } from './test-services';
 
 describe('the task pane shell', () => {
   it('shows four tabs in Chinese, 填报 first, and switches views', async () => {
     render(
       <FluentProvider theme={webLightTheme}>
-        <ServicesProvider services={services()}>
+        <ServicesProvider services={testServices()}>
           <App strings={strings['zh-CN']} />
         </ServicesProvider>
       </FluentProvider>,

@@ -1,5 +1,6 @@
 import type { FakeChange, FakeEvents } from './fake-events';
 import type { FakeWorkbook } from './fake-workbook';
+import { EXCEL_API, apiNotFoundMessage, type ExcelMember } from './requirement-sets';
 
 /** An Office.js-style error: `code` is what Office.js puts there (ItemNotFound, InvalidArgument, ApiNotFound …). */
 export class FakeOfficeError extends Error {
@@ -46,7 +47,7 @@ export class FakeRequestContext {
   private queue: QueuedAction[] = [];
   private changes: FakeChange[] = [];
   private added: string[] = [];
-  workbook!: unknown;
+  private book_?: unknown;
   /**
    * Inside Excel.run (or Excel.run(context, …), which resumes it). Like Office.js, a context is not used
    * after its run ended: queuing or syncing then throws, so removing an event handler must go through
@@ -58,6 +59,15 @@ export class FakeRequestContext {
     readonly host: ContextHost,
     readonly run: number,
   ) {}
+
+  /** `context.workbook` (the host sets it once, when the run begins). */
+  get workbook(): unknown {
+    this.require('RequestContext.workbook');
+    return this.book_;
+  }
+  set workbook(workbook: unknown) {
+    this.book_ = workbook;
+  }
 
   get book(): FakeWorkbook {
     return this.host.book;
@@ -84,11 +94,12 @@ export class FakeRequestContext {
     this.queue.push({ apply, bytes });
   }
 
-  /** Throws ApiNotFound when the host lacks the requirement set (like calling an API an old Excel lacks). */
-  require(version: string, api: string): void {
-    if (!this.host.supports(version)) {
-      throw new FakeOfficeError('ApiNotFound', `${api} requires ExcelApi ${version}, which this Excel does not support`);
-    }
+  /**
+   * Throws ApiNotFound when the host lacks the requirement set of an Excel member (like calling an API an old
+   * Excel lacks). The sets are declared in requirement-sets.ts (and checked against @types/office-js).
+   */
+  require(member: ExcelMember): void {
+    if (!this.host.supports(EXCEL_API[member])) throw new FakeOfficeError('ApiNotFound', apiNotFoundMessage(member));
   }
 
   get pending(): number {
@@ -129,16 +140,22 @@ export abstract class FakeProxy {
     readonly path: string,
   ) {}
 
-  /** The properties load() accepts. */
-  protected abstract readonly loadable: readonly string[];
+  /** The properties load() accepts, each with the Excel member it is (loading it needs that member's set). */
+  protected abstract readonly loadable: Readonly<Record<string, ExcelMember>>;
+
+  /** This class's `load` ("Range.load"). */
+  protected abstract readonly loadMember: ExcelMember;
 
   /** The current value of a loadable property, taken at sync time. */
   protected abstract snapshot(property: string): unknown;
 
   load(properties?: string | readonly string[]): this {
-    const names = parseLoad(properties, this.loadable);
+    this.context.require(this.loadMember);
+    const names = parseLoad(properties, Object.keys(this.loadable));
     for (const name of names) {
-      if (!this.loadable.includes(name)) throw new FakeOfficeError('InvalidArgument', `${this.path}: cannot load "${name}"`);
+      const member = Object.hasOwn(this.loadable, name) ? this.loadable[name] : undefined;
+      if (!member) throw new FakeOfficeError('InvalidArgument', `${this.path}: cannot load "${name}"`);
+      this.context.require(member);
     }
     this.context.enqueue(this.path, 'load', names, () => {
       for (const name of names) this.loaded.set(name, this.snapshot(name));

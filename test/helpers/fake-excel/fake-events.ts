@@ -1,5 +1,6 @@
 import { rectName, type Rect } from './addresses';
 import { FakeOfficeError, invalid, type FakeRequestContext } from './fake-context';
+import { EXCEL_API, apiNotFoundMessage, type ExcelMember } from './requirement-sets';
 
 /** What changed in a sheet, as Excel reports it in `WorksheetChangedEventArgs.changeType`. */
 export type FakeChangeType = 'RangeEdited' | 'RowInserted' | 'RowDeleted' | 'ColumnInserted' | 'ColumnDeleted' | 'CellInserted' | 'CellDeleted';
@@ -127,24 +128,42 @@ export class FakeEvents {
     return origin === 'coauthor' ? 'Remote' : 'Local';
   }
 
-  private withTriggerSource<T extends object>(args: T, origin: FakeChangeOrigin): T {
-    const supports = (version: string) => this.host.supports(version);
-    Object.defineProperty(args, 'triggerSource', {
-      enumerable: true,
-      get() {
-        if (!supports('1.14')) throw new FakeOfficeError('ApiNotFound', 'triggerSource requires ExcelApi 1.14, which this Excel does not support');
-        return origin === 'addin' ? 'ThisLocalAddin' : 'Unknown';
-      },
-    });
+  /**
+   * Event args whose every property checks its member's requirement set when read: `triggerSource` (1.14)
+   * throws on an older host, so an adapter must ask for the requirement set first.
+   */
+  private eventArgs(members: Partial<Record<ExcelMember, unknown>>): object {
+    const args = {};
+    for (const [member, value] of Object.entries(members) as [ExcelMember, unknown][]) {
+      const supports = () => this.host.supports(EXCEL_API[member]);
+      Object.defineProperty(args, member.slice(member.indexOf('.') + 1), {
+        enumerable: true,
+        get() {
+          if (!supports()) throw new FakeOfficeError('ApiNotFound', apiNotFoundMessage(member));
+          return value;
+        },
+      });
+    }
     return args;
   }
 
   private changedArgs(sheetId: string, address: string, origin: FakeChangeOrigin, changeType: FakeChangeType): object {
-    return this.withTriggerSource({ type: 'WorksheetChanged', worksheetId: sheetId, address, changeType, source: this.source(origin) }, origin);
+    return this.eventArgs({
+      'WorksheetChangedEventArgs.type': 'WorksheetChanged',
+      'WorksheetChangedEventArgs.worksheetId': sheetId,
+      'WorksheetChangedEventArgs.address': address,
+      'WorksheetChangedEventArgs.changeType': changeType,
+      'WorksheetChangedEventArgs.source': this.source(origin),
+      'WorksheetChangedEventArgs.triggerSource': origin === 'addin' ? 'ThisLocalAddin' : 'Unknown',
+    });
   }
 
   private addedArgs(sheetId: string, origin: FakeChangeOrigin): object {
-    return { type: 'WorksheetAdded', worksheetId: sheetId, source: this.source(origin) };
+    return this.eventArgs({
+      'WorksheetAddedEventArgs.type': 'WorksheetAdded',
+      'WorksheetAddedEventArgs.worksheetId': sheetId,
+      'WorksheetAddedEventArgs.source': this.source(origin),
+    });
   }
 }
 

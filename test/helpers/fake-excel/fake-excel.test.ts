@@ -58,6 +58,21 @@ describe('strict fake Excel host', () => {
     expect(new FakeExcelHost({ apiVersion: '1.10' }).isSetSupported('ExcelApi', '1.9')).toBe(true); // 1.10 > 1.9
   });
 
+  it('freezes panes by rows, columns or a range from A1 (ExcelApi 1.7)', async () => {
+    const host = new FakeExcelHost({ apiVersion: '1.7' });
+    await host.run(async (context) => {
+      const sheet = context.workbook.worksheets.getActiveWorksheet();
+      sheet.freezePanes.freezeAt(sheet.getRange('A1:B3'));
+      await context.sync();
+      expect(host.workbook.active.freeze).toEqual({ rows: 3, columns: 2 });
+      sheet.freezePanes.freezeAt('B2:C3');
+      await expect(context.sync()).rejects.toMatchObject({ code: 'NotImplemented' });
+    });
+    await new FakeExcelHost({ apiVersion: '1.6' }).run(async (context) => {
+      expect(() => context.workbook.worksheets.getActiveWorksheet().freezePanes).toThrow(/ExcelApi 1.7/);
+    });
+  });
+
   it('fails the sync like Excel: unknown sheet, wrong array shape, locked cells of a protected sheet', async () => {
     const host = new FakeExcelHost();
     await expect(

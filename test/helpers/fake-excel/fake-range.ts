@@ -1,6 +1,7 @@
 import { MAX_COLUMN, MAX_ROW, qualified, overlaps, parseRange, type Rect } from './addresses';
 import { FakeOfficeError, FakeProxy, invalid, type FakeRequestContext } from './fake-context';
 import { displayText, typedInput, type CellFormat, type FakeSheet, type RecordedConditionalFormat, type RecordedValidation } from './fake-workbook';
+import type { ExcelMember } from './requirement-sets';
 
 const H_ALIGN = ['General', 'Left', 'Center', 'Right', 'Fill', 'Justify', 'CenterAcrossSelection', 'Distributed'];
 const V_ALIGN = ['Top', 'Center', 'Bottom', 'Justify', 'Distributed'];
@@ -10,6 +11,9 @@ const BORDER_WEIGHT = ['Hairline', 'Thin', 'Medium', 'Thick'];
 const CF_TYPES = ['Custom', 'DataBar', 'ColorScale', 'IconSet', 'TopBottom', 'PresetCriteria', 'ContainsText', 'CellValue'];
 const DV_OPERATORS = ['Between', 'NotBetween', 'EqualTo', 'NotEqualTo', 'GreaterThan', 'LessThan', 'GreaterThanOrEqualTo', 'LessThanOrEqualTo'];
 const MAX_CELLS = 2_000_000;
+
+/** The Range members of the 2D writes. */
+const MATRIX_MEMBERS = { values: 'Range.values', formulas: 'Range.formulas', numberFormat: 'Range.numberFormat' } as const satisfies Record<string, ExcelMember>;
 
 /** What a range is once resolved at sync time. */
 export interface RangeTarget {
@@ -49,7 +53,19 @@ function forCells(target: RangeTarget, visit: (row: number, column: number) => v
 
 /** Excel.Range. */
 export class RangeProxy extends FakeProxy {
-  protected readonly loadable = ['values', 'formulas', 'text', 'numberFormat', 'address', 'rowIndex', 'columnIndex', 'rowCount', 'columnCount', 'rowHidden'];
+  protected readonly loadable = {
+    values: 'Range.values',
+    formulas: 'Range.formulas',
+    text: 'Range.text',
+    numberFormat: 'Range.numberFormat',
+    address: 'Range.address',
+    rowIndex: 'Range.rowIndex',
+    columnIndex: 'Range.columnIndex',
+    rowCount: 'Range.rowCount',
+    columnCount: 'Range.columnCount',
+    rowHidden: 'Range.rowHidden',
+  } as const satisfies Record<string, ExcelMember>;
+  protected readonly loadMember = 'Range.load';
   private bound?: RangeTarget;
 
   constructor(context: FakeRequestContext, path: string, resolve: () => RangeTarget) {
@@ -135,11 +151,11 @@ export class RangeProxy extends FakeProxy {
     return this.read('columnCount');
   }
   get rowHidden(): boolean {
-    this.context.require('1.2', 'Range.rowHidden');
+    this.context.require('Range.rowHidden');
     return this.read('rowHidden');
   }
   set rowHidden(hidden: boolean) {
-    this.context.require('1.2', 'Range.rowHidden');
+    this.context.require('Range.rowHidden');
     this.queue('rowHidden', [hidden], () => {
       const { sheet, rect } = this.target;
       guardProtected(sheet, rect, 'rows');
@@ -151,7 +167,7 @@ export class RangeProxy extends FakeProxy {
   }
 
   private writeMatrix(kind: 'values' | 'formulas' | 'numberFormat', matrix: unknown[][]): void {
-    this.context.require('1.1', `Range.${kind}`);
+    this.context.require(MATRIX_MEMBERS[kind]);
     this.queue(kind, [matrix], () => {
       const { sheet, rect } = this.target;
       const rows = rect.r1 - rect.r0 + 1;
@@ -182,12 +198,12 @@ export class RangeProxy extends FakeProxy {
   }
 
   get format(): RangeFormatProxy {
-    this.context.require('1.1', 'Range.format');
+    this.context.require('Range.format');
     return new RangeFormatProxy(this.context, `${this.path}.format`, this);
   }
 
   merge(across = false): void {
-    this.context.require('1.2', 'Range.merge');
+    this.context.require('Range.merge');
     this.queue('merge', [across], () => {
       const { sheet, rect } = this.target;
       guardProtected(sheet, rect, 'object');
@@ -198,17 +214,17 @@ export class RangeProxy extends FakeProxy {
   }
 
   get conditionalFormats(): ConditionalFormatCollectionProxy {
-    this.context.require('1.6', 'Range.conditionalFormats');
+    this.context.require('Range.conditionalFormats');
     return new ConditionalFormatCollectionProxy(this.context, `${this.path}.conditionalFormats`, this);
   }
 
   get dataValidation(): DataValidationProxy {
-    this.context.require('1.8', 'Range.dataValidation');
+    this.context.require('Range.dataValidation');
     return new DataValidationProxy(this.context, `${this.path}.dataValidation`, this);
   }
 
   select(): void {
-    this.context.require('1.1', 'Range.select');
+    this.context.require('Range.select');
     this.queue('select', [], () => {
       const { sheet, rect } = this.target;
       if (this.context.book.activeId !== sheet.id) throw new FakeOfficeError('InvalidOperation', 'select() on a sheet that is not active');
@@ -217,7 +233,7 @@ export class RangeProxy extends FakeProxy {
   }
 
   getCell(row: number, column: number): RangeProxy {
-    this.context.require('1.1', 'Range.getCell');
+    this.context.require('Range.getCell');
     return new RangeProxy(this.context, `${this.path}.getCell(${row},${column})`, () => {
       const { sheet, rect } = this.target;
       return { sheet, rect: { r0: rect.r0 + row, c0: rect.c0 + column, r1: rect.r0 + row, c1: rect.c0 + column } };
@@ -225,7 +241,7 @@ export class RangeProxy extends FakeProxy {
   }
 
   getResizedRange(deltaRows: number, deltaColumns: number): RangeProxy {
-    this.context.require('1.2', 'Range.getResizedRange');
+    this.context.require('Range.getResizedRange');
     return new RangeProxy(this.context, `${this.path}.getResizedRange(${deltaRows},${deltaColumns})`, () => {
       const { sheet, rect } = this.target;
       const resized = { ...rect, r1: rect.r1 + deltaRows, c1: rect.c1 + deltaColumns };
@@ -236,7 +252,7 @@ export class RangeProxy extends FakeProxy {
 
   /** Inserts whole rows ('Down') or whole columns ('Right') at this range. */
   insert(shift: 'Down' | 'Right'): RangeProxy {
-    this.context.require('1.1', 'Range.insert');
+    this.context.require('Range.insert');
     this.queue('insert', [shift], () => {
       const { sheet, rect } = this.target;
       if (shift === 'Down' && rect.c0 === 0 && rect.c1 === MAX_COLUMN) {
@@ -255,7 +271,8 @@ export class RangeProxy extends FakeProxy {
 
 /** Excel.RangeFormat and its parts: write-only in the fake (reading throws PropertyNotLoaded). */
 export class RangeFormatProxy extends FakeProxy {
-  protected readonly loadable: readonly string[] = [];
+  protected readonly loadable = {};
+  protected readonly loadMember = 'RangeFormat.load';
   protected snapshot(): unknown {
     return undefined;
   }
@@ -277,6 +294,7 @@ export class RangeFormatProxy extends FakeProxy {
   }
 
   get fill(): { color: string } {
+    this.context.require('RangeFormat.fill');
     const style = this.style.bind(this);
     const context = this.context;
     return {
@@ -284,7 +302,7 @@ export class RangeFormatProxy extends FakeProxy {
         throw new FakeOfficeError('PropertyNotLoaded', 'fill.color not loaded');
       },
       set color(value: string) {
-        context.require('1.1', 'RangeFill.color');
+        context.require('RangeFill.color');
         const c = colour(value);
         style('fill.color', value, (format) => void (format.fill = c));
       },
@@ -292,6 +310,7 @@ export class RangeFormatProxy extends FakeProxy {
   }
 
   get font(): { bold: boolean; size: number; color: string } {
+    this.context.require('RangeFormat.font');
     const style = this.style.bind(this);
     const context = this.context;
     const unread = () => {
@@ -302,14 +321,14 @@ export class RangeFormatProxy extends FakeProxy {
         return unread();
       },
       set bold(value: boolean) {
-        context.require('1.1', 'RangeFont.bold');
+        context.require('RangeFont.bold');
         style('font.bold', value, (format) => void (format.bold = value));
       },
       get size(): number {
         return unread();
       },
       set size(value: number) {
-        context.require('1.1', 'RangeFont.size');
+        context.require('RangeFont.size');
         if (typeof value !== 'number' || value < 1 || value > 409) throw invalid('font size');
         style('font.size', value, (format) => void (format.fontSize = value));
       },
@@ -317,7 +336,7 @@ export class RangeFormatProxy extends FakeProxy {
         return unread();
       },
       set color(value: string) {
-        context.require('1.1', 'RangeFont.color');
+        context.require('RangeFont.color');
         const c = colour(value);
         style('font.color', value, (format) => void (format.fontColor = c));
       },
@@ -325,11 +344,12 @@ export class RangeFormatProxy extends FakeProxy {
   }
 
   get borders(): { getItem(index: string): { style: string; weight: string; color: string } } {
+    this.context.require('RangeFormat.borders');
     const style = this.style.bind(this);
     const context = this.context;
     return {
       getItem(index: string) {
-        context.require('1.1', 'RangeBorderCollection.getItem');
+        context.require('RangeBorderCollection.getItem');
         oneOf(index, BORDER_INDEX, 'border index');
         const edit = (member: string, value: string, change: (border: { style: string; weight: string; color: string }) => void) =>
           style(`borders.${index}.${member}`, value, (format) => {
@@ -344,6 +364,7 @@ export class RangeFormatProxy extends FakeProxy {
             return unread();
           },
           set style(value: string) {
+            context.require('RangeBorder.style');
             oneOf(value, BORDER_STYLE, 'border style');
             edit('style', value, (border) => void (border.style = value));
           },
@@ -351,6 +372,7 @@ export class RangeFormatProxy extends FakeProxy {
             return unread();
           },
           set weight(value: string) {
+            context.require('RangeBorder.weight');
             oneOf(value, BORDER_WEIGHT, 'border weight');
             edit('weight', value, (border) => void (border.weight = value));
           },
@@ -358,6 +380,7 @@ export class RangeFormatProxy extends FakeProxy {
             return unread();
           },
           set color(value: string) {
+            context.require('RangeBorder.color');
             const c = colour(value);
             edit('color', value, (border) => void (border.color = c));
           },
@@ -370,14 +393,14 @@ export class RangeFormatProxy extends FakeProxy {
     return this.read('wrapText');
   }
   set wrapText(value: boolean) {
-    this.context.require('1.1', 'RangeFormat.wrapText');
+    this.context.require('RangeFormat.wrapText');
     this.style('wrapText', value, (format) => void (format.wrapText = value));
   }
   get horizontalAlignment(): string {
     return this.read('horizontalAlignment');
   }
   set horizontalAlignment(value: string) {
-    this.context.require('1.1', 'RangeFormat.horizontalAlignment');
+    this.context.require('RangeFormat.horizontalAlignment');
     oneOf(value, H_ALIGN, 'horizontalAlignment');
     this.style('horizontalAlignment', value, (format) => void (format.horizontalAlignment = value));
   }
@@ -385,7 +408,7 @@ export class RangeFormatProxy extends FakeProxy {
     return this.read('verticalAlignment');
   }
   set verticalAlignment(value: string) {
-    this.context.require('1.1', 'RangeFormat.verticalAlignment');
+    this.context.require('RangeFormat.verticalAlignment');
     oneOf(value, V_ALIGN, 'verticalAlignment');
     this.style('verticalAlignment', value, (format) => void (format.verticalAlignment = value));
   }
@@ -393,7 +416,7 @@ export class RangeFormatProxy extends FakeProxy {
     return this.read('columnWidth');
   }
   set columnWidth(points: number) {
-    this.context.require('1.2', 'RangeFormat.columnWidth');
+    this.context.require('RangeFormat.columnWidth');
     this.queue('columnWidth', [points], () => {
       const { sheet, rect } = this.range.target;
       guardProtected(sheet, rect, 'columns');
@@ -404,7 +427,7 @@ export class RangeFormatProxy extends FakeProxy {
     return this.read('rowHeight');
   }
   set rowHeight(points: number) {
-    this.context.require('1.2', 'RangeFormat.rowHeight');
+    this.context.require('RangeFormat.rowHeight');
     this.queue('rowHeight', [points], () => {
       const { sheet, rect } = this.range.target;
       guardProtected(sheet, rect, 'rows');
@@ -412,13 +435,15 @@ export class RangeFormatProxy extends FakeProxy {
     });
   }
   get protection(): { locked: boolean } {
-    this.context.require('1.2', 'RangeFormat.protection');
+    this.context.require('RangeFormat.protection');
     const style = this.style.bind(this);
+    const context = this.context;
     return {
       get locked(): boolean {
         throw new FakeOfficeError('PropertyNotLoaded', 'protection.locked not loaded');
       },
       set locked(value: boolean) {
+        context.require('FormatProtection.locked');
         style('protection.locked', value, (format) => void (format.locked = value));
       },
     };
@@ -434,6 +459,7 @@ export class ConditionalFormatCollectionProxy {
   ) {}
 
   add(type: string) {
+    this.context.require('ConditionalFormatCollection.add');
     oneOf(type, CF_TYPES, 'conditional format type');
     if (type !== 'Custom') throw new FakeOfficeError('NotImplemented', `the fake supports Custom conditional formats only, not ${type}`);
     let record: RecordedConditionalFormat | undefined;
@@ -447,28 +473,44 @@ export class ConditionalFormatCollectionProxy {
     });
     const edit = (member: string, value: unknown, change: (rule: RecordedConditionalFormat) => void) =>
       context.enqueue(path, member, [value], () => change(record as RecordedConditionalFormat));
-    return {
-      custom: {
-        rule: {
+    const require = (member: ExcelMember) => context.require(member);
+    // the parts of a custom conditional format the fake models (write-only), each checking its set
+    const fillOrFont = (part: 'fill' | 'font') => ({
+      set color(value: string) {
+        require(part === 'fill' ? 'ConditionalRangeFill.color' : 'ConditionalRangeFont.color');
+        const c = colour(value);
+        edit(`custom.format.${part}.color`, value, (rule) => void (part === 'fill' ? (rule.fill = c) : (rule.fontColor = c)));
+      },
+    });
+    const custom = {
+      get rule() {
+        require('CustomConditionalFormat.rule');
+        return {
           set formula(value: string) {
+            require('ConditionalFormatRule.formula');
             if (typeof value !== 'string' || !value.startsWith('=')) throw invalid('a conditional format formula starts with "="');
             edit('custom.rule.formula', value, (rule) => void (rule.formula = value));
           },
-        },
-        format: {
-          fill: {
-            set color(value: string) {
-              const c = colour(value);
-              edit('custom.format.fill.color', value, (rule) => void (rule.fill = c));
-            },
+        };
+      },
+      get format() {
+        require('CustomConditionalFormat.format');
+        return {
+          get fill() {
+            require('ConditionalRangeFormat.fill');
+            return fillOrFont('fill');
           },
-          font: {
-            set color(value: string) {
-              const c = colour(value);
-              edit('custom.format.font.color', value, (rule) => void (rule.fontColor = c));
-            },
+          get font() {
+            require('ConditionalRangeFormat.font');
+            return fillOrFont('font');
           },
-        },
+        };
+      },
+    };
+    return {
+      get custom() {
+        require('ConditionalFormat.custom');
+        return custom;
       },
     };
   }
@@ -497,6 +539,7 @@ export class DataValidationProxy {
   }
 
   set rule(rule: Record<string, unknown>) {
+    this.context.require('DataValidation.rule');
     const kinds = Object.keys(rule).filter((k) => rule[k] !== undefined);
     if (kinds.length !== 1) throw invalid('a data validation rule has exactly one kind');
     const kind = kinds[0] as string;
@@ -512,17 +555,20 @@ export class DataValidationProxy {
   }
 
   set prompt(prompt: { showPrompt: boolean; title: string; message: string }) {
+    this.context.require('DataValidation.prompt');
     if ([...(prompt.title ?? '')].length > 32 || [...(prompt.message ?? '')].length > 255) throw invalid('prompt title ≤ 32, message ≤ 255 characters');
     this.edit('prompt', prompt, (record) => void (record.prompt = { ...prompt }));
   }
 
   set errorAlert(alert: { showAlert: boolean; style: string; title: string; message: string }) {
+    this.context.require('DataValidation.errorAlert');
     oneOf(alert.style, ['Stop', 'Warning', 'Information'], 'error alert style');
     if ([...(alert.title ?? '')].length > 32 || [...(alert.message ?? '')].length > 255) throw invalid('alert title ≤ 32, message ≤ 255 characters');
     this.edit('errorAlert', alert, (record) => void (record.errorAlert = { ...alert }));
   }
 
   set ignoreBlanks(value: boolean) {
+    this.context.require('DataValidation.ignoreBlanks');
     this.edit('ignoreBlanks', value, (record) => void (record.ignoreBlanks = value));
   }
 }

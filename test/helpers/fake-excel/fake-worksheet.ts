@@ -2,16 +2,18 @@ import { FakeOfficeError, FakeProxy, invalid, parseLoad, type FakeRequestContext
 import { FakeEventHandlers } from './fake-events';
 import { RangeProxy, guardProtected, rectOn } from './fake-range';
 import { FakeSheet, type FakeNote } from './fake-workbook';
+import type { ExcelMember } from './requirement-sets';
 
 const PAPER_SIZES = ['A3', 'A4', 'A5', 'B4', 'B5', 'Letter', 'Legal'];
-const WORKSHEET_PROPERTIES = ['name', 'position', 'id'];
+/** What a worksheet (or the collection's items) can load. */
+const WORKSHEET_PROPERTIES = { name: 'Worksheet.name', position: 'Worksheet.position', id: 'Worksheet.id' } as const satisfies Record<string, ExcelMember>;
 
 /** Excel.Workbook (only what the adapter uses). */
 export class WorkbookProxy {
   constructor(private readonly context: FakeRequestContext) {}
 
   get worksheets(): WorksheetCollectionProxy {
-    this.context.require('1.1', 'Workbook.worksheets');
+    this.context.require('Workbook.worksheets');
     return new WorksheetCollectionProxy(this.context);
   }
 }
@@ -23,7 +25,7 @@ export class WorksheetCollectionProxy {
   constructor(private readonly context: FakeRequestContext) {}
 
   add(name?: string): WorksheetProxy {
-    this.context.require('1.1', 'WorksheetCollection.add');
+    this.context.require('WorksheetCollection.add');
     const proxy = new WorksheetProxy(this.context, `worksheets.add(${name ?? ''})`);
     this.context.enqueue('worksheets', 'add', [name], () => {
       const book = this.context.book;
@@ -40,23 +42,23 @@ export class WorksheetCollectionProxy {
 
   /** Any sheet's data changed (ExcelApi 1.9; a single sheet's onChanged is 1.7). */
   get onChanged(): FakeEventHandlers {
-    this.context.require('1.9', 'WorksheetCollection.onChanged');
+    this.context.require('WorksheetCollection.onChanged');
     return new FakeEventHandlers(this.context, 'changed', () => ({ kind: 'collection' }));
   }
 
   /** A sheet was added (ExcelApi 1.7). */
   get onAdded(): FakeEventHandlers {
-    this.context.require('1.7', 'WorksheetCollection.onAdded');
+    this.context.require('WorksheetCollection.onAdded');
     return new FakeEventHandlers(this.context, 'added', () => ({ kind: 'collection' }));
   }
 
   getItem(key: string): WorksheetProxy {
-    this.context.require('1.1', 'WorksheetCollection.getItem');
+    this.context.require('WorksheetCollection.getItem');
     return this.lookup(key, false);
   }
 
   getItemOrNullObject(key: string): WorksheetProxy {
-    this.context.require('1.4', 'WorksheetCollection.getItemOrNullObject');
+    this.context.require('WorksheetCollection.getItemOrNullObject');
     return this.lookup(key, true);
   }
 
@@ -73,7 +75,7 @@ export class WorksheetCollectionProxy {
   }
 
   getActiveWorksheet(): WorksheetProxy {
-    this.context.require('1.1', 'WorksheetCollection.getActiveWorksheet');
+    this.context.require('WorksheetCollection.getActiveWorksheet');
     const proxy = new WorksheetProxy(this.context, 'worksheets.getActiveWorksheet()');
     this.context.enqueue('worksheets', 'getActiveWorksheet', [], () => proxy.bindTo(this.context.book.active));
     return proxy;
@@ -81,8 +83,12 @@ export class WorksheetCollectionProxy {
 
   /** load('items/name,items/position') or load('name'). */
   load(properties?: string | readonly string[]): this {
-    const names = parseLoad(properties, WORKSHEET_PROPERTIES).map((name) => name.replace(/^items\//, ''));
-    for (const name of names) if (!WORKSHEET_PROPERTIES.includes(name)) throw invalid(`worksheets: cannot load "${name}"`);
+    this.context.require('WorksheetCollection.load');
+    const names = parseLoad(properties, Object.keys(WORKSHEET_PROPERTIES)).map((name) => name.replace(/^items\//, ''));
+    for (const name of names) {
+      if (!Object.hasOwn(WORKSHEET_PROPERTIES, name)) throw invalid(`worksheets: cannot load "${name}"`);
+      this.context.require(WORKSHEET_PROPERTIES[name as keyof typeof WORKSHEET_PROPERTIES]);
+    }
     this.context.enqueue('worksheets', 'load', names, () => {
       this.loadedItems = this.context.book.sheets.map((sheet) => {
         const item = new WorksheetProxy(this.context, `worksheets.items[${sheet.id}]`, sheet);
@@ -94,6 +100,7 @@ export class WorksheetCollectionProxy {
   }
 
   get items(): WorksheetProxy[] {
+    this.context.require('WorksheetCollection.items');
     if (!this.loadedItems) throw new FakeOfficeError('PropertyNotLoaded', "The property 'items' is not available. Call load() and context.sync() first.");
     return this.loadedItems;
   }
@@ -102,6 +109,7 @@ export class WorksheetCollectionProxy {
 /** Excel.Worksheet. */
 export class WorksheetProxy extends FakeProxy {
   protected readonly loadable = WORKSHEET_PROPERTIES;
+  protected readonly loadMember = 'Worksheet.load';
   private bound?: FakeSheet;
   private nullObject = false;
 
@@ -148,7 +156,7 @@ export class WorksheetProxy extends FakeProxy {
     return this.read('name');
   }
   set name(name: string) {
-    this.context.require('1.1', 'Worksheet.name');
+    this.context.require('Worksheet.name');
     this.queue('name', [name], () => {
       this.context.book.assertName(name, this.sheet);
       this.sheet.name = name;
@@ -159,7 +167,7 @@ export class WorksheetProxy extends FakeProxy {
     return this.read('position');
   }
   set position(position: number) {
-    this.context.require('1.1', 'Worksheet.position');
+    this.context.require('Worksheet.position');
     this.queue('position', [position], () => {
       const sheets = this.context.book.sheets;
       const sheet = this.sheet;
@@ -174,7 +182,7 @@ export class WorksheetProxy extends FakeProxy {
   }
 
   getRange(address?: string): RangeProxy {
-    this.context.require('1.1', 'Worksheet.getRange');
+    this.context.require('Worksheet.getRange');
     return new RangeProxy(this.context, `${this.path}.getRange(${address ?? ''})`, () => {
       const sheet = this.sheet;
       return { sheet, rect: address === undefined ? { r0: 0, c0: 0, r1: 1048575, c1: 16383 } : rectOn(sheet, address) };
@@ -182,7 +190,7 @@ export class WorksheetProxy extends FakeProxy {
   }
 
   getRangeByIndexes(row: number, column: number, rows: number, columns: number): RangeProxy {
-    this.context.require('1.7', 'Worksheet.getRangeByIndexes');
+    this.context.require('Worksheet.getRangeByIndexes');
     return new RangeProxy(this.context, `${this.path}.getRangeByIndexes(${row},${column},${rows},${columns})`, () => ({
       sheet: this.sheet,
       rect: { r0: row, c0: column, r1: row + rows - 1, c1: column + columns - 1 },
@@ -190,8 +198,8 @@ export class WorksheetProxy extends FakeProxy {
   }
 
   getUsedRange(valuesOnly?: boolean): RangeProxy {
-    this.context.require('1.1', 'Worksheet.getUsedRange');
-    if (valuesOnly !== undefined) this.context.require('1.2', 'Worksheet.getUsedRange(valuesOnly)');
+    this.context.require('Worksheet.getUsedRange');
+    if (valuesOnly !== undefined) this.context.require('Worksheet.getUsedRange(valuesOnly)');
     if (valuesOnly) throw new FakeOfficeError('NotImplemented', 'the fake has no valuesOnly used range');
     return new RangeProxy(this.context, `${this.path}.getUsedRange()`, () => {
       const sheet = this.sheet;
@@ -200,14 +208,14 @@ export class WorksheetProxy extends FakeProxy {
   }
 
   activate(): void {
-    this.context.require('1.1', 'Worksheet.activate');
+    this.context.require('Worksheet.activate');
     this.queue('activate', [], () => {
       this.context.book.activeId = this.sheet.id;
     });
   }
 
   delete(): void {
-    this.context.require('1.1', 'Worksheet.delete');
+    this.context.require('Worksheet.delete');
     this.queue('delete', [], () => {
       const book = this.context.book;
       const sheet = this.sheet;
@@ -219,59 +227,90 @@ export class WorksheetProxy extends FakeProxy {
   }
 
   get protection(): ProtectionProxy {
-    this.context.require('1.2', 'Worksheet.protection');
+    this.context.require('Worksheet.protection');
     return new ProtectionProxy(this.context, `${this.path}.protection`, this);
   }
 
   get freezePanes() {
-    this.context.require('1.7', 'Worksheet.freezePanes');
+    this.context.require('Worksheet.freezePanes');
     const freeze = (member: string, rows: number, columns: number) =>
       this.queue(`freezePanes.${member}`, [rows, columns], () => {
         this.sheet.freeze = { rows, columns };
       });
     return {
-      freezeRows: (count = 1) => freeze('freezeRows', count, 0),
-      freezeColumns: (count = 1) => freeze('freezeColumns', 0, count),
+      freezeRows: (count = 1) => {
+        this.context.require('WorksheetFreezePanes.freezeRows');
+        freeze('freezeRows', count, 0);
+      },
+      freezeColumns: (count = 1) => {
+        this.context.require('WorksheetFreezePanes.freezeColumns');
+        freeze('freezeColumns', 0, count);
+      },
+      /** Freezes the rows above and the columns left of the range's bottom-right corner (its top-left must be A1 in the fake). */
+      freezeAt: (frozenRange: RangeProxy | string) => {
+        this.context.require('WorksheetFreezePanes.freezeAt');
+        const range = typeof frozenRange === 'string' ? this.getRange(frozenRange) : frozenRange;
+        this.queue('freezePanes.freezeAt', [range], () => {
+          const { sheet, rect } = range.target;
+          if (sheet !== this.sheet) throw invalid('the frozen range is on another sheet');
+          if (rect.r0 !== 0 || rect.c0 !== 0) throw new FakeOfficeError('NotImplemented', 'the fake freezes panes from A1 only');
+          sheet.freeze = { rows: rect.r1 + 1, columns: rect.c1 + 1 };
+        });
+      },
     };
   }
 
   get pageLayout() {
-    this.context.require('1.9', 'Worksheet.pageLayout');
+    this.context.require('Worksheet.pageLayout');
     const set = (member: string, value: unknown, change: (layout: FakeSheet['pageLayout']) => void) =>
       this.queue(`pageLayout.${member}`, [value], () => change(this.sheet.pageLayout));
+    const require = (member: ExcelMember) => this.context.require(member);
+    const centerFooter = {
+      set centerFooter(value: string) {
+        require('HeaderFooter.centerFooter');
+        set('headersFooters.defaultForAllPages.centerFooter', value, (layout) => void (layout.centerFooter = value));
+      },
+    };
     return {
       set orientation(value: string) {
+        require('PageLayout.orientation');
         if (value !== 'Portrait' && value !== 'Landscape') throw invalid(`orientation ${value}`);
         set('orientation', value, (layout) => void (layout.orientation = value));
       },
       set paperSize(value: string) {
+        require('PageLayout.paperSize');
         if (!PAPER_SIZES.includes(value)) throw invalid(`paper size ${value}`);
         set('paperSize', value, (layout) => void (layout.paperSize = value));
       },
       set zoom(value: Record<string, unknown>) {
+        require('PageLayout.zoom');
         const keys = Object.keys(value);
         if (keys.some((k) => !['horizontalFitToPages', 'verticalFitToPages', 'scale'].includes(k))) throw invalid('zoom options');
         set('zoom', value, (layout) => void (layout.zoom = { ...value }));
       },
       setPrintTitleRows: (address: string) => {
+        require('PageLayout.setPrintTitleRows');
         const rect = /^\$?\d+:\$?\d+$/.test(address) ? address : undefined;
         if (!rect) throw invalid(`print title rows ${address}`);
         set('setPrintTitleRows', address, (layout) => void (layout.printTitleRows = address));
       },
-      headersFooters: {
-        defaultForAllPages: {
-          set centerFooter(value: string) {
-            set('headersFooters.defaultForAllPages.centerFooter', value, (layout) => void (layout.centerFooter = value));
+      get headersFooters() {
+        require('PageLayout.headersFooters');
+        return {
+          get defaultForAllPages() {
+            require('HeaderFooterGroup.defaultForAllPages');
+            return centerFooter;
           },
-        },
+        };
       },
     };
   }
 
   get customProperties() {
-    this.context.require('1.12', 'Worksheet.customProperties');
+    this.context.require('Worksheet.customProperties');
     return {
       add: (key: string, value: string) => {
+        this.context.require('WorksheetCustomPropertyCollection.add');
         if (key.length === 0 || key.length > 255) throw invalid('custom property key');
         this.queue('customProperties.add', [key, value], () => {
           this.sheet.customProperties.set(key, value);
@@ -282,24 +321,25 @@ export class WorksheetProxy extends FakeProxy {
 
   /** This sheet's data changed (ExcelApi 1.7). */
   get onChanged(): FakeEventHandlers {
-    this.context.require('1.7', 'Worksheet.onChanged');
+    this.context.require('Worksheet.onChanged');
     return new FakeEventHandlers(this.context, 'changed', () => ({ kind: 'sheet', sheetId: this.sheet.id }));
   }
 
   get notes(): NoteCollectionProxy {
-    this.context.require('1.18', 'Worksheet.notes');
+    this.context.require('Worksheet.notes');
     return new NoteCollectionProxy(this.context, `${this.path}.notes`, this, 'note');
   }
 
   get comments(): NoteCollectionProxy {
-    this.context.require('1.10', 'Worksheet.comments');
+    this.context.require('Worksheet.comments');
     return new NoteCollectionProxy(this.context, `${this.path}.comments`, this, 'comment');
   }
 }
 
 /** Excel.WorksheetProtection (1.2; passwords 1.7). */
 export class ProtectionProxy extends FakeProxy {
-  protected readonly loadable = ['protected', 'options'];
+  protected readonly loadable = { protected: 'WorksheetProtection.protected', options: 'WorksheetProtection.options' } as const satisfies Record<string, ExcelMember>;
+  protected readonly loadMember = 'WorksheetProtection.load';
   constructor(
     context: FakeRequestContext,
     path: string,
@@ -321,7 +361,9 @@ export class ProtectionProxy extends FakeProxy {
   }
 
   protect(options?: Record<string, boolean>, password?: string): void {
-    if (password !== undefined) this.context.require('1.7', 'WorksheetProtection.protect(password)');
+    this.context.require('WorksheetProtection.protect');
+    if (options !== undefined) this.context.require('WorksheetProtection.protect(options)');
+    if (password !== undefined) this.context.require('WorksheetProtection.protect(password)');
     this.queue('protect', [options ?? {}], () => {
       const sheet = this.worksheet.sheet;
       if (sheet.protection.protected) throw new FakeOfficeError('InvalidOperation', 'The worksheet is already protected.');
@@ -330,12 +372,35 @@ export class ProtectionProxy extends FakeProxy {
   }
 
   unprotect(password?: string): void {
-    if (password !== undefined) this.context.require('1.7', 'WorksheetProtection.unprotect(password)');
+    this.context.require('WorksheetProtection.unprotect');
+    if (password !== undefined) this.context.require('WorksheetProtection.unprotect(password)');
     this.queue('unprotect', [], () => {
       this.worksheet.sheet.protection = { protected: false, options: {} };
     });
   }
 }
+
+/** The members of notes (1.18) and of comments (1.10): one proxy serves both. */
+const NOTE_MEMBERS = {
+  note: {
+    add: 'NoteCollection.add',
+    load: 'NoteCollection.load',
+    items: 'NoteCollection.items',
+    content: 'Note.content',
+    delete: 'Note.delete',
+    getLocation: 'Note.getLocation',
+    itemLoad: 'Note.load',
+  },
+  comment: {
+    add: 'CommentCollection.add',
+    load: 'CommentCollection.load',
+    items: 'CommentCollection.items',
+    content: 'Comment.content',
+    delete: 'Comment.delete',
+    getLocation: 'Comment.getLocation',
+    itemLoad: 'Comment.load',
+  },
+} as const satisfies Record<'note' | 'comment', Record<string, ExcelMember>>;
 
 /** Excel.NoteCollection (1.18) or Excel.CommentCollection (1.10). */
 export class NoteCollectionProxy {
@@ -349,7 +414,9 @@ export class NoteCollectionProxy {
   ) {}
 
   add(cellAddress: RangeProxy | string, content: string): void {
-    if (typeof content !== 'string') throw invalid('content');
+    this.context.require(NOTE_MEMBERS[this.kind].add);
+    if (typeof content !== 'string') throw invalid('content'); // a comment's rich content (1.11) is not modelled
+    if (this.kind === 'comment') this.context.require('CommentCollection.add(content)');
     if (typeof cellAddress === 'string' && this.kind === 'comment' && !cellAddress.includes('!')) {
       throw invalid('a comment address string must include the sheet name');
     }
@@ -370,8 +437,11 @@ export class NoteCollectionProxy {
   }
 
   load(properties?: string | readonly string[]): this {
+    const members = NOTE_MEMBERS[this.kind];
+    this.context.require(members.load);
     const names = parseLoad(properties, ['content']).map((name) => name.replace(/^items\//, ''));
     for (const name of names) if (name !== 'content') throw invalid(`${this.kind}s: cannot load "${name}"`);
+    if (names.length > 0) this.context.require(members.content);
     this.context.enqueue(this.path, 'load', names, () => {
       const sheet = this.worksheet.sheet;
       const found: FakeNote[] = [];
@@ -385,6 +455,7 @@ export class NoteCollectionProxy {
   }
 
   get items(): NoteProxy[] {
+    this.context.require(NOTE_MEMBERS[this.kind].items);
     if (!this.loadedItems) throw new FakeOfficeError('PropertyNotLoaded', "The property 'items' is not available. Call load() and context.sync() first.");
     return this.loadedItems;
   }
@@ -392,7 +463,8 @@ export class NoteCollectionProxy {
 
 /** Excel.Note or Excel.Comment. */
 export class NoteProxy extends FakeProxy {
-  protected readonly loadable = ['content'];
+  protected readonly loadable: Readonly<Record<string, ExcelMember>>;
+  protected readonly loadMember: ExcelMember;
   constructor(
     context: FakeRequestContext,
     path: string,
@@ -401,6 +473,8 @@ export class NoteProxy extends FakeProxy {
     private readonly kind: 'note' | 'comment',
   ) {
     super(context, path);
+    this.loadable = { content: NOTE_MEMBERS[kind].content };
+    this.loadMember = NOTE_MEMBERS[kind].itemLoad;
     this.know('content', note.content);
   }
 
@@ -409,6 +483,7 @@ export class NoteProxy extends FakeProxy {
   }
 
   get content(): string {
+    this.context.require(NOTE_MEMBERS[this.kind].content);
     return this.read('content');
   }
 
@@ -420,6 +495,7 @@ export class NoteProxy extends FakeProxy {
   }
 
   delete(): void {
+    this.context.require(NOTE_MEMBERS[this.kind].delete);
     this.queue('delete', [], () => {
       const { sheet, at } = this.where();
       guardProtected(sheet, { r0: at.row, c0: at.column, r1: at.row, c1: at.column }, 'object');
@@ -431,6 +507,7 @@ export class NoteProxy extends FakeProxy {
   }
 
   getLocation(): RangeProxy {
+    this.context.require(NOTE_MEMBERS[this.kind].getLocation);
     return new RangeProxy(this.context, `${this.path}.getLocation()`, () => {
       const { sheet, at } = this.where();
       return { sheet, rect: { r0: at.row, c0: at.column, r1: at.row, c1: at.column } };

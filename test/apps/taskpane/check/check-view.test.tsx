@@ -5,8 +5,7 @@ import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import CheckView from '../../../../src/apps/taskpane/check/CheckView';
-import { ServicesProvider, type PaneServices } from '../../../../src/apps/taskpane/services';
-import { memoryStore } from '../../../../src/client/storage';
+import { ServicesProvider } from '../../../../src/apps/taskpane/services';
 import { strings, type Locale } from '../../../../src/apps/taskpane/strings';
 import { officeWorkbook } from '../../../../src/apps/taskpane/workbook/office-workbook-port';
 import type { WorkbookOptions } from '../../../../src/workbook/workbook';
@@ -17,6 +16,7 @@ import type { Catalog } from '../../../../src/core/catalog/catalog';
 import { buildTemplate } from '../../../../src/core/template/build-template';
 import { FLAG_COLOURS } from '../../../../src/core/template/template-model';
 import { FakeExcelHost, parseRange } from '../../../helpers/fake-excel';
+import { testServices } from '../test-services';
 
 const catalog = seedCatalog();
 /** 桂山街道's children's template: C-HEA-09 (K5, ≥90%), C-HEA-24 (K6, a count), C-EDU-11 (K7), C-WEL-14 (K8), C-WEL-18 (K9, 是/否). */
@@ -59,19 +59,7 @@ async function setUp(options: SetUp = {}) {
   const port = options.wrap ? options.wrap(counted) : counted;
   const show = jest.fn();
   const locale = options.locale ?? 'zh-CN';
-  const services: PaneServices = {
-    locale,
-    strings: strings[locale],
-    workbook: port,
-    store: memoryStore(),
-    workbookKey: '',
-    fetch: () => Promise.reject(new TypeError('Failed to fetch')),
-    now: () => Date.parse('2026-03-01T08:00:00Z'),
-    loadCatalog: options.loadCatalog ?? (() => Promise.resolve(catalog)),
-    client: { app: 'test' },
-    defaultEndpoint: 'http://127.0.0.1:1',
-    pageOrigin: 'https://localhost:3000',
-  };
+  const services = testServices({ locale, workbook: port, loadCatalog: options.loadCatalog ?? (() => Promise.resolve(catalog)) });
   const view = render(
     <FluentProvider theme={webLightTheme}>
       <ServicesProvider services={services}>

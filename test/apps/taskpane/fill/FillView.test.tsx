@@ -9,10 +9,9 @@ import FillView from '../../../../src/apps/taskpane/fill/FillView';
 import { FILL_CHOICES_KEY, IDENTITY_KEY } from '../../../../src/apps/taskpane/fill/fill-choices';
 import { fillIndicatorList } from '../../../../src/apps/taskpane/fill/indicator-list';
 import type { ViewName } from '../../../../src/apps/taskpane/App';
-import { ServicesProvider, type PaneServices } from '../../../../src/apps/taskpane/services';
+import { ServicesProvider } from '../../../../src/apps/taskpane/services';
 import { memoryStore } from '../../../../src/client/storage';
 import { strings, type Locale } from '../../../../src/apps/taskpane/strings';
-import { officeWorkbook } from '../../../../src/apps/taskpane/workbook/office-workbook-port';
 import { seedCatalog } from '../../../../src/seed-catalog';
 import type { Catalog } from '../../../../src/core/catalog/catalog';
 import { isTownship } from '../../../../src/core/catalog/organisation-schema';
@@ -21,6 +20,7 @@ import { COLUMN_INDEX } from '../../../../src/core/template/template-columns';
 import { cellAddress } from '../../../../src/core/template/cell-address';
 import { asWorkbookError } from '../../../../src/office-workbook/workbook-error';
 import { FakeExcelHost, FakeOfficeError, FakeWorkbook, type FakeSheet } from '../../../helpers/fake-excel';
+import { testServices } from '../test-services';
 
 jest.setTimeout(30_000);
 
@@ -42,19 +42,7 @@ function renderFill(setup: Setup = {}) {
   const host = setup.host ?? new FakeExcelHost();
   const store = memoryStore(setup.store);
   const show = jest.fn<void, [ViewName]>();
-  const services: PaneServices = {
-    locale,
-    strings: strings[locale],
-    workbook: officeWorkbook(host),
-    store,
-    workbookKey: '',
-    fetch: () => Promise.reject(new TypeError('Failed to fetch')),
-    now: () => NOW,
-    loadCatalog: setup.loadCatalog ?? (() => Promise.resolve(catalog)),
-    client: { app: 'test' },
-    defaultEndpoint: 'http://127.0.0.1:1',
-    pageOrigin: 'https://localhost:3000',
-  };
+  const services = testServices({ locale, host, store, now: () => NOW, loadCatalog: setup.loadCatalog ?? (() => Promise.resolve(catalog)) });
   const user = userEvent.setup();
   render(
     <FluentProvider theme={webLightTheme}>

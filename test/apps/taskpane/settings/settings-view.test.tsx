@@ -6,11 +6,12 @@ import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import SettingsView, { SettingsPanel } from '../../../../src/apps/taskpane/settings/SettingsView';
-import { ServicesProvider, type PaneServices } from '../../../../src/apps/taskpane/services';
+import { ServicesProvider } from '../../../../src/apps/taskpane/services';
 import { memoryStore } from '../../../../src/client/storage';
-import { strings, type Locale } from '../../../../src/apps/taskpane/strings';
+import type { Locale } from '../../../../src/apps/taskpane/strings';
 import type { WorkbookPort } from '../../../../src/workbook/workbook-port';
 import { seedCatalog } from '../../../../src/seed-catalog';
+import { testServices } from '../test-services';
 
 const ADDIN = 'https://addin.example';
 const SERVER = 'https://tianbao.example.gov.cn';
@@ -65,19 +66,15 @@ const untouchableWorkbook = new Proxy({}, {
 function renderSettings(options: { fetch?: typeof fetch; store?: ReturnType<typeof memoryStore>; locale?: Locale; defaultEndpoint?: string; pageOrigin?: string | null } = {}) {
   const locale = options.locale ?? 'zh-CN';
   const store = options.store ?? memoryStore();
-  const services: PaneServices = {
+  const services = testServices({
     locale,
-    strings: strings[locale],
     workbook: untouchableWorkbook,
     store,
-    workbookKey: '',
     fetch: options.fetch ?? scriptedFetch({}),
     now: () => NOW,
-    loadCatalog: () => Promise.resolve(seedCatalog()),
-    client: { app: 'test' },
     defaultEndpoint: options.defaultEndpoint ?? SERVER,
     pageOrigin: options.pageOrigin ?? ADDIN,
-  };
+  });
   const user = userEvent.setup({ delay: null });
   render(
     <FluentProvider theme={webLightTheme}>

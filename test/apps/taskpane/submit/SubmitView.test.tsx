@@ -21,6 +21,7 @@ import { settingsEndpoint, SubmitEnvironmentProvider, type SubmitEnvironment } f
 import { officeWorkbook } from '../../../../src/apps/taskpane/workbook/office-workbook-port';
 import { FakeExcelHost, type FakeSheet } from '../../../helpers/fake-excel';
 import { FakeEndpoint } from '../../../client/fake-endpoint';
+import { testServices } from '../test-services';
 import { cellOf, fillAcceptable, rowWhere } from './submit-fixtures';
 
 const WORKBOOK = 'https://example.sharepoint.com/sites/fl/儿童2025.xlsx';
@@ -84,19 +85,17 @@ async function openPane(options: PaneOptions = {}): Promise<Pane> {
     },
   };
   const locale = options.locale ?? 'zh-CN';
-  const services: PaneServices = {
+  const services = testServices({
     locale,
-    strings: strings[locale],
     workbook,
-    store: options.store ?? memoryStore(),
+    store: options.store,
     workbookKey: WORKBOOK,
-    fetch: options.fetch ?? (() => Promise.reject(new TypeError('Failed to fetch'))),
+    fetch: options.fetch,
+    // the runner's timers and outbox entries follow the real (or jest's fake) clock
     now: () => Date.now(),
     loadCatalog: options.loadCatalog ?? (() => Promise.resolve(catalog)),
-    client: { app: 'test' },
     defaultEndpoint: 'https://tianbao.example.gov.cn',
-    pageOrigin: 'https://localhost:3000',
-  };
+  });
   const show = jest.fn<(view: string) => void>();
   const view = render(
     <FluentProvider theme={webLightTheme}>
