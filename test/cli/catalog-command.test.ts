@@ -7,8 +7,8 @@ describe('indicators catalog', () => {
     expect(code).toBe(0);
     expect(stderr).toBe('');
     const output = JSON.parse(stdout);
-    expect(output.plans.map((plan: { plan: string; indicatorCount: number }) => [plan.plan, plan.indicatorCount])).toEqual([['women', 135], ['children', 120]]);
-    expect(output.indicators).toHaveLength(255);
+    expect(output.plans.map((plan: { plan: string; indicatorCount: number }) => [plan.plan, plan.indicatorCount])).toEqual([['women', 141], ['children', 127]]);
+    expect(output.indicators).toHaveLength(268);
     const infant = output.indicators.find((entry: { id: string }) => entry.id === 'C-HEA-04');
     expect(infant).toMatchObject({
       id: 'C-HEA-04',
@@ -34,7 +34,7 @@ describe('indicators catalog', () => {
     expect(code).toBe(0);
     const output = JSON.parse(stdout);
     expect(new Set(output.indicators.map((entry: { plan: string }) => entry.plan))).toEqual(new Set(['children']));
-    expect(output.indicators).toHaveLength(120);
+    expect(output.indicators).toHaveLength(127);
   });
 
   it('prints a readable Chinese list by domain, with milestones and per-township targets', async () => {
@@ -50,7 +50,7 @@ describe('indicators catalog', () => {
   it('prints the list in English with --lang en-US', async () => {
     const { code, stdout } = await run('catalog', '--plan', 'children', '--lang', 'en-US');
     expect(code).toBe(0);
-    expect(stdout).toContain(`Xinping Children's Development Plan (2021–2030) (catalog ${catalogVersion('children')}, 120 indicators)`);
+    expect(stdout).toContain(`Xinping Children's Development Plan (2021–2030) (catalog ${catalogVersion('children')}, 127 indicators)`);
     expect(stdout).toMatch(/C-ENV-09 {2}Rural sanitary toilet coverage \(%\) {2}2025: ≥ 70%; 2030: basically universal/);
     expect(stdout).not.toMatch(/[年项]/);
   });

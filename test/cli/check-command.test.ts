@@ -183,7 +183,7 @@ describe('indicators check', () => {
   it('prints JSON with the template metadata, summary counts and one result per indicator/unit', async () => {
     const inputs = [...CLEAN, { indicatorId: 'C-HEA-26', value: '约95' }, { indicatorId: 'C-HEA-18', value: '９５．２' }];
     const path = await filledFile(inputs, (sheet) => {
-      sheet.getCell('C67').value = '张三';
+      sheet.getCell('C68').value = '张三';
       sheet.name = '改名后的表';
     });
     const { code, stdout, stderr } = await run('check', path, '--json');

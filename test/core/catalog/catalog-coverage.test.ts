@@ -1,6 +1,7 @@
 import { seedCatalog } from '../../../src/seed-catalog';
 import type { PlanId } from '../../../src/core/catalog/indicator-schema';
 import { planText } from '../../helpers/plan-text';
+import { regionOf } from './plan-regions';
 
 /**
  * Proves the catalog covers every numeric target: every number written in a plan's 主要目标 and 策略措施
@@ -34,12 +35,6 @@ const NOT_TARGETS: { plan: PlanId; context: string; reason: string }[] = [
   { plan: 'children', context: '每5年召开1次妇女儿童工作会议', reason: 'five-yearly, not judged on an annual report (see C-ORG-01 note)' },
 ];
 
-/** Where a plan's goals and measures start and where its implementation section ends. */
-const REGIONS: Record<PlanId, { from: string; to: string }> = {
-  women: { from: '1．妇女全生命周期享有良好的卫生健康服务', to: '（三）提高实施规划的能力和水平' },
-  children: { from: '二、发展领域、主要目标和策略措施', to: '（三）提高规划实施的能力和水平' },
-};
-
 function uncoveredNumbers(plan: PlanId): string[] {
   const text = planText(plan);
   const covered = new Uint8Array(text.length);
@@ -50,9 +45,7 @@ function uncoveredNumbers(plan: PlanId): string[] {
     for (const source of indicator.sources) mark(source.quote);
   }
   for (const allowed of NOT_TARGETS.filter((item) => item.plan === plan)) mark(allowed.context);
-  const start = text.indexOf(REGIONS[plan].from);
-  const end = text.indexOf(REGIONS[plan].to);
-  if (start < 0 || end < 0) throw new Error(`cannot find the goals and measures of the ${plan} plan`);
+  const { start, end } = regionOf(plan); // the goals, measures and annual requirements (plan-regions.ts)
   const misses: string[] = [];
   const numbers = /[0-9０-９]+(?:[.．][0-9０-９]+)?/g;
   for (let match = numbers.exec(text); match; match = numbers.exec(text)) {

@@ -30,9 +30,9 @@ const find = (file: Json, id: string) => {
 describe('loadCatalog', () => {
   it('loads the seed catalog: both plans, 40 organisations, the 12 townships', () => {
     const catalog = loadCatalog({ women, children, organisations });
-    expect(catalog.plans.women.indicators.length).toBe(135);
-    expect(catalog.plans.children.indicators.length).toBe(120);
-    expect(catalog.indicators.size).toBe(255);
+    expect(catalog.plans.women.indicators.length).toBe(141);
+    expect(catalog.plans.children.indicators.length).toBe(127);
+    expect(catalog.indicators.size).toBe(268);
     expect(catalog.organisations.filter(isTownship).map((o) => o.name)).toEqual([
       '桂山街道', '古城街道', '扬武镇', '漠沙镇', '戛洒镇', '水塘镇', '平甸乡', '新化乡', '建兴乡', '老厂乡', '者竜乡', '平掌乡',
     ]);
