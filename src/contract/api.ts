@@ -43,6 +43,7 @@ export const ValueCountsSchema = z.object({
   values: z.number().int(),
   met: z.number().int(),
   notMet: z.number().int(),
+  notYetDue: z.number().int().default(0).describe('Short of a target whose year has not come (未到期): not a miss. Absent from receipts stored before it existed.'),
   noData: z.number().int(),
   invalid: z.number().int(),
   notAssessable: z.number().int(),

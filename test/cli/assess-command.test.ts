@@ -13,8 +13,11 @@ describe('indicators assess', () => {
     const output = await json('--id', 'C-HEA-04', '--value', '３．２‰', '--year', '2025');
     expect(output.parsed).toEqual({ kind: 'number', value: 3.2, text: '3.2' });
     expect(output).toMatchObject({ status: 'met', severity: 'info', year: 2025 });
-    const miss = await json('--id', 'C-HEA-04', '--value', '3.6', '--year', '2025');
+    const miss = await json('--id', 'C-HEA-04', '--value', '3.6', '--year', '2030');
     expect(miss).toMatchObject({ status: 'notMet', severity: 'warning' });
+    // the same value five years before the target year is not yet due: information, not a miss
+    const interim = await json('--id', 'C-HEA-04', '--value', '3.6', '--year', '2025');
+    expect(interim).toMatchObject({ status: 'notYetDue', severity: 'info' });
   });
 
   it('uses the base-year value of a reduction target', async () => {
@@ -44,9 +47,12 @@ describe('indicators assess', () => {
   });
 
   it('prints a readable Chinese verdict without --json', async () => {
-    const { code, stdout } = await run('assess', '--id', 'C-HEA-20', '--value', '91', '--year', '2025');
+    const { code, stdout } = await run('assess', '--id', 'C-HEA-20', '--value', '91', '--year', '2030');
     expect(code).toBe(0);
     expect(stdout).toContain('结论：未达标（警告）');
+    const interim = await run('assess', '--id', 'C-HEA-20', '--value', '91', '--year', '2025');
+    expect(interim.stdout).toContain('结论：未到期（提示）');
+    expect(interim.stdout).toContain('尚差2个百分点');
     expect(stdout).toContain('策略措施第6条中该目标为90%');
   });
 

@@ -82,7 +82,7 @@ export class FakeEndpoint implements EndpointClient {
       source: 'json',
       catalogVersion: document.catalogVersion,
       templateVersion: document.templateVersion,
-      counts: { values: document.values.length, met: document.values.length, notMet: 0, noData: 0, invalid: 0, notAssessable: 0, warnings: document.values.filter((value) => value.note).length },
+      counts: { values: document.values.length, met: document.values.length, notMet: 0, notYetDue: 0, noData: 0, invalid: 0, notAssessable: 0, warnings: document.values.filter((value) => value.note).length },
       bodySha256: sha,
     };
     thread.versions.push(receipt);

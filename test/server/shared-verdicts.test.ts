@@ -6,11 +6,14 @@ import { describeEachDialect } from './helpers/test-database';
 import { withTestApp } from './helpers/test-app';
 import { acceptableDocument } from './helpers/submission-fixtures';
 
-/** The shared fixture: a whole children's plan report with met, missed (explained), not-available and qualitative entries. */
+/** The shared fixture: a whole children's plan report with met, missed (explained), not yet due, not-available and qualitative entries. */
 function fixture(): SubmissionDocument {
   const document = acceptableDocument({ organisationId: 'wjj', plan: 'children', year: 2025 });
   const values = document.values.map((value) => {
+    // short of the 2030 target in 2025: not yet due (no note needed)
     if (value.indicatorId === 'C-HEA-20') return { ...value, value: '９１％', note: '两个乡镇卫生院人员调整，管理率暂时下降' };
+    // the 2025 milestone missed in 2025: a miss, explained
+    if (value.indicatorId === 'C-HEA-25') return { ...value, value: '否', note: '县级危重新生儿救治中心正在建设' };
     if (value.indicatorId === 'C-HEA-11') return { indicatorId: value.indicatorId, value: '不适用', note: '本年度未开展该项调查' };
     return value;
   });
@@ -28,10 +31,11 @@ describeEachDialect('the server judges as the client does (shared fixture)', (di
     const document = fixture();
     const client = evaluateReport(seedCatalog(), { plan: document.plan, year: document.year, organisationId: document.organisationId, entries: submissionEntries(document) });
     expect(client.summary.byStatus.notMet).toBeGreaterThan(0);
+    expect(client.summary.byStatus.notYetDue).toBeGreaterThan(0);
     expect(client.summary.byStatus.noData).toBeGreaterThan(0);
     const response = await t.request(wjj, { method: 'POST', url: '/api/v1/submissions', payload: document });
     expect(response.statusCode).toBe(201);
-    expect(response.json().counts).toMatchObject({ values: client.results.length, met: client.summary.byStatus.met, notMet: client.summary.byStatus.notMet, noData: client.summary.byStatus.noData, warnings: client.summary.bySeverity.warning });
+    expect(response.json().counts).toMatchObject({ values: client.results.length, met: client.summary.byStatus.met, notMet: client.summary.byStatus.notMet, notYetDue: client.summary.byStatus.notYetDue, noData: client.summary.byStatus.noData, warnings: client.summary.bySeverity.warning });
     const stored = (await t.request(wjj, { method: 'GET', url: `/api/v1/submissions/${response.json().submissionId}` })).json().values;
     const verdict = (item: { indicatorId: string; unitId?: string | null; status: string; severity: string; parsed?: unknown; value?: unknown }) => [item.indicatorId, item.unitId ?? null, item.status, item.severity, item.parsed ?? item.value ?? null];
     expect(stored.map(verdict)).toEqual(client.results.map((result) => verdict({ ...result, parsed: result.value })));
@@ -41,7 +45,7 @@ describeEachDialect('the server judges as the client does (shared fixture)', (di
     const document = fixture();
     const broken: SubmissionDocument = {
       ...document,
-      values: document.values.map((value) => (value.indicatorId === 'C-HEA-20' ? { ...value, note: null } : value.indicatorId === 'C-HEA-04' ? { ...value, value: '约3' } : value)),
+      values: document.values.map((value) => (value.indicatorId === 'C-HEA-25' ? { ...value, note: null } : value.indicatorId === 'C-HEA-04' ? { ...value, value: '约3' } : value)),
     };
     const client = checkSubmission(seedCatalog(), broken);
     expect(client.errors.length).toBeGreaterThan(0);

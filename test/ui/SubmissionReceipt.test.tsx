@@ -30,7 +30,7 @@ describe('SubmissionReceipt', () => {
   });
 
   it('zh-CN: a replay says the server had it already; invalid values are counted when there are some', () => {
-    inFluent(<SubmissionReceipt receipt={receiptOf({ counts: { values: 15, met: 10, notMet: 2, noData: 1, invalid: 2, notAssessable: 0, warnings: 0 } })} replayed strings={zh} />);
+    inFluent(<SubmissionReceipt receipt={receiptOf({ counts: { values: 15, met: 10, notMet: 2, notYetDue: 0, noData: 1, invalid: 2, notAssessable: 0, warnings: 0 } })} replayed strings={zh} />);
     const card = screen.getByRole('region', { name: '提交成功：第 3 版' });
     expect(within(card).getByText('重复提交已识别，未重复保存。')).toBeInTheDocument();
     expect(card).toHaveTextContent('共 15 项：达标 10，未达标 2，无数据 1，不作评估 0，有误 2；附说明的预警 0');

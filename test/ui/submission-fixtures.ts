@@ -14,7 +14,7 @@ export function receiptOf(overrides: Partial<Receipt> = {}): Receipt {
     source: 'json',
     catalogVersion: '2026.1',
     templateVersion: 1,
-    counts: { values: 15, met: 12, notMet: 0, noData: 3, invalid: 0, notAssessable: 0, warnings: 1 },
+    counts: { values: 15, met: 12, notMet: 0, notYetDue: 0, noData: 3, invalid: 0, notAssessable: 0, warnings: 1 },
     bodySha256: '0123456789abcdef'.repeat(4),
     ...overrides,
   };

@@ -5,6 +5,7 @@ import type { Severity } from '../../core/i18n/message';
 export const STATUS_TEXT: Readonly<Record<Status, { zh: string; en: string }>> = {
   met: { zh: '达标', en: 'met' },
   notMet: { zh: '未达标', en: 'not met' },
+  notYetDue: { zh: '未到期', en: 'not yet due' },
   noData: { zh: '无数据', en: 'no data' },
   invalid: { zh: '填报有误', en: 'invalid' },
   notAssessable: { zh: '无法判定', en: 'not assessable' },

@@ -1,3 +1,4 @@
+import Big from 'big.js';
 import type { CatalogDefaults } from '../catalog/catalog-schema';
 import type { Indicator } from '../catalog/indicator-schema';
 import type { Target } from '../catalog/target-schema';
@@ -8,9 +9,9 @@ import { parseCell } from '../parse/parse-cell';
 import { plausibilityWarnings, validateValue } from '../rules/validate-value';
 import { projectionWarning, type Observation } from '../warnings/projection';
 import { swingWarning } from '../warnings/swing';
-import { describeTarget } from './describe-target';
+import { approxTolerance, describeTarget } from './describe-target';
 import type { EntryInput, EntryResult, Status, TargetVerdict } from './entry';
-import { formatQuantity, formatQuantityEn } from './format-quantity';
+import { formatDifference, formatDifferenceEn, formatQuantity, formatQuantityEn } from './format-quantity';
 import { judgeTarget, type JudgeInputs, type MissingInput } from './judge-target';
 import { extraInputOf, isRecurring, previousKind, targetsForYear, type TargetCheck } from './targets-for-year';
 
@@ -81,7 +82,11 @@ export function assessEntry(indicator: Indicator, input: EntryInput, context: As
     verdicts.push(described);
   }
   const status = overallStatus(verdicts);
-  messages.push(verdictMessage(indicator, current, status, verdicts, year));
+  messages.push(verdictMessage(indicator, inputs, status, verdicts, checks, year, context.defaults));
+  if (status === 'met') {
+    const ahead = upcomingShortfall(indicator, inputs, verdicts, checks, year, context.defaults);
+    if (ahead) messages.push(ahead);
+  }
   for (const field of missing) messages.push(missingInput(indicator, field, checks.find((c) => extraInputOf(c.target) === field)?.target));
   for (const verdict of unjudged) {
     messages.push({ code: 'assess.unquantifiedTarget', severity: 'info', field: 'value', zh: `${verdict.year}年目标“${verdict.description.zh}”无法按数值判定，需人工评估`, en: `The ${verdict.year} target "${verdict.description.en}" cannot be judged on a number; assess it by hand` });
@@ -130,17 +135,25 @@ function usable(value: CellValue | null): value is CellValue {
   return value !== null && value.kind !== 'blank' && value.kind !== 'notAvailable';
 }
 
-/** Every due target must hold; then the upcoming one decides. Unjudgeable targets do not decide. */
+/**
+ * The due targets decide: one missed is 未达标, else one met is 达标. Only when no target is due yet does the
+ * upcoming one speak: met already (达标), or not yet (未到期, `notYetDue`). Unjudgeable targets do not decide.
+ */
 function overallStatus(verdicts: readonly TargetVerdict[]): Status {
-  let status: Status = 'notAssessable';
+  let due: Status | undefined;
+  let upcoming: Status | undefined;
   for (const verdict of verdicts) {
-    if (verdict.outcome === 'notMet') return 'notMet';
-    if (verdict.outcome === 'met') status = 'met';
+    if (verdict.outcome === 'notAssessable') continue;
+    if (verdict.role === 'due') {
+      if (verdict.outcome === 'notMet') return 'notMet';
+      due = 'met';
+    } else upcoming = verdict.outcome === 'met' ? 'met' : 'notYetDue';
   }
-  return status;
+  return due ?? upcoming ?? 'notAssessable';
 }
 
-function verdictMessage(indicator: Indicator, value: CellValue, status: Status, verdicts: readonly TargetVerdict[], year: number): Message {
+function verdictMessage(indicator: Indicator, inputs: JudgeInputs, status: Status, verdicts: readonly TargetVerdict[], checks: readonly TargetCheck[], year: number, defaults: CatalogDefaults): Message {
+  const value = inputs.value;
   const shown = value.kind === 'number' ? formatQuantity(value.text, indicator.unit) : value.kind === 'boolean' || value.kind === 'ratio' ? value.text : '';
   const shownEn = value.kind === 'number' ? formatQuantityEn(value.text, indicator.unit) : shown;
   const decisive = decisiveVerdict(verdicts, status);
@@ -153,22 +166,74 @@ function verdictMessage(indicator: Indicator, value: CellValue, status: Status, 
   if (status === 'met') {
     return { code: 'assess.met', severity: 'info', field: 'value', zh: `达标：本年值${shown}，${target}`, en: `Met: this year's value ${shownEn}, ${targetEn}` };
   }
-  if (decisive.role === 'due') {
+  if (status === 'notMet') {
     const late = decisive.year < year ? `（${decisive.year}年已到期）` : '';
     return { code: 'assess.notMet', severity: 'warning', field: 'value', zh: `未达标：本年值${shown}，未达到${target}${late}`, en: `Not met: this year's value ${shownEn} misses ${targetEn}` };
   }
+  const left = decisive.year - year;
+  const check = checks.find((item) => item.role === 'upcoming');
+  const gap = check ? gapTo(check.target, inputs, indicator, defaults) : undefined;
   return {
-    code: 'assess.notYetMet',
-    severity: 'warning',
+    code: 'assess.notYetDue',
+    severity: 'info',
     field: 'value',
-    zh: `未达标：本年值${shown}，尚未达到${target}（距目标年份还有${decisive.year - year}年）`,
-    en: `Not met: this year's value ${shownEn} does not yet meet ${targetEn} (${decisive.year - year} ${decisive.year - year === 1 ? 'year' : 'years'} left)`,
+    zh: `未到目标年份：本年值${shown}，距${target}${gap ? `尚差${gap.zh}` : '尚未达到'}（距目标年份还有${left}年，不计为未达标）`,
+    en: `Not yet due: this year's value ${shownEn} is ${gap ? `${gap.en} short of` : 'not yet at'} ${targetEn} (${left} ${left === 1 ? 'year' : 'years'} left; not counted as a miss)`,
   };
+}
+
+/** A due target is met and the next one is not reached yet: say how far it is (information, not a miss). */
+function upcomingShortfall(indicator: Indicator, inputs: JudgeInputs, verdicts: readonly TargetVerdict[], checks: readonly TargetCheck[], year: number, defaults: CatalogDefaults): Message | undefined {
+  const verdict = verdicts.find((item) => item.role === 'upcoming' && item.outcome === 'notMet');
+  const check = checks.find((item) => item.role === 'upcoming');
+  if (!verdict || !check) return undefined;
+  const gap = gapTo(check.target, inputs, indicator, defaults);
+  const left = verdict.year - year;
+  return {
+    code: 'assess.upcomingNotYetMet',
+    severity: 'info',
+    field: 'value',
+    zh: `距${verdict.year}年目标${verdict.description.zh}${gap ? `尚差${gap.zh}` : '尚未达到'}（还有${left}年）`,
+    en: `${gap ? `${gap.en} short of` : 'Not yet at'} the ${verdict.year} target ${verdict.description.en} (${left} ${left === 1 ? 'year' : 'years'} left)`,
+  };
+}
+
+/**
+ * How far a value is from a numeric target it does not meet: to the floor (min, count), the ceiling (max),
+ * the band (左右) or the reduced base-year value; undefined where no distance means anything (ratios, trends).
+ */
+export function gapTo(target: Target, inputs: JudgeInputs, indicator: Indicator, defaults: CatalogDefaults): { zh: string; en: string } | undefined {
+  if (inputs.value.kind !== 'number') return undefined;
+  const value = new Big(inputs.value.value);
+  let threshold: Big | undefined;
+  switch (target.kind) {
+    case 'min':
+    case 'count':
+      threshold = new Big(target.value);
+      break;
+    case 'max':
+      threshold = new Big(target.value);
+      break;
+    case 'approx': {
+      const tolerance = approxTolerance(target, defaults);
+      threshold = value.lt(target.value) ? new Big(target.value).minus(tolerance) : target.sides === 'both' ? new Big(target.value).plus(tolerance) : undefined;
+      break;
+    }
+    case 'reduction':
+      if (inputs.baseline?.kind === 'number') threshold = new Big(inputs.baseline.value).times(new Big(100).minus(target.percent)).div(100);
+      break;
+    default:
+      threshold = undefined;
+  }
+  if (threshold === undefined) return undefined;
+  const distance = Number(value.minus(threshold).abs().toFixed(6));
+  if (distance === 0) return undefined;
+  return { zh: formatDifference(distance, indicator.unit), en: formatDifferenceEn(distance, indicator.unit) };
 }
 
 /** The verdict a message names: the first miss, or else the latest target met. */
 function decisiveVerdict(verdicts: readonly TargetVerdict[], status: Status): TargetVerdict | undefined {
-  if (status === 'notMet') {
+  if (status === 'notMet' || status === 'notYetDue') {
     for (const verdict of verdicts) if (verdict.outcome === 'notMet') return verdict;
     return undefined;
   }

@@ -24,11 +24,14 @@ export function entryKey(indicatorId: string, unitId: string | undefined): strin
 
 /**
  * The verdict on an entry:
- * `met`/`notMet` the target; `noData` nothing usable was reported (blank, or a not-available marker);
+ * `met`/`notMet` the targets due in the reporting year (a milestone whose year has come and keeps binding,
+ * an every-year or trend target, everything in the target year); `notYetDue` (未到目标年份) no target is
+ * due yet and the value is short of the upcoming one — not a miss, and it needs no note (its progress and
+ * any early warning say how it is going); `noData` nothing usable was reported (blank, or a not-available marker);
  * `invalid` something entered cannot be right or cannot be read; `notAssessable` the target cannot judge
  * it (qualitative, or an input it needs is missing).
  */
-export type Status = 'met' | 'notMet' | 'noData' | 'invalid' | 'notAssessable';
+export type Status = 'met' | 'notMet' | 'notYetDue' | 'noData' | 'invalid' | 'notAssessable';
 
 /** One governing target and how it judged the entry. */
 export interface TargetVerdict {

@@ -55,3 +55,22 @@ export function formatQuantityEn(value: number | string, unit: UnitId): string {
       return number;
   }
 }
+
+/**
+ * A difference between two values of a unit, as statistics offices word it: a change of a percentage is
+ * in 个百分点 (percentage points), of a per-mille rate in 个千分点; other units keep their unit.
+ */
+export function formatDifference(value: number | string, unit: UnitId): string {
+  const number = typeof value === 'number' ? formatNumber(value) : value;
+  if (unit === '%') return `${number}个百分点`;
+  if (unit === '‰') return `${number}个千分点`;
+  return formatQuantity(number, unit);
+}
+
+/** A difference in English: percentage points, per-mille points, else the unit. */
+export function formatDifferenceEn(value: number | string, unit: UnitId): string {
+  const number = typeof value === 'number' ? formatNumber(value) : value;
+  if (unit === '%') return `${number} percentage ${number === '1' ? 'point' : 'points'}`;
+  if (unit === '‰') return `${number} per-mille ${number === '1' ? 'point' : 'points'}`;
+  return formatQuantityEn(number, unit);
+}

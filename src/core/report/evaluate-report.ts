@@ -51,7 +51,7 @@ export interface ReportResult {
   };
 }
 
-const emptyStatusCounts = (): Record<Status, number> => ({ met: 0, notMet: 0, noData: 0, invalid: 0, notAssessable: 0 });
+const emptyStatusCounts = (): Record<Status, number> => ({ met: 0, notMet: 0, notYetDue: 0, noData: 0, invalid: 0, notAssessable: 0 });
 
 /**
  * Evaluates a whole report: matches each entry to its indicator and reporting unit, assesses it, sums up
@@ -131,7 +131,7 @@ function summarisePerUnit(catalog: Catalog, results: readonly EntryResult[]): In
     const indicator = catalog.indicators.get(indicatorId) as Indicator;
     const counts = emptyStatusCounts();
     for (const result of group) counts[result.status] += 1;
-    const status: Status = counts.invalid ? 'invalid' : counts.notMet ? 'notMet' : counts.noData ? 'noData' : counts.met ? 'met' : 'notAssessable';
+    const status: Status = counts.invalid ? 'invalid' : counts.notMet ? 'notMet' : counts.noData ? 'noData' : counts.notYetDue ? 'notYetDue' : counts.met ? 'met' : 'notAssessable';
     const label = indicator.perUnit?.label ?? '';
     const missedIds = group.filter((result) => result.status === 'notMet').map((result) => result.unitId ?? '');
     // messages name townships and bodies as people know them, not by id
@@ -143,7 +143,7 @@ function summarisePerUnit(catalog: Catalog, results: readonly EntryResult[]): In
         ? { code: 'perUnit.allMet', severity: 'info', zh: `${group.length}个${label}均达标`, en: `All ${group.length} units meet the target` }
         : status === 'notMet'
           ? { code: 'perUnit.someNotMet', severity: 'warning', zh: `${group.length}个${label}中有${counts.notMet}个未达标（${missed.join('、')}）；须每个${label}均达标`, en: `${counts.notMet} of ${group.length} units miss the target (${missedEn.join(', ')}); every unit must meet it` }
-          : { code: `perUnit.${status}`, severity: status === 'invalid' ? 'error' : 'info', zh: `${group.length}个${label}中：达标${counts.met}个，未达标${counts.notMet}个，无数据${counts.noData}个，有误${counts.invalid}个`, en: `Of ${group.length} units: ${counts.met} met, ${counts.notMet} not met, ${counts.noData} without data, ${counts.invalid} invalid` };
+          : { code: `perUnit.${status}`, severity: status === 'invalid' ? 'error' : 'info', zh: `${group.length}个${label}中：达标${counts.met}个，未达标${counts.notMet}个，未到期${counts.notYetDue}个，无数据${counts.noData}个，有误${counts.invalid}个`, en: `Of ${group.length} units: ${counts.met} met, ${counts.notMet} not met, ${counts.notYetDue} not yet due, ${counts.noData} without data, ${counts.invalid} invalid` };
     return { indicatorId, status, severity: worstSeverity(group.map((result) => result.severity)), unitCount: group.length, counts, message };
   });
 }

@@ -120,6 +120,7 @@ export function buildTemplate(catalog: Catalog, request: TemplateRequest): Templ
   const conditionalFormats: ConditionalFormatRule[] = [
     { range: statusRange, formula: `${topStatus}="${words.notMet}"`, fill: FLAG_COLOURS.notMet.fill, fontColor: FLAG_COLOURS.notMet.font },
     { range: statusRange, formula: `${topStatus}="${words.met}"`, fill: FLAG_COLOURS.met.fill, fontColor: FLAG_COLOURS.met.font },
+    { range: statusRange, formula: `${topStatus}="${words.notYetDue}"`, fill: FLAG_COLOURS.notYetDue.fill, fontColor: FLAG_COLOURS.notYetDue.font },
     { range: statusRange, formula: `OR(${topStatus}="${words.invalid}",${topStatus}="${words.unreadable}")`, fill: FLAG_COLOURS.error.fill, fontColor: FLAG_COLOURS.error.font },
   ];
   const shortName = organisation?.shortName ?? (zh ? '全部指标' : 'All');

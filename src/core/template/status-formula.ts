@@ -115,16 +115,26 @@ class FormulaWriter {
     return tests.length === 0 ? 'FALSE()' : `OR(${tests.join(',')})`;
   }
 
-  /** 未达标 if any target judged misses, else 达标 if any was met, else why nothing could be judged. */
-  private combine(checks: readonly string[], unjudged: string): string {
+  /**
+   * The engine's rule (assess-entry's overallStatus): a due target missed is 未达标, else one met is 达标;
+   * with no due target judged, the upcoming one says 达标 or 未到期; else why nothing could be judged.
+   */
+  private combine(checks: readonly { check: string; role: 'due' | 'upcoming' }[], unjudged: string): string {
     if (checks.length === 0) return unjudged;
-    return `IF(OR(${checks.map((c) => `${c}=0`).join(',')}),${this.word('notMet')},IF(OR(${checks.map((c) => `${c}=1`).join(',')}),${this.word('met')},${unjudged}))`;
+    const due = checks.filter((item) => item.role === 'due').map((item) => item.check);
+    const upcoming = checks.filter((item) => item.role === 'upcoming').map((item) => item.check);
+    let formula = unjudged;
+    for (const check of upcoming) formula = `IF(${check}=1,${this.word('met')},IF(${check}=0,${this.word('notYetDue')},${formula}))`;
+    if (due.length > 0) {
+      formula = `IF(OR(${due.map((c) => `${c}=0`).join(',')}),${this.word('notMet')},IF(OR(${due.map((c) => `${c}=1`).join(',')}),${this.word('met')},${formula}))`;
+    }
+    return formula;
   }
 
   private numberJudgement(n: string): string {
     const checks = targetsForYear(this.indicator, this.year);
     return this.combine(
-      checks.map((check) => this.numberCheck(check.target, n)),
+      checks.map((check) => ({ check: this.numberCheck(check.target, n), role: check.role })),
       this.missingLabel(checks.map((check) => check.target)),
     );
   }
@@ -180,7 +190,9 @@ class FormulaWriter {
     const v = this.refs.value;
     const text = `TRIM(${v}&"")`;
     const achieved = targetsForYear(this.indicator, this.year).some((check) => check.target.kind === 'achieved');
-    const judged = achieved ? `IF(${listed(text, YES_WORDS)},${this.word('met')},${this.word('notMet')})` : this.word('notJudged');
+    const check = targetsForYear(this.indicator, this.year).find((item) => item.target.kind === 'achieved');
+    const missed = check?.role === 'upcoming' ? this.word('notYetDue') : this.word('notMet');
+    const judged = achieved ? `IF(${listed(text, YES_WORDS)},${this.word('met')},${missed})` : this.word('notJudged');
     // a logical TRUE/FALSE reads as "TRUE"/"FALSE", which the engine takes as yes/no too; numbers are refused
     return `IF(OR(${listed(text, YES_WORDS)},${listed(text, NO_WORDS)}),${judged},${this.word('invalid')})`;
   }
@@ -190,7 +202,7 @@ class FormulaWriter {
     const s = `SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(TRIM(${v}&""),"：",":"),"∶",":"),"比",":")," ","")`;
     const left = `--LEFT(${s},FIND(":",${s})-1)`;
     const right = `--MID(${s},FIND(":",${s})+1,99)`;
-    const checks: string[] = [];
+    const checks: { check: string; role: 'due' | 'upcoming' }[] = [];
     for (const check of targetsForYear(this.indicator, this.year)) {
       const target = check.target;
       if (target.kind !== 'ratio') continue;
@@ -198,7 +210,7 @@ class FormulaWriter {
       // second/first ≥ t2/t1 ⇔ second·t1 − first·t2 ≥ 0 (all terms positive)
       const favoured =
         target.favours === 'second' ? `(${right})*${literal(first)}-(${left})*${literal(second)}` : `(${left})*${literal(second)}-(${right})*${literal(first)}`;
-      checks.push(`IF(ROUND(${favoured},9)>=0,1,0)`);
+      checks.push({ check: `IF(ROUND(${favoured},9)>=0,1,0)`, role: check.role });
     }
     const judged = this.combine(checks, this.word('notJudged'));
     return `IF(ISNUMBER(${v}),${this.word('invalid')},IF(ISERROR((${left})+(${right})),${this.word('unreadable')},IF(OR(${left}<=0,${right}<=0),${this.word('invalid')},${judged})))`;

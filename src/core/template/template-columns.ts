@@ -66,6 +66,7 @@ export const STATUS_WORDS = {
   'zh-CN': {
     met: '达标',
     notMet: '未达标',
+    notYetDue: '未到期',
     invalid: '有误',
     noData: '无数据',
     unreadable: '待核对',
@@ -79,6 +80,7 @@ export const STATUS_WORDS = {
   'en-US': {
     met: 'Met',
     notMet: 'Not met',
+    notYetDue: 'Not yet due',
     invalid: 'Invalid',
     noData: 'No data',
     unreadable: 'Check',

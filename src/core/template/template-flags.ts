@@ -22,7 +22,7 @@ export interface CellFlag {
 /** The status of a row, for hosts that cannot draw conditional formats (ExcelApi 1.1): filled directly. */
 export interface StatusCell {
   readonly address: string;
-  readonly kind: 'met' | 'notMet' | 'error';
+  readonly kind: 'met' | 'notMet' | 'notYetDue' | 'error';
 }
 
 /** Everything to draw into a sheet after a check. */
@@ -99,6 +99,7 @@ export function templateFlags(read: TemplateRead, report: ReportResult, language
 function statusKind(status: Status): StatusCell['kind'] | undefined {
   if (status === 'met') return 'met';
   if (status === 'notMet') return 'notMet';
+  if (status === 'notYetDue') return 'notYetDue';
   if (status === 'invalid') return 'error';
   return undefined;
 }

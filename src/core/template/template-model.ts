@@ -44,6 +44,8 @@ export const FLAG_COLOURS = {
   notMet: { fill: '#FFC7CE', font: '#9C0006' },
   warning: { fill: '#FCE4D6', font: '#833C0C' },
   met: { fill: '#C6EFCE', font: '#006100' },
+  /** 未到期: a future target not reached yet — information, not a miss (blue, as Excel's neutral "Note" tone). */
+  notYetDue: { fill: '#DDEBF7', font: '#1F4E78' },
 } as const;
 
 /** One cell of the template: a constant or a formula, its style, number format and whether it is an input. */

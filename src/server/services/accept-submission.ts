@@ -244,7 +244,7 @@ async function replay(db: Parameters<typeof findIdempotencyKey>[0], scope: strin
 }
 
 function countValues(results: readonly { status: string; severity: string }[]): ValueCounts {
-  const counts: ValueCounts = { values: results.length, met: 0, notMet: 0, noData: 0, invalid: 0, notAssessable: 0, warnings: 0 };
+  const counts: ValueCounts = { values: results.length, met: 0, notMet: 0, notYetDue: 0, noData: 0, invalid: 0, notAssessable: 0, warnings: 0 };
   for (const result of results) {
     if (result.status in counts) counts[result.status as keyof ValueCounts] += 1;
     if (result.severity === 'warning') counts.warnings += 1;

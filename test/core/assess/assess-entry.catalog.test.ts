@@ -38,11 +38,18 @@ function expectCoherent(result: EntryResult): void {
       break;
     case 'met':
       expect(result.targets.some((t) => t.outcome === 'met')).toBe(true);
-      expect(result.targets.some((t) => t.outcome === 'notMet')).toBe(false);
+      // a due target met decides even when the next one is not reached yet
+      expect(result.targets.some((t) => t.role === 'due' && t.outcome === 'notMet')).toBe(false);
+      break;
+    case 'notYetDue':
+      // nothing due was judged; an upcoming target is not reached yet — information, never a warning by itself
+      expect(result.targets.some((t) => t.role === 'due' && t.outcome !== 'notAssessable')).toBe(false);
+      expect(result.targets.some((t) => t.role === 'upcoming' && t.outcome === 'notMet')).toBe(true);
+      expect(result.messages.find((m) => m.code === 'assess.notYetDue')?.severity).toBe('info');
       break;
     case 'notMet':
       expect(result.severity).not.toBe('info');
-      expect(result.targets.some((t) => t.outcome === 'notMet')).toBe(true);
+      expect(result.targets.some((t) => t.role === 'due' && t.outcome === 'notMet')).toBe(true);
       break;
     case 'notAssessable':
       expect(result.targets.every((t) => t.outcome === 'notAssessable')).toBe(true);
@@ -50,7 +57,7 @@ function expectCoherent(result: EntryResult): void {
   }
   // exactly one verdict message whenever targets were judged
   if (result.targets.length > 0) {
-    expect(result.messages.filter((m) => ['assess.met', 'assess.notMet', 'assess.notYetMet', 'assess.notAssessable'].includes(m.code))).toHaveLength(1);
+    expect(result.messages.filter((m) => ['assess.met', 'assess.notMet', 'assess.notYetDue', 'assess.notAssessable'].includes(m.code))).toHaveLength(1);
   }
   for (const message of result.messages) expect(message.code).toMatch(/^[a-z]+(\.[A-Za-z]+)+$/);
 }
@@ -73,7 +80,8 @@ test('every indicator with a sensible value in 2021, 2025 and 2030', () => {
     for (const year of [2021, 2025, 2030]) {
       const result = assess(indicator, inputs, year);
       expectCoherent(result);
-      expect(['met', 'notMet', 'notAssessable']).toContain(result.status);
+      expect(['met', 'notMet', 'notYetDue', 'notAssessable']).toContain(result.status);
+      if (year === 2030) expect(result.status).not.toBe('notYetDue');
     }
   }
 });

@@ -25,14 +25,27 @@ describe('met and not met, direction-aware and exact at the boundary', () => {
     expect(result.targets).toEqual([{ year: 2030, role: 'due', outcome: 'met', description: { zh: '≤3.5‰', en: '≤ 3.5‰' } }]);
   });
 
-  test('before its year, a target not yet reached is "not yet met" (upcoming), with the years left', () => {
+  test('before its year, a target not yet reached is not yet due (未到期), with the gap and the years left; not a miss', () => {
     const result = assess('C-HEA-04', { value: '4' }, 2027);
-    expect(result.status).toBe('notMet');
+    expect(result.status).toBe('notYetDue');
     expect(result.targets.map((t) => [t.year, t.role, t.outcome])).toEqual([[2030, 'upcoming', 'notMet']]);
-    const message = messageWith(result, 'assess.notYetMet');
+    const message = messageWith(result, 'assess.notYetDue');
+    expect(message.severity).toBe('info');
+    expect(message.zh).toContain('尚差0.5个千分点');
     expect(message.zh).toContain('还有3年');
+    expect(message.zh).toContain('不计为未达标');
     expect(message.en).toContain('3 years left');
-    expect(messageWith(assess('C-HEA-04', { value: '4' }, 2029), 'assess.notYetMet').en).toContain('(1 year left)');
+    expect(result.messages.filter((m) => m.severity === 'warning')).toEqual([]);
+    expect(messageWith(assess('C-HEA-04', { value: '4' }, 2029), 'assess.notYetDue').en).toContain('(1 year left');
+    // in the target year itself the same value is a miss
+    expect(assess('C-HEA-04', { value: '4' }, 2030).status).toBe('notMet');
+  });
+
+  test('a % indicator short of a future floor: the gap in percentage points', () => {
+    const result = assess('W-SOC-04', { value: '90' }, 2023);
+    expect(result.status).toBe('notYetDue');
+    expect(messageWith(result, 'assess.notYetDue').zh).toContain('尚差5个百分点');
+    expect(messageWith(result, 'assess.notYetDue').en).toContain('5 percentage points short of');
   });
 
   test('W-ECO-02 45%左右 (everyYear): 44 and 46 met, 43.99 and 46.01 not, in any year; says it is due every year', () => {
@@ -50,11 +63,12 @@ describe('met and not met, direction-aware and exact at the boundary', () => {
     expect(['1:1', '3:4'].map((value) => assess('W-ENV-09', { value }, 2030).status)).toEqual(['notMet', 'notMet']);
   });
 
-  test('C-HEA-25 achieved by 2025: 否 in 2024 is not yet met, in 2026 it is overdue; 是 meets it', () => {
+  test('C-HEA-25 achieved by 2025: 否 in 2024 is not yet due, in 2025 and 2026 it is a miss (the milestone keeps binding); 是 meets it', () => {
     const early = assess('C-HEA-25', { value: '否' }, 2024);
-    expect(early.status).toBe('notMet');
+    expect(early.status).toBe('notYetDue');
     expect(early.targets.map((t) => t.role)).toEqual(['upcoming']);
-    expect(codes(early)).toEqual(['assess.notYetMet']);
+    expect(codes(early)).toEqual(['assess.notYetDue']);
+    expect(assess('C-HEA-25', { value: '否' }, 2025).status).toBe('notMet');
     const late = assess('C-HEA-25', { value: '否' }, 2026);
     expect(late.status).toBe('notMet');
     expect(messageWith(late, 'assess.notMet').zh).toContain('2025年已到期');
@@ -71,9 +85,10 @@ describe('met and not met, direction-aware and exact at the boundary', () => {
 describe('milestones and a qualitative final target (C-ENV-09)', () => {
   test('2023: judged against the upcoming 2025 milestone ≥70', () => {
     const result = assess('C-ENV-09', { value: '65' }, 2023);
-    expect(result.status).toBe('notMet');
+    expect(result.status).toBe('notYetDue');
     expect(result.targets.map((t) => [t.year, t.role, t.outcome])).toEqual([[2025, 'upcoming', 'notMet']]);
-    expect(messageWith(result, 'assess.notYetMet').zh).toContain('2025年目标≥70%');
+    expect(messageWith(result, 'assess.notYetDue').zh).toContain('2025年目标≥70%');
+    expect(messageWith(result, 'assess.notYetDue').zh).toContain('尚差5个百分点');
     expect(assess('C-ENV-09', { value: '70' }, 2023).status).toBe('met');
   });
 

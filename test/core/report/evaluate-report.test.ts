@@ -111,7 +111,7 @@ describe('per-unit summary: every township must meet it', () => {
     expect(result.perUnit).toHaveLength(1);
     const summary = result.perUnit[0];
     expect(summary).toMatchObject({ indicatorId: 'C-WEL-14', status: 'notMet', severity: 'warning', unitCount: 12 });
-    expect(summary?.counts).toEqual({ met: 11, notMet: 1, noData: 0, invalid: 0, notAssessable: 0 });
+    expect(summary?.counts).toEqual({ met: 11, notMet: 1, noData: 0, invalid: 0, notAssessable: 0, notYetDue: 0 });
     expect(summary?.message.code).toBe('perUnit.someNotMet');
     expect(summary?.message.zh).toContain('戛洒镇');
     expect(summary?.message.zh).toContain('12个乡镇（街道）中有1个未达标');
@@ -161,7 +161,7 @@ describe('summary', () => {
       2030,
     );
     expect(result.summary.entries).toBe(5);
-    expect(result.summary.byStatus).toEqual({ met: 1, notMet: 1, noData: 1, invalid: 1, notAssessable: 1 });
+    expect(result.summary.byStatus).toEqual({ met: 1, notMet: 1, noData: 1, invalid: 1, notAssessable: 1, notYetDue: 0 });
     expect(result.summary.bySeverity).toEqual({ error: 3, warning: 1, info: 2 });
     expect(result.summary.severity).toBe('error');
   });
@@ -170,7 +170,7 @@ describe('summary', () => {
     const result = evaluate([{ indicatorId: 'C-HEA-03', value: '1' }, { indicatorId: 'C-HEA-04', value: '2' }, { indicatorId: 'C-HEA-05', value: '3' }]);
     expect(result.summary).toEqual({
       entries: 3,
-      byStatus: { met: 3, notMet: 0, noData: 0, invalid: 0, notAssessable: 0 },
+      byStatus: { met: 3, notMet: 0, noData: 0, invalid: 0, notAssessable: 0, notYetDue: 0 },
       bySeverity: { error: 0, warning: 0, info: 3 },
       severity: 'info',
     });

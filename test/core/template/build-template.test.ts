@@ -245,7 +245,7 @@ describe('buildTemplate: the sheet', () => {
     }
   });
 
-  it('colours the status column: misses red, met green, invalid amber', () => {
+  it('colours the status column: misses red, met green, not yet due blue, invalid amber', () => {
     const status = `L${FIRST_DATA_ROW + 1}`;
     const range = `${status}:L${FIRST_DATA_ROW + model.dataRows.length}`;
     expect(model.columns[COLUMN_INDEX.status]?.key).toBe('status');
@@ -253,9 +253,10 @@ describe('buildTemplate: the sheet', () => {
     expect(model.conditionalFormats).toEqual([
       expect.objectContaining({ range, formula: `${status}="${words.notMet}"`, fill: FLAG_COLOURS.notMet.fill }),
       expect.objectContaining({ range, formula: `${status}="${words.met}"`, fill: FLAG_COLOURS.met.fill }),
+      expect.objectContaining({ range, formula: `${status}="${words.notYetDue}"`, fill: FLAG_COLOURS.notYetDue.fill }),
       expect.objectContaining({ range, fill: FLAG_COLOURS.error.fill }),
     ]);
-    expect(model.conditionalFormats[2]?.formula).toContain(`"${words.invalid}"`);
+    expect(model.conditionalFormats[3]?.formula).toContain(`"${words.invalid}"`);
   });
 
   it('writes metadata that decodes back to the request, and round-trips with and without an organisation', () => {

@@ -23,6 +23,7 @@ const COMPATIBLE: Record<string, readonly Status[]> = {
   '': ['noData'],
   [words.met]: ['met'],
   [words.notMet]: ['notMet'],
+  [words.notYetDue]: ['notYetDue'],
   [words.invalid]: ['invalid'],
   [words.noData]: ['noData'],
   [words.qualitative]: ['notAssessable'],
@@ -31,7 +32,7 @@ const COMPATIBLE: Record<string, readonly Status[]> = {
   [words.missingPreviousTerm]: ['notAssessable'],
   [words.missingBaseline]: ['notAssessable'],
   [words.missingOther]: ['notAssessable'],
-  [words.unreadable]: ['met', 'notMet', 'invalid', 'noData', 'notAssessable'],
+  [words.unreadable]: ['met', 'notMet', 'notYetDue', 'invalid', 'noData', 'notAssessable'],
 };
 
 type Cell = string | number | boolean | null;
@@ -207,7 +208,7 @@ describe('status formulas computed by HyperFormula agree with the engine', () =>
       hf.destroy();
       expect(disagreements).toEqual([]);
       // the comparison is not vacuous: the formulas judged both ways and flagged bad input
-      for (const word of [words.met, words.notMet, words.invalid, words.noData, words.unreadable]) expect(seen).toContain(word);
+      for (const word of [words.met, words.notMet, words.notYetDue, words.invalid, words.noData, words.unreadable]) expect(seen).toContain(word);
       expect(expectations.length).toBeGreaterThan(1000);
     });
   }

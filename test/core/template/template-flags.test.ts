@@ -156,20 +156,21 @@ describe('templateFlags', () => {
     expect(flagAt(flags, cell(grid, 'value', 'C-HEA-05'))?.note ?? '').not.toContain(finding?.zh);
   });
 
-  it('gives status cells for met, notMet and invalid rows only', () => {
+  it('gives status cells for met, notMet, notYetDue and invalid rows only', () => {
     const { read, report, grid } = checked([
       { indicatorId: 'C-HEA-26', value: 95 },
       { indicatorId: 'C-HEA-28', value: 60, note: '新设' },
+      { indicatorId: 'C-HEA-25', value: '否', note: '正在建设' },
       { indicatorId: 'C-HEA-29', value: 'abc' },
       { indicatorId: 'C-HEA-11', value: '—', note: '未开展监测' },
       { indicatorId: 'C-HEA-01', value: '进展顺利' },
     ]);
     const { statusCells, flags } = templateFlags(read, report);
     const expected = report.results
-      .filter((r) => r.status === 'met' || r.status === 'notMet' || r.status === 'invalid')
+      .filter((r) => r.status === 'met' || r.status === 'notMet' || r.status === 'notYetDue' || r.status === 'invalid')
       .map((r) => ({ address: cell(grid, 'status', r.indicatorId, r.unitId ? catalog.organisations.find((o) => o.id === r.unitId)?.name : undefined), kind: r.status === 'invalid' ? 'error' : r.status }));
     expect(statusCells).toEqual(expected);
-    expect(statusCells.map((s) => s.kind).sort()).toEqual(['error', 'met', 'notMet']);
+    expect(statusCells.map((s) => s.kind).sort()).toEqual(['error', 'met', 'notMet', 'notYetDue']);
     // a met value without warnings and a no-data row with a note are not flagged; blanks are errors
     expect(flagAt(flags, cell(grid, 'value', 'C-HEA-26'))).toBeUndefined();
     expect(flagAt(flags, cell(grid, 'value', 'C-HEA-11'))).toBeUndefined();

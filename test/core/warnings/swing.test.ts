@@ -10,12 +10,16 @@ describe('relative swing: |Δ| > 20% of the previous value (catalog default)', (
     expect(swingWarning(health, 64, 80, DEFAULTS)).toBeUndefined();
     const up = swingWarning(health, 96.01, 80, DEFAULTS);
     expect(up).toMatchObject({ code: 'warning.swing', severity: 'warning', field: 'value' });
-    expect(up?.zh).toContain('上升16.01%');
+    // a change of a rate is in percentage points; the relative change is stated separately
+    expect(up?.zh).toContain('上升16.01个百分点');
     expect(up?.zh).toContain('80%→96.01%');
+    expect(up?.zh).toContain('相对变化+20.01%');
     expect(up?.zh).toContain('上年值的20%');
-    expect(up?.en).toContain('up 16.01%');
+    expect(up?.en).toContain('up 16.01 percentage points');
+    expect(up?.en).toContain('relative change +20.01%');
     const down = swingWarning(health, 63.99, 80, DEFAULTS);
-    expect(down?.zh).toContain('下降16.01%');
+    expect(down?.zh).toContain('下降16.01个百分点');
+    expect(down?.zh).toContain('相对变化-20.01%');
     expect(down?.en).toContain('down');
     expectBilingual([up!, down!]);
   });
@@ -60,7 +64,7 @@ describe('absolute swing (swingAbsolute, in the unit)', () => {
   const absolute = testIndicator({ unit: '‰', target: { kind: 'max', value: 5 }, warnings: { swingAbsolute: 2 } });
   test('more than the set number of units; the relative rule is not used', () => {
     expect(swingWarning(absolute, 3, 1, DEFAULTS)).toBeUndefined(); // +200% but only 2‰
-    expect(swingWarning(absolute, 3.01, 1, DEFAULTS)?.zh).toContain('超过2‰');
+    expect(swingWarning(absolute, 3.01, 1, DEFAULTS)?.zh).toContain('上升2.01个千分点（1‰→3.01‰，相对变化+201%），超过2个千分点');
     expect(swingWarning(absolute, 8, 10, DEFAULTS)).toBeUndefined();
     expect(swingWarning(absolute, 7.99, 10, DEFAULTS)).toBeDefined();
   });

@@ -67,18 +67,26 @@ describeEachDialect('POST /api/v1/submissions', (dialect) => {
 
   it('422: a warning (target missed) needs a note; with the note it is accepted', async () => {
     const missed = { indicatorId: 'C-HEA-04', value: '3.6' };
-    const refused = await post(wjj, small('wjj', 2022, [missed, { indicatorId: 'C-HEA-20', value: '95' }]));
+    const refused = await post(wjj, small('wjj', 2030, [missed, { indicatorId: 'C-HEA-20', value: '95' }]));
     expect(refused.statusCode).toBe(422);
     const { error } = refused.json();
     expect(error.code).toBe('submission.notesRequired');
     expect(error.details.errors).toEqual([]);
     expect(error.details.notesRequired).toEqual([expect.objectContaining({ indicatorId: 'C-HEA-04', entryIndex: 0, field: 'note', severity: 'warning' })]);
     expect(error.details.notesRequired[0].message).toContain('须填写说明');
-    const blankNote = await post(wjj, small('wjj', 2022, [{ ...missed, note: '   ' }]));
+    const blankNote = await post(wjj, small('wjj', 2030, [{ ...missed, note: '   ' }]));
     expect(blankNote.statusCode).toBe(422);
-    const accepted = await post(wjj, small('wjj', 2022, [{ ...missed, note: '受出生人口减少影响，分母较小' }]));
+    const accepted = await post(wjj, small('wjj', 2030, [{ ...missed, note: '受出生人口减少影响，分母较小' }]));
     expect(accepted.statusCode).toBe(201);
-    expect(accepted.json().counts).toMatchObject({ notMet: 1, warnings: 1 });
+    expect(accepted.json().counts).toMatchObject({ notMet: 1, notYetDue: 0, warnings: 1 });
+  });
+
+  it('201 without a note: in an interim year the same value is not yet due (未到期), not a miss', async () => {
+    const interim = await post(wjj, small('wjj', 2022, [{ indicatorId: 'C-HEA-04', value: '3.6' }]));
+    expect(interim.statusCode).toBe(201);
+    expect(interim.json().counts).toMatchObject({ notMet: 0, notYetDue: 1, warnings: 0 });
+    const stored = (await t.request(wjj, { method: 'GET', url: `/api/v1/submissions/${interim.json().submissionId}` })).json().values;
+    expect(stored[0]).toMatchObject({ indicatorId: 'C-HEA-04', status: 'notYetDue', severity: 'info' });
   });
 
   it('400: malformed JSON and documents that do not match the schema', async () => {
@@ -180,7 +188,7 @@ describeEachDialect('POST /api/v1/submissions', (dialect) => {
   });
 
   it('versions: concurrent submissions of the same report get distinct consecutive versions', async () => {
-    const responses = await Promise.all(['3.0', '2.9', '2.8', '2.7', '2.6', '2.5'].map((value) => post(wjj, small('wjj', 2030, [{ indicatorId: 'C-HEA-04', value }]))));
+    const responses = await Promise.all(['3.0', '2.9', '2.8', '2.7', '2.6', '2.5'].map((value) => post(wjj, small('wjj', 2029, [{ indicatorId: 'C-HEA-04', value }]))));
     expect(responses.map((response) => response.statusCode)).toEqual([201, 201, 201, 201, 201, 201]);
     expect(responses.map((response) => response.json().version).sort()).toEqual([1, 2, 3, 4, 5, 6]);
   });

@@ -64,7 +64,7 @@ describeEachDialect('POST /api/v1/submissions/upload', (dialect) => {
   });
 
   it('422: a target missed without a note names the cell; 422 for a file that is not a workbook', async () => {
-    const missed = await filledTemplate({ plan: 'children', year: 2023, organisationId: 'wjj', edit: (id) => (id === 'C-HEA-20' ? '91' : undefined) });
+    const missed = await filledTemplate({ plan: 'children', year: 2030, organisationId: 'wjj', edit: (id) => (id === 'C-HEA-20' ? '91' : undefined) });
     const response = await upload(missed);
     expect(response.statusCode).toBe(422);
     expect(response.json().error.details.notesRequired).toEqual([expect.objectContaining({ indicatorId: 'C-HEA-20', cell: expect.stringMatching(/^[A-Z]+\d+$/) })]);

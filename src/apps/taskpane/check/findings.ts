@@ -7,12 +7,14 @@
  * The mapping, from the core's verdicts (the same the sheet's flags are drawn from, src/core/template/template-flags.ts):
  * - `error` (错误): every message of severity error — unreadable or impossible values (invalid), required
  *   values missing, consistency errors, reading problems (unknown code, damaged metadata …);
- * - `notMet` (未达标): a warning that the target is missed (`assess.notMet`, `assess.notYetMet`) on an entry whose
- *   status is notMet — the cells the sheet fills red;
+ * - `notMet` (未达标): a warning that a due target is missed (`assess.notMet`) on an entry whose status is
+ *   notMet — the cells the sheet fills red;
  * - `warning` (波动预警): every other warning — strong year-over-year swings, projected misses (达标预警),
  *   unusual relations, a missing previous value …;
- * - `info` (提示): messages of severity info (qualitative targets, not-available markers …), except the plain
- *   "target met" confirmation, which is not a finding.
+ * - `info` (提示): messages of severity info (qualitative targets, not-available markers, a future target not
+ *   reached yet — `assess.notYetDue` 未到期, which needs no note …), except the plain "target met"
+ *   confirmation, which is not a finding. In an interim year the early warnings (达标预警, swings) are what
+ *   needs a note.
  */
 import { entryPlace, type Catalog } from '../../../core/catalog/catalog';
 import { entryKey, type Status } from '../../../core/assess/entry';

@@ -34,7 +34,10 @@ describe('findingGroupOf: the core\'s verdicts into 错误 / 未达标 / 波动�
     [{ severity: 'error', code: 'value.missing' }, 'noData', 'error'],
     [{ severity: 'error', code: 'consistency.child-mortality-nesting' }, undefined, 'error'],
     [{ severity: 'warning', code: 'assess.notMet' }, 'notMet', 'notMet'],
-    [{ severity: 'warning', code: 'assess.notYetMet' }, 'notMet', 'notMet'],
+    // a future target not reached yet: information, not a miss (no note needed)
+    [{ severity: 'info', code: 'assess.notYetDue' }, 'notYetDue', 'info'],
+    [{ severity: 'info', code: 'assess.upcomingNotYetMet' }, 'met', 'info'],
+    [{ severity: 'warning', code: 'warning.projectedMiss' }, 'notYetDue', 'warning'],
     [{ severity: 'warning', code: 'warning.swing' }, 'notMet', 'warning'],
     [{ severity: 'warning', code: 'warning.swing' }, 'met', 'warning'],
     [{ severity: 'warning', code: 'warning.projectedMiss' }, 'met', 'warning'],
