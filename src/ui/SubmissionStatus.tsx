@@ -24,7 +24,7 @@ export function SubmissionStatusMessage({ submission, strings: s }: SubmissionSt
   if (review.kind === 'approved') {
     return (
       <Notice intent="success" title={s.statusApprovedTitle}>
-        {s.statusApproved(review.version, time)}
+        <span>{s.statusApproved(review.version, time)}</span>
       </Notice>
     );
   }

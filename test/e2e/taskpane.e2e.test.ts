@@ -4,6 +4,10 @@
  * strict fake Excel host behind the Office/Excel globals, served where the CDN's office.js would be), against
  * the real shared endpoint on SQLite. Screenshots of every step go to test-results/e2e/.
  *
+ * The scenario talks to the pane through page objects (./pages: one per view and the shell) whose locators
+ * come from the pane's own strings (src/apps/taskpane/strings); the data it types and expects (organisation,
+ * plan, indicators, template columns) comes from the seed catalog and the template's columns.
+ *
  * Needs Debian's chromium (`apt-get install -y chromium`); CHROMIUM_PATH points elsewhere.
  */
 import { readFileSync } from 'node:fs';
@@ -11,10 +15,15 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Request } from 'playwright-core';
 import { OUTBOX_KEY, type OutboxState } from '../../src/client/outbox';
+import { findIndicator } from '../../src/core/catalog/catalog';
+import { buildTemplate } from '../../src/core/template/build-template';
+import { TEMPLATE_COLUMNS, type ColumnKey } from '../../src/core/template/template-columns';
+import { seedCatalog } from '../../src/seed-catalog';
 import { OFFICE_JS_CDN, ROOT, STAND_IN_FILE, TASKPANE_DIR, type BuildOutcome } from './support/build';
 import { clearScreenshots, launchChromium, newContext, openHarness, screenshot, servePaneFilesWhileDown, watchProblems, type Harness } from './support/browser';
 import { E2EServer } from './support/e2e-server';
 import { eventually, shown } from './support/wait';
+import { ShellPage, taskPane, type TaskPane } from './pages';
 
 jest.setTimeout(120_000);
 
@@ -75,10 +84,11 @@ describe('outside Excel', () => {
       const page = await context.newPage();
       const problems = watchProblems(page);
       await page.goto(`${server.origin}/taskpane.html`);
-      await shown(page.getByRole('heading', { level: 1, name: '此页面是 Excel 加载项' }));
-      await shown(page.getByRole('heading', { level: 1, name: 'This page is an Excel add-in' }));
-      await shown(page.getByText('未能加载 Office.js', { exact: false }));
-      expect(await page.getByRole('tab').count()).toBe(0);
+      const [zh, en] = [new ShellPage(page, 'zh-CN'), new ShellPage(page, 'en-US')];
+      await shown(zh.notInExcelHeading);
+      await shown(en.notInExcelHeading);
+      await shown(zh.notInExcelReason('office-unavailable'));
+      expect(await zh.anyTab.count()).toBe(0);
       await screenshot(page, '00-not-in-excel-office-js-unavailable');
       // the one failure is the refused office.js request itself
       expect(problems.errors.filter((error) => !error.includes('appsforoffice.microsoft.com'))).toEqual([]);
@@ -92,8 +102,9 @@ describe('outside Excel', () => {
     try {
       const page = await context.newPage();
       await page.goto(`${server.origin}/taskpane.html`);
-      await shown(page.getByRole('heading', { level: 1, name: '此页面是 Excel 加载项' }));
-      await shown(page.getByText('当前页面不在任何 Office 应用程序中运行。'));
+      const shell = new ShellPage(page);
+      await shown(shell.notInExcelHeading);
+      await shown(shell.notInExcelReason('no-host'));
       await screenshot(page, '00-not-in-excel-no-office-host');
     } finally {
       await context.close();
@@ -104,8 +115,9 @@ describe('outside Excel', () => {
     const context = await newContext(browser, server.origin, { kind: 'stand-in', file: STAND_IN_FILE });
     try {
       const harness = await openHarness(context, server.origin, { host: 'Word' });
-      await shown(harness.pane.getByText('当前页面运行在 Word 中，本加载项只支持 Excel。'));
-      expect(await harness.pane.getByRole('tab').count()).toBe(0);
+      const shell = new ShellPage(harness.pane);
+      await shown(shell.notInExcelReason('other-host', 'Word'));
+      expect(await shell.anyTab.count()).toBe(0);
     } finally {
       await context.close();
     }
@@ -124,12 +136,13 @@ describe('in Excel (the stand-in)', () => {
   afterAll(() => contextClose?.());
 
   it('loads the production pane in Chinese with its four tabs, 填报 first', async () => {
-    const tabs = harness.pane.getByRole('tablist', { name: '功能' }).getByRole('tab');
-    await shown(tabs.first());
-    expect(await tabs.allInnerTexts()).toEqual(['填报', '检查', '提交', '设置']);
-    expect(await harness.pane.getByRole('tab', { name: '填报' }).getAttribute('aria-selected')).toBe('true');
+    const shell = new ShellPage(harness.pane);
+    await shown(shell.tabs.first());
+    expect(await shell.tabs.allInnerTexts()).toEqual(shell.tabNames);
+    expect(shell.tabNames[0]).toBe(shell.strings.shell.tabs.fill);
+    expect(await shell.isSelected('fill')).toBe(true);
     expect(await harness.paneFrame().evaluate(() => document.documentElement.lang)).toBe('zh-CN');
-    expect(await harness.paneFrame().evaluate(() => document.title)).toBe('新平妇女儿童发展规划监测填报');
+    expect(await harness.paneFrame().evaluate(() => document.title)).toBe(shell.strings.documentTitle);
     // the stand-in is what answered office.js, and its workbook is what the pane sees
     expect(await harness.excel((api) => api.sheets())).toEqual(['Sheet1']);
     await harness.screenshot('01-pane-open');
@@ -140,9 +153,9 @@ describe('in Excel (the stand-in)', () => {
     const english = await newContext(browser, server.origin, { kind: 'stand-in', file: STAND_IN_FILE });
     try {
       const pane = await openHarness(english, server.origin, { displayLanguage: 'en-US' });
-      const tabs = pane.pane.getByRole('tablist', { name: 'Features' }).getByRole('tab');
-      await shown(tabs.first());
-      expect(await tabs.allInnerTexts()).toEqual(['Fill', 'Check', 'Submit', 'Settings']);
+      const shell = new ShellPage(pane.pane, 'en-US');
+      await shown(shell.tabs.first());
+      expect(await shell.tabs.allInnerTexts()).toEqual(shell.tabNames);
       expect(await pane.paneFrame().evaluate(() => document.documentElement.lang)).toBe('en-US');
       expectNoPageErrors(pane);
     } finally {
@@ -151,12 +164,13 @@ describe('in Excel (the stand-in)', () => {
   });
 
   it('switches to 设置 with the keyboard (arrow keys move along the tabs)', async () => {
-    await harness.pane.getByRole('tab', { name: '填报' }).focus();
+    const shell = new ShellPage(harness.pane);
+    await shell.tab('fill').focus();
     await harness.page.keyboard.press('ArrowRight');
     await harness.page.keyboard.press('ArrowRight');
     await harness.page.keyboard.press('ArrowRight');
     await harness.page.keyboard.press('Enter');
-    await eventually(async () => expect(await harness.pane.getByRole('tab', { name: '设置' }).getAttribute('aria-selected')).toBe('true'));
+    await eventually(async () => expect(await shell.isSelected('settings')).toBe(true));
     expectNoPageErrors(harness);
   });
 });
@@ -175,15 +189,27 @@ describe('in Excel (the stand-in)', () => {
  * One browser page throughout; each step builds on the one before (a failed step fails the ones after it).
  */
 describe('acceptance: insert → type → check → fix → note → submit → server down → queued → sent once → reopened: queue kept and sent, returned, approved', () => {
-  const PLAN_TITLE = '新平儿童发展规划（2021—2030年）';
-  const ORGANISATION = { id: 'gasa', name: '戛洒镇' };
-  const YEAR = 2025;
-  const SHEET = `儿童${YEAR}-${ORGANISATION.name}`;
+  const catalog = seedCatalog();
+  const PLAN_TITLE = catalog.plans.children.title;
+  const ORGANISATION = { id: 'gasa', name: catalog.organisations.find((organisation) => organisation.id === 'gasa')?.name ?? 'gasa', search: '戛洒' };
+  /**
+   * The target year: 1 doctor misses 至少2名 (C-HEA-24), a miss that needs a 说明. In an interim year the same
+   * value is 未到期 and needs none (test/core/assess, test/server/routes/submission-routes.test.ts).
+   */
+  const YEAR = 2030;
+  /** The sheet the template is inserted as (the template's own name for it). */
+  const SHEET = buildTemplate(catalog, { plan: 'children', year: YEAR, organisationId: ORGANISATION.id }).sheetName;
+  /** The indicator whose plan text the person opens. */
+  const VACCINATION = findIndicator(catalog, 'C-HEA-09');
+  /** A template column's header, as the sheet shows it. */
+  const header = (key: ColumnKey) => TEMPLATE_COLUMNS.find((column) => column.key === key)?.header ?? key;
   /** FLAG_COLOURS of src/core/template/template-model.ts, and the template's white input cells. */
   const FILL = { error: '#FFEB9C', notMet: '#FFC7CE', input: '#FFFFFF' };
 
   let context: BrowserContext;
   let harness: Harness;
+  /** The pane's views (page objects over its frame, in Chinese). */
+  let app: TaskPane;
   let reporterToken: string;
   let bureauToken: string;
   /** The cells of the indicators typed into, found on the inserted sheet by indicator id and column header. */
@@ -216,7 +242,6 @@ describe('acceptance: insert → type → check → fix → note → submit → 
     await harness.screenshot(`${String(shot).padStart(2, '0')}-${name}`);
   }
 
-  const pane = () => harness.pane;
   const type = (address: string, input: string) => harness.excel((api, a: { address: string; input: string }) => api.type(a.address, a.input), { address, input });
   const cell = (address: string) => harness.excel((api, a: string) => api.cell(a), address);
 
@@ -278,8 +303,8 @@ describe('acceptance: insert → type → check → fix → note → submit → 
   /** The person closes the task pane and opens it again; it opens on 填报, as always. */
   async function reopenPane(): Promise<void> {
     await harness.reopenPane();
-    await shown(pane().getByRole('tab', { name: '填报' }));
-    expect(await pane().getByRole('tab', { name: '填报' }).getAttribute('aria-selected')).toBe('true');
+    await shown(app.shell.tab('fill'));
+    expect(await app.shell.isSelected('fill')).toBe(true);
   }
 
   /** The stored value (and note) of one indicator of the current version. */
@@ -294,6 +319,7 @@ describe('acceptance: insert → type → check → fix → note → submit → 
     // the endpoint serves the pane too: while it is down, its files come as from a static host in front of it
     await servePaneFilesWhileDown(context, server.origin, taskpaneDir, () => !server.running);
     harness = await openHarness(context, server.origin);
+    app = taskPane(harness.pane);
     const isSubmission = (request: Request) => request.method() === 'POST' && new URL(request.url()).pathname === '/api/v1/submissions';
     harness.page.on('requestfinished', (request) => {
       if (!isSubmission(request)) return;
@@ -308,17 +334,17 @@ describe('acceptance: insert → type → check → fix → note → submit → 
   afterAll(() => context?.close());
 
   step('设置: the token is entered and the connection test says it works', async () => {
-    await shown(pane().getByRole('tab', { name: '填报' }));
-    await pane().getByRole('tab', { name: '设置' }).click();
+    const { settings } = app;
+    await shown(app.shell.tab('fill'));
+    await app.shell.open('settings');
     // the address stays empty: the pane is served by the endpoint, which is the default
-    await pane().getByLabel('访问令牌', { exact: true }).fill(reporterToken);
-    await pane().getByRole('button', { name: '测试连接' }).click();
-    const ok = pane().locator('[data-kind="ok"]');
-    await shown(ok);
-    const text = await ok.innerText();
-    expect(text).toContain('连接正常');
-    expect(text).toContain('戛洒镇');
-    expect(text).toContain('填报单位');
+    await settings.enterToken(reporterToken);
+    await settings.testConnection();
+    await shown(settings.connectionOk);
+    const text = await settings.connectionOk.innerText();
+    expect(text).toContain(settings.strings.result.okTitle);
+    expect(text).toContain(ORGANISATION.name);
+    expect(text).toContain(settings.strings.result.roles.reporter);
     expect(text).toContain(server.origin);
     // the token is the user's, never the workbook's
     expect(await harness.excel((api) => api.sheets())).toEqual(['Sheet1']);
@@ -327,36 +353,35 @@ describe('acceptance: insert → type → check → fix → note → submit → 
   });
 
   step('填报: plan, organisation and year are chosen and the template is inserted into the workbook', async () => {
-    await pane().getByRole('tab', { name: '填报' }).click();
-    await pane().getByRole('radio', { name: PLAN_TITLE }).check();
-    const organisation = pane().getByRole('combobox', { name: '填报单位' });
-    await organisation.click();
-    await organisation.fill('戛洒');
-    await pane().getByRole('option', { name: new RegExp(ORGANISATION.name) }).first().click();
-    await pane().getByRole('combobox', { name: '报告年度' }).selectOption(String(YEAR));
-    expect(await organisation.inputValue()).toBe(ORGANISATION.name);
+    const { fill } = app;
+    await app.shell.open('fill');
+    await fill.choosePlan(PLAN_TITLE);
+    await fill.chooseOrganisation(ORGANISATION.search, ORGANISATION.name);
+    await fill.chooseYear(YEAR);
+    expect(await fill.organisationField.inputValue()).toBe(ORGANISATION.name);
     // the indicators this organisation reports, with their targets
-    await shown(pane().getByText('本单位填报的指标'));
-    await shown(pane().getByText(`${YEAR}年度，共 5 项指标。`));
+    await shown(fill.listHeading);
+    await shown(fill.listSummary(YEAR, 5));
     // the plan's own words, one click away
-    await pane().getByRole('button', { name: '规划原文：C-HEA-09 适龄儿童免疫规划疫苗接种率' }).click();
-    await shown(pane().getByText('适龄儿童免疫规划疫苗接种率以乡镇（街道）为单位保持在90％以上'));
+    expect(VACCINATION?.sources[0]?.quote).toBeTruthy();
+    await fill.sourceToggle('C-HEA-09', VACCINATION?.name ?? '').click();
+    await shown(fill.text(VACCINATION?.sources[0]?.quote ?? ''));
     await screenshot('fill-choices');
 
-    await pane().getByRole('button', { name: '插入模板' }).click();
-    await shown(pane().getByText(`已插入工作表“${SHEET}”，共 5 项指标。`));
+    await fill.insert();
+    await shown(fill.inserted(SHEET, 5));
     expect(await harness.excel((api) => api.sheets())).toEqual(['Sheet1', SHEET]);
     expect(await harness.excel((api) => api.activeSheet())).toBe(SHEET);
     const at = (indicator: string, header: string) => harness.excel((api, a: { indicator: string; header: string }) => api.cellAt(a.indicator, a.header), { indicator, header });
     cells = {
-      vaccination: await at('C-HEA-09', '本年值'),
-      previousVaccination: await at('C-HEA-09', '上年值（上届值）'),
-      doctors: await at('C-HEA-24', '本年值'),
-      doctorsNote: await at('C-HEA-24', '说明'),
-      kindergartens: await at('C-EDU-11', '本年值'),
-      villages: await at('C-EDU-11', '比较值'),
-      socialWorkers: await at('C-WEL-14', '本年值'),
-      socialWorkerPost: await at('C-WEL-18', '本年值'),
+      vaccination: await at('C-HEA-09', header('value')),
+      previousVaccination: await at('C-HEA-09', header('previous')),
+      doctors: await at('C-HEA-24', header('value')),
+      doctorsNote: await at('C-HEA-24', header('note')),
+      kindergartens: await at('C-EDU-11', header('value')),
+      villages: await at('C-EDU-11', header('other')),
+      socialWorkers: await at('C-WEL-14', header('value')),
+      socialWorkerPost: await at('C-WEL-18', header('value')),
     };
     // white input cells, empty, on the template sheet
     for (const address of [cells.vaccination, cells.doctors, cells.socialWorkers]) {
@@ -370,7 +395,7 @@ describe('acceptance: insert → type → check → fix → note → submit → 
   step('the sheet is filled in as a person would: full-width digits, and a bad value pasted from elsewhere', async () => {
     await type(cells.previousVaccination, '93');
     await type(cells.vaccination, '９５．２'); // full-width, typed with a Chinese input method: stays text in Excel
-    await type(cells.doctors, '1'); // misses the 2030 target of 2: a warning that needs a 说明
+    await type(cells.doctors, '1'); // misses the 2030 target of 2, due this year: a warning that needs a 说明
     await type(cells.villages, '4');
     await type(cells.kindergartens, '4');
     await harness.excel((api, a: string) => api.paste(a, [['abc']]), cells.socialWorkers); // pasted: bypasses validation
@@ -386,18 +411,18 @@ describe('acceptance: insert → type → check → fix → note → submit → 
   });
 
   step('检查: the flags are drawn into the sheet and the list groups them by severity with counts', async () => {
-    await pane().getByRole('tab', { name: '检查' }).click();
-    const check = pane().locator('#panel-check');
-    await check.getByRole('button', { name: '检查当前工作表' }).click();
-    await shown(check.getByRole('heading', { name: `工作表“${SHEET}”的检查结果` }));
+    const { check } = app;
+    await app.shell.open('check');
+    await check.run();
+    await shown(check.resultsHeading(SHEET));
     await checkCounts({ error: 1, notMet: 1, warning: 0 });
     // each row names the indicator, the reporting unit and the cell
-    const errors = check.getByRole('list', { name: '错误' }).getByRole('listitem');
+    const errors = check.findings('error');
     expect(await errors.count()).toBe(1);
-    expect(await errors.first().innerText()).toEqual(expect.stringMatching(new RegExp(`C-WEL-14[\\s\\S]*戛洒镇 · 单元格 ${cells.socialWorkers}[\\s\\S]*本年值“abc”无法识别`)));
-    const missed = check.getByRole('list', { name: '未达标' }).getByRole('listitem');
+    expect(await errors.first().innerText()).toEqual(expect.stringMatching(new RegExp(`C-WEL-14[\\s\\S]*${ORGANISATION.name} · ${check.cell(cells.socialWorkers)}[\\s\\S]*本年值“abc”无法识别`)));
+    const missed = check.findings('notMet');
     expect(await missed.count()).toBe(1);
-    expect(await missed.first().innerText()).toEqual(expect.stringMatching(new RegExp(`C-HEA-24[\\s\\S]*单元格 ${cells.doctors}[\\s\\S]*未达标`)));
+    expect(await missed.first().innerText()).toEqual(expect.stringMatching(new RegExp(`C-HEA-24[\\s\\S]*${check.cell(cells.doctors)}[\\s\\S]*${check.strings.groups.notMet}`)));
     // the flags, drawn into the sheet: fill by kind and a 【检查】 note with the message
     const bad = await cell(cells.socialWorkers);
     expect(bad.fill).toBe(FILL.error);
@@ -407,7 +432,7 @@ describe('acceptance: insert → type → check → fix → note → submit → 
     expect(miss.note).toMatch(/^【检查】未达标/);
     // the full-width ９５．２ is read as 95.2 and meets the every-year ≥90%: no flag
     expect(await cell(cells.vaccination)).toMatchObject({ value: '９５．２', fill: FILL.input, note: null });
-    await shown(check.getByText('已开启自动检查', { exact: false }));
+    await shown(check.liveOn);
     await screenshot('check-flags-and-list');
 
     // clicking a row selects its cell in the sheet
@@ -419,7 +444,7 @@ describe('acceptance: insert → type → check → fix → note → submit → 
     const runsBefore = (await harness.excel((api) => api.counters())).runs;
     await type(cells.socialWorkers, '1');
     await checkCounts({ error: 0, notMet: 1, warning: 0 });
-    expect(await pane().locator('#panel-check').getByRole('list', { name: '错误' }).count()).toBe(0);
+    expect(await app.check.groupList('error').count()).toBe(0);
     expect(await cell(cells.socialWorkers)).toMatchObject({ value: 1, fill: FILL.input, note: null });
     expect(await cell(cells.doctors)).toMatchObject({ fill: FILL.notMet });
     // the re-check's own writes (fills, notes) are not edits: they do not set off another re-check
@@ -431,20 +456,20 @@ describe('acceptance: insert → type → check → fix → note → submit → 
   });
 
   step('提交: the warning gets a 说明, the report is submitted, the receipt is shown and the server stored one version', async () => {
-    await pane().getByRole('tab', { name: '提交' }).click();
-    const submit = pane().locator('#panel-submit');
-    await shown(submit.getByText('须填写说明 1 项'));
-    expect(await submit.getByText(/错误 \d+ 处/).count()).toBe(0);
+    const { submit } = app;
+    await app.shell.open('submit');
+    await shown(submit.notesHeading(1));
+    expect(await submit.errorsHeading.count()).toBe(0);
     const note = '2030年目标为2名；第二名儿童保健医生已在招聘中。';
-    await submit.getByLabel(`说明（写入单元格 ${cells.doctorsNote}）`).fill(note);
+    await submit.noteField(cells.doctorsNote).fill(note);
     await screenshot('submit-note-typed');
-    await submit.getByRole('button', { name: '写入说明并重新检查' }).click();
-    await shown(submit.getByText('已把 1 条说明写入工作表。'));
+    await submit.writeNotes();
+    await shown(submit.notesWritten(1));
     expect(await cell(cells.doctorsNote)).toMatchObject({ value: note });
-    await shown(submit.getByText('检查通过：5 项数据可以提交。'));
+    await shown(submit.ready(5));
 
-    await submit.getByRole('button', { name: '提交', exact: true }).click();
-    await shown(submit.getByText('提交成功：第 1 版'), 30_000);
+    await submit.submit();
+    await shown(submit.receipt(1), 30_000);
     const report = await storedReport();
     expect(report.versions).toHaveLength(1);
     expect(report.versions[0]).toMatchObject({ version: 1, counts: { values: 5, warnings: 1 } });
@@ -459,15 +484,15 @@ describe('acceptance: insert → type → check → fix → note → submit → 
   step(
     'server down: a changed value is submitted, queued and retried; server up: it is sent exactly once',
     async () => {
-      const submit = pane().locator('#panel-submit');
+      const { submit } = app;
       await server.down();
       serverWasDown = true;
       await type(cells.vaccination, '９６');
       const before = posts.length;
-      await submit.getByRole('button', { name: '重新检查' }).first().click();
-      await shown(submit.getByText('检查通过：5 项数据可以提交。'));
-      await submit.getByRole('button', { name: '提交', exact: true }).click();
-      await shown(submit.getByText('已加入待发送队列，将自动重试'), 30_000);
+      await submit.recheck();
+      await shown(submit.ready(5));
+      await submit.submit();
+      await shown(submit.queued, 30_000);
       await screenshot('server-down-queued');
       // still down: the automatic retry fails as well, with the same idempotency key
       await eventually(() => expect(posts.slice(before).filter((post) => post.failure !== null).length).toBeGreaterThanOrEqual(2), 30_000, 250);
@@ -475,7 +500,7 @@ describe('acceptance: insert → type → check → fix → note → submit → 
       expect(key).toBeTruthy();
 
       await server.up();
-      await shown(submit.getByText('提交成功：第 2 版'), 60_000);
+      await shown(submit.receipt(2), 60_000);
       await screenshot('server-up-sent-once');
       await eventually(() => expect(posts.slice(before).filter((post) => post.status === 201)).toHaveLength(1));
       const attempts = posts.slice(before);
@@ -483,7 +508,7 @@ describe('acceptance: insert → type → check → fix → note → submit → 
       expect(attempts.filter((post) => post.replayed)).toEqual([]);
       expect(attempts.filter((post) => post.status !== null && post.status !== 201)).toEqual([]);
       // and it stays that way: nothing is queued, nothing more is sent
-      expect(await submit.getByText('待发送队列（本工作簿）').count()).toBe(0);
+      expect(await submit.outboxHeading.count()).toBe(0);
       await harness.page.waitForTimeout(6_000);
       expect(posts.slice(before).filter((post) => post.status !== null)).toHaveLength(1);
       const report = await storedReport();
@@ -505,14 +530,14 @@ describe('acceptance: insert → type → check → fix → note → submit → 
   step(
     'reopened while the server is down: the workbook and the queued submission are kept, and the pane tries to send it as it opens',
     async () => {
-      const submit = pane().locator('#panel-submit');
+      const { submit } = app;
       await server.down();
       await type(cells.vaccination, '９７');
       const from = posts.length;
-      await submit.getByRole('button', { name: '重新检查' }).first().click();
-      await shown(submit.getByText('检查通过：5 项数据可以提交。'));
-      await submit.getByRole('button', { name: '提交', exact: true }).click();
-      await shown(submit.getByText('已加入待发送队列，将自动重试'), 30_000);
+      await submit.recheck();
+      await shown(submit.ready(5));
+      await submit.submit();
+      await shown(submit.queued, 30_000);
       await eventually(() => expect(posts.length).toBeGreaterThan(from));
       queued = { key: posts[from]?.key ?? '', from };
       expect(queued.key).toBeTruthy();
@@ -538,7 +563,7 @@ describe('acceptance: insert → type → check → fix → note → submit → 
       expect((await storedOutbox()).entries[0]?.lastError?.at).toBeLessThan(waiting?.nextAttemptAt ?? 0);
       await eventually(() => expect(posts.slice(reopenedAt).filter((post) => post.failure !== null)).not.toHaveLength(0));
       expect(posts.slice(queued.from).every((post) => post.key === queued.key && post.status === null)).toBe(true);
-      expect(await pane().locator('#panel-submit').count()).toBe(0);
+      expect(await submit.panel.count()).toBe(0);
       await screenshot('reopened-server-down-queue-kept');
     },
     90_000,
@@ -557,8 +582,8 @@ describe('acceptance: insert → type → check → fix → note → submit → 
     expect(delivery).toMatchObject({ replayed: false, receipt: { version: 3 } });
     expect(delivery?.deliveredAt).toBeLessThan(waiting?.nextAttemptAt ?? 0);
     // still on 填报: 提交 was never opened in this pane
-    expect(await pane().getByRole('tab', { name: '填报' }).getAttribute('aria-selected')).toBe('true');
-    expect(await pane().locator('#panel-submit').count()).toBe(0);
+    expect(await app.shell.isSelected('fill')).toBe(true);
+    expect(await app.submit.panel.count()).toBe(0);
     await screenshot('reopened-server-up-sent-by-itself');
 
     // every attempt carried the key made when 提交 was pressed; one 201, no replay, nothing more sent
@@ -572,35 +597,35 @@ describe('acceptance: insert → type → check → fix → note → submit → 
     expect(storedEntry(report, 'C-HEA-09')).toMatchObject({ value: '９７' });
 
     // opening 提交 now shows what the server has
-    await pane().getByRole('tab', { name: '提交' }).click();
-    await shown(pane().locator('#panel-submit').getByText(/^已提交第 3 版（.+），等待统计局审核。$/));
+    await app.shell.open('submit');
+    await shown(app.submit.submitted(3));
     await screenshot('reopened-submit-shows-version-3');
   });
 
   step('the bureau returns the report with a comment: the pane, opened again, shows 退回 and the comment on 提交', async () => {
     expect(await review('return', { comment: RETURN_COMMENT, version: 3 })).toMatchObject({ status: 'returned', currentVersion: 3 });
     await reopenPane();
-    await pane().getByRole('tab', { name: '提交' }).click();
-    const submit = pane().locator('#panel-submit');
-    await shown(submit.getByText('统计局已退回报表'));
-    await shown(submit.getByText(`退回意见：${RETURN_COMMENT}`));
-    await shown(submit.getByText(/^第 3 版于 .+ 被退回。$/));
-    await shown(submit.getByText('请按意见修改工作表，检查通过后重新提交。'));
+    await app.shell.open('submit');
+    const { submit } = app;
+    await shown(submit.returnedTitle);
+    await shown(submit.returnedComment(RETURN_COMMENT));
+    await shown(submit.returned(3));
+    await shown(submit.returnedAction);
     // returned is not locked: it can be submitted again
-    await shown(submit.getByText('检查通过：5 项数据可以提交。'));
-    expect(await submit.getByRole('button', { name: '提交', exact: true }).isEnabled()).toBe(true);
+    await shown(submit.ready(5));
+    expect(await submit.submitButton.isEnabled()).toBe(true);
     expect((await storedReport()).status).toBe('returned');
     await screenshot('reopened-returned-with-comment');
   });
 
   step('fixed as asked and submitted again; the bureau approves: the pane, opened again, shows it approved and locked, 提交 disabled', async () => {
-    const submit = pane().locator('#panel-submit');
+    const { submit } = app;
     await type(cells.vaccination, '96.5');
-    await submit.getByRole('button', { name: '重新检查' }).first().click();
-    await shown(submit.getByText('检查通过：5 项数据可以提交。'));
-    await submit.getByRole('button', { name: '提交', exact: true }).click();
-    await shown(submit.getByText('提交成功：第 4 版'), 30_000);
-    await shown(submit.getByText(/^已提交第 4 版（.+），等待统计局审核。$/));
+    await submit.recheck();
+    await shown(submit.ready(5));
+    await submit.submit();
+    await shown(submit.receipt(4), 30_000);
+    await shown(submit.submitted(4));
     let report = await storedReport();
     expect(report.status).toBe('submitted');
     expect(report.versions.map((version) => version.version)).toEqual([1, 2, 3, 4]);
@@ -611,13 +636,13 @@ describe('acceptance: insert → type → check → fix → note → submit → 
     await eventually(() => expect(posts.filter((post) => post.status === 201)).toHaveLength(4));
     const before = posts.length;
     await reopenPane();
-    await pane().getByRole('tab', { name: '提交' }).click();
-    await shown(submit.getByText('已审核通过（已锁定）'));
-    await shown(submit.getByText(/第 4 版已于 .+ 由统计局审核通过并锁定，不能再提交新版本。/));
-    await shown(submit.getByText('本年度报表已审核通过并锁定，不能再提交。'));
+    await app.shell.open('submit');
+    await shown(submit.approvedTitle);
+    await shown(submit.approved(4));
+    await shown(submit.approvedBlocked);
     // the sheet itself is fine: it is the lock that keeps 提交 disabled
-    await shown(submit.getByText('检查通过：5 项数据可以提交。'));
-    expect(await submit.getByRole('button', { name: '提交', exact: true }).isDisabled()).toBe(true);
+    await shown(submit.ready(5));
+    expect(await submit.submitButton.isDisabled()).toBe(true);
     await screenshot('reopened-approved-locked');
     expect(posts.length).toBe(before);
     report = await storedReport();
@@ -627,13 +652,13 @@ describe('acceptance: insert → type → check → fix → note → submit → 
 
   /** The Check view's counts, as announced when a check finishes and shown on each group's header. */
   async function checkCounts(expected: { error: number; notMet: number; warning: number }): Promise<void> {
-    const check = pane().locator('#panel-check');
+    const { check } = app;
     await eventually(async () => {
-      const announced = await check.getByRole('status').innerText();
-      expect(announced).toMatch(new RegExp(`^检查完成：错误 ${expected.error} 项，未达标 ${expected.notMet} 项，波动预警 ${expected.warning} 项，提示 \\d+ 项。$`));
+      const announced = await check.announcement.innerText();
+      expect(announced).toMatch(check.announced(expected));
     }, 15_000);
-    for (const [group, count] of [['错误', expected.error], ['未达标', expected.notMet], ['波动预警', expected.warning]] as const) {
-      await shown(check.getByRole('button', { name: `${group} ${count} 项` }));
+    for (const group of ['error', 'notMet', 'warning'] as const) {
+      await shown(check.groupHeader(group, expected[group]));
     }
   }
 });

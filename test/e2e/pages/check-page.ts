@@ -1,0 +1,60 @@
+import type { Locator } from 'playwright-core';
+import { strings, type Locale } from '../../../src/apps/taskpane/strings';
+import type { CheckStrings } from '../../../src/apps/taskpane/strings/check-strings';
+import { ANY_COUNT, pattern, type Root } from './text';
+
+/** The groups of findings the view lists with a count. */
+export type FindingGroup = keyof CheckStrings['groups'];
+
+/** 检查 (src/apps/taskpane/check/CheckView.tsx): checking the active sheet, the findings by group, live re-checks. */
+export class CheckPage {
+  readonly strings: CheckStrings;
+  readonly panel: Locator;
+
+  constructor(root: Root, locale: Locale = 'zh-CN') {
+    this.strings = strings[locale].check;
+    this.panel = root.locator('#panel-check');
+  }
+
+  async run(): Promise<void> {
+    await this.panel.getByRole('button', { name: this.strings.checkButton }).click();
+  }
+
+  resultsHeading(sheetName: string): Locator {
+    return this.panel.getByRole('heading', { name: this.strings.resultsFor(sheetName) });
+  }
+
+  /** What the view announces when a check finished (a live region). */
+  get announcement(): Locator {
+    return this.panel.getByRole('status');
+  }
+
+  /** The announcement of these counts, whatever the number of 提示. */
+  announced(counts: Readonly<Record<Exclude<FindingGroup, 'info'>, number>>): RegExp {
+    return pattern(this.strings.announce({ ...counts, info: ANY_COUNT }));
+  }
+
+  /** A group's header button, with its count ("错误 1 项"). */
+  groupHeader(group: FindingGroup, count: number): Locator {
+    return this.panel.getByRole('button', { name: `${this.strings.groups[group]} ${this.strings.groupCount(count)}` });
+  }
+
+  /** A group's list (its panel open). */
+  groupList(group: FindingGroup): Locator {
+    return this.panel.getByRole('list', { name: this.strings.groups[group] });
+  }
+
+  /** The rows of a group's list. */
+  findings(group: FindingGroup): Locator {
+    return this.groupList(group).getByRole('listitem');
+  }
+
+  /** How a row names its cell ("单元格 K7"). */
+  cell(address: string): string {
+    return this.strings.cell(address);
+  }
+
+  get liveOn(): Locator {
+    return this.panel.getByText(this.strings.liveOn);
+  }
+}
