@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PlanIdSchema } from '../core/catalog/indicator-schema';
+import { PlanIdSchema, PLAN_FIRST_YEAR, PLAN_LAST_YEAR } from '../core/catalog/indicator-schema';
 import { OrganisationSchema } from '../core/catalog/organisation-schema';
 import { FIELDS, SEVERITIES } from '../core/i18n/message';
 import { AuditActionSchema, RoleSchema, SafeTextSchema, SubmissionSourceSchema, SubmissionStatusSchema } from './submission-document';
@@ -203,3 +203,38 @@ export const HealthReportSchema = z.object({
   storage: z.object({ writable: z.literal(true), freeBytes: z.number().optional().describe('Free space in DATA_DIR (SQLite).') }),
 });
 export type HealthReport = z.infer<typeof HealthReportSchema>;
+
+/**
+ * GET /submissions/previous-values: the template of `year` asks for last year's values of the same plan and
+ * organisation (reporters: their own; `org` may be left out), to prefill 上年值.
+ */
+export const PreviousValuesQuerySchema = z.object({
+  plan: PlanIdSchema,
+  year: z.coerce.number().int().min(PLAN_FIRST_YEAR).max(PLAN_LAST_YEAR).describe('The reporting year of the template being filled; the values are of year − 1.'),
+  org: SafeTextSchema.max(40).optional().describe('The organisation (required for the bureau; a reporter\'s own by default).'),
+});
+
+/** One value of last year's report, as the server read it: a number, or the canonical text of a ratio or yes/no. */
+export const PreviousValueSchema = z.object({
+  indicatorId: z.string(),
+  unitId: z.string().nullable(),
+  value: z.union([z.number(), z.string()]),
+});
+
+/** The answer: where the values come from (null when last year's report does not exist) and the values. */
+export const PreviousValuesSchema = z.object({
+  plan: PlanIdSchema,
+  year: z.number().int().describe('The reporting year asked for (the template\'s).'),
+  organisationId: z.string(),
+  source: z
+    .object({
+      year: z.number().int().describe('year − 1: the report the values come from.'),
+      submissionId: z.string(),
+      version: z.number().int().describe('The approved version when the report is approved, else its current (latest) version.'),
+      status: SubmissionStatusSchema,
+      receivedAt: z.string(),
+    })
+    .nullable(),
+  values: z.array(PreviousValueSchema).describe('Readable values only (numbers, ratios, yes/no); blanks, markers and qualitative text are left out.'),
+});
+export type PreviousValues = z.infer<typeof PreviousValuesSchema>;

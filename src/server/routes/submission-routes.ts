@@ -2,6 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   IdempotencyHeadersSchema,
+  PreviousValuesQuerySchema,
+  PreviousValuesSchema,
   ReceiptSchema,
   StoredValueSchema,
   SubmissionDetailSchema,
@@ -17,6 +19,7 @@ import { ApiError } from '../errors';
 import { listAuditEvents } from '../repositories/audit';
 import { findSubmission, listSubmissions, listValues, listVersions } from '../repositories/submissions';
 import { acceptSubmission } from '../services/accept-submission';
+import { loadPreviousValues } from '../services/previous-values';
 import { receiptOf, summaryOf } from '../services/receipts';
 import { errorResponses } from './error-responses';
 import { sendOutcome } from './idempotency-header';
@@ -63,6 +66,25 @@ export const submissionRoutes: FastifyPluginAsyncZod = async (fastify) => {
       ...(status === undefined ? {} : { status }),
     });
     return { submissions: rows.map(summaryOf) };
+  });
+
+  fastify.get('/submissions/previous-values', {
+    schema: {
+      summary: 'Last year\'s values of a plan and organisation, to prefill a template\'s 上年值',
+      description:
+        'The values of the organisation\'s report of year − 1: its approved version when the bureau approved it, else its current (latest) version (`source` says which version and its status; null when there is no such report). Numbers, ratios and yes/no only. Reporters read their own organisation (`org` may be left out); the bureau names one.',
+      querystring: PreviousValuesQuerySchema,
+      response: { 200: PreviousValuesSchema, ...errorResponses(400, 403) },
+    },
+  }, async (request) => {
+    const auth = readerOf(request.auth);
+    const { plan, year, org } = request.query;
+    if (auth.role === 'reporter' && org !== undefined && org !== auth.organisationId) throw otherOrganisation(org);
+    const organisationId = auth.role === 'reporter' ? auth.organisationId : org;
+    if (organisationId === undefined) {
+      throw new ApiError(400, 'request.invalid', '请用 org 参数指明要查询哪个单位的上年数据。', 'Name the organisation (query parameter org).', { field: 'querystring.org' });
+    }
+    return loadPreviousValues(fastify.db, { plan, year, organisationId });
   });
 
   fastify.get('/submissions/:id', {
