@@ -12,6 +12,10 @@ export const CELL_STYLES = {
   cellCentered: { fontSize: 10, fill: '#F2F2F2', horizontalAlignment: 'center', verticalAlignment: 'center', wrap: true, border: true },
   input: { fontSize: 10, fill: '#FFFFFF', horizontalAlignment: 'right', verticalAlignment: 'center', border: true, unlocked: true },
   inputText: { fontSize: 10, fill: '#FFFFFF', verticalAlignment: 'center', wrap: true, border: true, unlocked: true },
+  /** An input the template filled in (上年值 from last year's report, 基期值 from the plan): blue, still editable. */
+  prefilled: { fontSize: 10, fill: '#FFFFFF', fontColor: '#1F4E79', horizontalAlignment: 'right', verticalAlignment: 'center', border: true, unlocked: true },
+  /** A value the plan states beside a line that does not use it (基期值 of a 2020 baseline): grey, blue figures, locked. */
+  prefilledInfo: { fontSize: 10, fill: '#E7E6E6', fontColor: '#1F4E79', horizontalAlignment: 'right', verticalAlignment: 'center', border: true },
   unused: { fontSize: 10, fill: '#E7E6E6', verticalAlignment: 'center', border: true },
   status: { bold: true, fontSize: 10, fill: '#F2F2F2', horizontalAlignment: 'center', verticalAlignment: 'center', border: true },
   instructions: { fontSize: 9, fontColor: '#404040', verticalAlignment: 'top', wrap: true },
