@@ -1,5 +1,5 @@
 import { BilingualError } from '../core/i18n/message';
-import type { Receipt, SubmissionDetail } from '../contract/api';
+import type { PreviousValues, Receipt, SubmissionDetail } from '../contract/api';
 import type { PlanId } from '../core/catalog/indicator-schema';
 import type { Role, SubmissionDocument } from '../contract/submission-document';
 
@@ -69,4 +69,6 @@ export interface EndpointClient {
   submit(document: SubmissionDocument, idempotencyKey: string, signal?: AbortSignal): Promise<SubmitResult>;
   /** The submission of a plan, year and organisation with its versions and history; null when none yet. */
   findSubmission(plan: PlanId, year: number, organisationId: string, signal?: AbortSignal): Promise<SubmissionDetail | null>;
+  /** Last year's values of the organisation (its report of `year − 1`), to prefill the template of `year`. */
+  previousValues(plan: PlanId, year: number, organisationId: string, signal?: AbortSignal): Promise<PreviousValues>;
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { PlanId } from '../core/catalog/indicator-schema';
-import { ErrorResponseSchema, IdentitySchema, PlanSummarySchema, ReceiptSchema, SubmissionDetailSchema, SubmissionListSchema, SubmissionRefusalSchema } from '../contract/api';
+import { ErrorResponseSchema, IdentitySchema, PlanSummarySchema, PreviousValuesSchema, ReceiptSchema, SubmissionDetailSchema, SubmissionListSchema, SubmissionRefusalSchema } from '../contract/api';
 import type { SubmissionDocument } from '../contract/submission-document';
 import { endpointFailureTexts, type EndpointFailureTexts } from './endpoint-failure-texts';
 import { EndpointError, type EndpointClient, type EndpointFailure, type EndpointSettings, type TokenIdentity } from './endpoint-client';
@@ -128,6 +128,11 @@ export function createEndpointClient(settings: EndpointSettings, fetchFn: typeof
       const match = value.submissions.find((item) => item.plan === plan && item.year === year && item.organisationId === organisationId);
       if (!match) return null;
       return (await call('GET', `/submissions/${encodeURIComponent(match.id)}`, SubmissionDetailSchema, { signal })).value;
+    },
+
+    async previousValues(plan, year, organisationId, signal) {
+      const query = new URLSearchParams({ plan, year: String(year), org: organisationId });
+      return (await call('GET', `/submissions/previous-values?${query.toString()}`, PreviousValuesSchema, { signal })).value;
     },
   };
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { PlanId } from '../../src/core/catalog/indicator-schema';
-import type { Receipt, SubmissionDetail } from '../../src/contract/api';
+import type { PreviousValues, Receipt, SubmissionDetail } from '../../src/contract/api';
 import type { SubmissionDocument, SubmissionStatus } from '../../src/contract/submission-document';
 import { EndpointError, type EndpointClient, type SubmitResult, type TokenIdentity } from '../../src/client/endpoint-client';
 
@@ -115,6 +115,15 @@ export class FakeEndpoint implements EndpointClient {
       history: thread.history,
     };
   }
+
+  /** Last year's values (set by the test through `previous`), as GET /submissions/previous-values answers. */
+  async previousValues(plan: PlanId, year: number, organisationId: string): Promise<PreviousValues> {
+    this.check();
+    return this.previous ?? { plan, year, organisationId, source: null, values: [] };
+  }
+
+  /** What previousValues answers; null: no report last year. */
+  previous: PreviousValues | null = null;
 
   /** The bureau's decision on a report (return with a comment, or approve). */
   review(plan: PlanId, year: number, organisationId: string, action: 'returned' | 'approved', comment: string | null = null): void {

@@ -16,10 +16,13 @@ import {
 import type { Catalog } from '../../../core/catalog/catalog';
 import type { PlanId } from '../../../core/catalog/indicator-schema';
 import { buildTemplate } from '../../../core/template/build-template';
+import { prefillTemplate, previousSourceText, type PreviousSource } from '../../../core/template/prefill-template';
 import type { TemplateModel } from '../../../core/template/template-model';
+import { createEndpointClient } from '../../../client/http-endpoint-client';
 import type { ViewProps } from '../App';
 import { failureText } from '../error-text';
-import { useServices } from '../services';
+import { useServices, type PaneServices } from '../services';
+import { loadEndpointSettings } from '../settings/endpoint-settings';
 import type { WorkbookPort } from '../../../workbook/workbook-port';
 import { ALL_INDICATORS, defaultYear, initialChoices, planYears, rememberChoices, type FillChoices } from './fill-choices';
 import { fillIndicatorList, indicatorCounts } from './indicator-list';
@@ -80,16 +83,32 @@ export default function FillView({ show }: ViewProps) {
   return <FillForm catalog={catalog.catalog} show={show} />;
 }
 
+/** What was prefilled into the template, and why 上年值 were or were not. */
+interface Prefill {
+  readonly previous: number;
+  readonly baseline: number;
+  /** 'filled': from `source`; 'none': no report last year; 'failed': the server could not say; 'noToken': not asked. */
+  readonly outcome: { kind: 'filled'; source: string } | { kind: 'none'; year: number } | { kind: 'failed'; year: number; detail: string } | { kind: 'noToken' } | { kind: 'notAsked' };
+}
+
 type InsertState =
   | { kind: 'idle' }
-  | { kind: 'busy' }
-  | { kind: 'confirm'; model: TemplateModel }
-  | { kind: 'done'; sheetName: string; replaced: boolean; indicators: number; rows: number }
+  | { kind: 'busy'; fetching?: boolean }
+  | { kind: 'confirm'; model: TemplateModel; prefill: Prefill }
+  | { kind: 'done'; sheetName: string; replaced: boolean; indicators: number; rows: number; prefill: Prefill }
   | { kind: 'failed'; message: string };
+
+/** The endpoint client of the person's stored address and token; null without a token. */
+function endpointOf(services: PaneServices) {
+  const settings = loadEndpointSettings(services);
+  if (settings.token.trim() === '' || settings.url.trim() === '') return null;
+  return createEndpointClient(settings, services.fetch, { pageOrigin: services.pageOrigin });
+}
 
 function FillForm({ catalog, show }: { catalog: Catalog; show: ViewProps['show'] }) {
   const styles = useStyles();
-  const { locale, strings: allStrings, store, now, workbook } = useServices();
+  const services = useServices();
+  const { locale, strings: allStrings, store, now, workbook } = services;
   const strings = allStrings.fill;
   const [initial] = useState(() => initialChoices(catalog, store, now()));
   const [choices, setChoices] = useState<FillChoices>(initial.choices);
@@ -118,7 +137,7 @@ function FillForm({ catalog, show }: { catalog: Catalog; show: ViewProps['show']
   const busy = insert.kind === 'busy' || insert.kind === 'confirm';
   const reason = !chosen ? strings.chooseOrganisationFirst : list && list.indicatorCount === 0 ? strings.nothingToInsert : undefined;
 
-  const runInsert = async (model: TemplateModel, replace: boolean) => {
+  const runInsert = async (model: TemplateModel, prefill: Prefill, replace: boolean) => {
     setInsert({ kind: 'busy' });
     try {
       const result = await workbook.insertTemplate(model, replace ? { replaceSheet: model.sheetName } : {});
@@ -128,38 +147,68 @@ function FillForm({ catalog, show }: { catalog: Catalog; show: ViewProps['show']
         replaced: result.replaced !== undefined,
         indicators: new Set(model.dataRows.map((row) => row.indicatorId)).size,
         rows: model.dataRows.length,
+        prefill,
       });
     } catch (error) {
       setInsert({ kind: 'failed', message: failureText(error, locale, strings.insertFailed) });
     }
   };
 
+  /**
+   * The template with 上年值 from the organisation's report of last year (when there is a token to ask the
+   * endpoint with) and the plan's 基期值. Never fails: without last year's values the 上年值 stay empty.
+   */
+  const prefilled = async (built: TemplateModel): Promise<{ model: TemplateModel; prefill: Prefill }> => {
+    let previous: PreviousSource | null = null;
+    let outcome: Prefill['outcome'] = { kind: 'notAsked' };
+    const client = organisation ? endpointOf(services) : null;
+    if (organisation && !client) outcome = { kind: 'noToken' };
+    if (organisation && client) {
+      setInsert({ kind: 'busy', fetching: true });
+      try {
+        const answer = await client.previousValues(plan, year, organisation.id);
+        if (answer.source) {
+          previous = { year: answer.source.year, version: answer.source.version, status: answer.source.status, values: answer.values };
+          outcome = { kind: 'filled', source: previousSourceText(previous, locale) };
+        } else {
+          outcome = { kind: 'none', year: year - 1 };
+        }
+      } catch (error) {
+        outcome = { kind: 'failed', year: year - 1, detail: failureText(error, locale) };
+      }
+    }
+    const result = prefillTemplate(built, catalog, { previous });
+    return { model: result.model, prefill: { previous: result.filled.previous.length, baseline: result.filled.baseline.length, outcome } };
+  };
+
   const start = async () => {
     if (busy || reason !== undefined) return;
-    let model: TemplateModel;
+    let built: TemplateModel;
     try {
-      model = buildTemplate(catalog, { plan, year, language: locale, ...(organisation ? { organisationId: organisation.id } : {}) });
+      built = buildTemplate(catalog, { plan, year, language: locale, ...(organisation ? { organisationId: organisation.id } : {}) });
     } catch (error) {
       setInsert({ kind: 'failed', message: failureText(error, locale, strings.insertFailed) });
       return;
     }
     setInsert({ kind: 'busy' });
+    const { model, prefill } = await prefilled(built);
+    setInsert({ kind: 'busy' });
     try {
       if (await sheetExists(workbook, model.sheetName)) {
         setAskedName(model.sheetName);
-        setInsert({ kind: 'confirm', model });
+        setInsert({ kind: 'confirm', model, prefill });
         return;
       }
     } catch (error) {
       setInsert({ kind: 'failed', message: failureText(error, locale, strings.insertFailed) });
       return;
     }
-    await runInsert(model, false);
+    await runInsert(model, prefill, false);
   };
 
-  const closeDialog = (then: (model: TemplateModel) => void) => {
+  const closeDialog = (then: (model: TemplateModel, prefill: Prefill) => void) => {
     if (insert.kind !== 'confirm') return;
-    then(insert.model);
+    then(insert.model, insert.prefill);
   };
 
   // focus goes back to the insert button when the dialog closes (its own restore has no trigger to go to)
@@ -212,7 +261,7 @@ function FillForm({ catalog, show }: { catalog: Catalog; show: ViewProps['show']
           icon={busy ? <Spinner size="tiny" /> : undefined}
           onClick={() => void start()}
         >
-          {busy ? strings.inserting : strings.insert}
+          {insert.kind === 'busy' && insert.fetching ? strings.fetchingPrevious : busy ? strings.inserting : strings.insert}
         </Button>
         {reason !== undefined ? (
           <Text id={reasonId} className={styles.reason}>
@@ -223,6 +272,7 @@ function FillForm({ catalog, show }: { catalog: Catalog; show: ViewProps['show']
           <MessageBar intent="success" layout="multiline">
             <MessageBarBody>
               <div>{(insert.replaced ? strings.replaced : strings.inserted)(insert.sheetName, insert.indicators, insert.rows)}</div>
+              <PrefillLines prefill={insert.prefill} strings={strings} />
               <div>{strings.nextStep}</div>
             </MessageBarBody>
             <MessageBarActions className={styles.messageActions}>
@@ -241,8 +291,8 @@ function FillForm({ catalog, show }: { catalog: Catalog; show: ViewProps['show']
         open={insert.kind === 'confirm'}
         sheetName={askedName}
         strings={strings}
-        onCopy={() => closeDialog((model) => void runInsert(model, false))}
-        onReplace={() => closeDialog((model) => void runInsert(model, true))}
+        onCopy={() => closeDialog((model, prefill) => void runInsert(model, prefill, false))}
+        onReplace={() => closeDialog((model, prefill) => void runInsert(model, prefill, true))}
         onCancel={() => closeDialog(() => setInsert({ kind: 'idle' }))}
       />
 
@@ -256,6 +306,25 @@ function FillForm({ catalog, show }: { catalog: Catalog; show: ViewProps['show']
         <IndicatorList list={list} year={year} heading={organisation ? strings.listHeading : strings.listHeadingAll} language={locale} strings={strings} />
       )}
     </div>
+  );
+}
+
+/** What the insert prefilled, and why 上年值 were not when they were not. */
+function PrefillLines({ prefill, strings }: { prefill: Prefill; strings: ReturnType<typeof useServices>['strings']['fill'] }) {
+  const { outcome } = prefill;
+  const lines: string[] = [];
+  if (outcome.kind === 'filled' && prefill.previous > 0) lines.push(strings.prefilledPrevious(prefill.previous, outcome.source));
+  if (prefill.baseline > 0) lines.push(strings.prefilledBaseline(prefill.baseline));
+  if (lines.length > 0) lines.push(strings.prefilledHint);
+  if (outcome.kind === 'none') lines.push(strings.noPrevious(outcome.year));
+  if (outcome.kind === 'failed') lines.push(strings.previousFailed(outcome.year, outcome.detail));
+  if (outcome.kind === 'noToken') lines.push(strings.previousNeedsToken);
+  return (
+    <>
+      {lines.map((line) => (
+        <div key={line}>{line}</div>
+      ))}
+    </>
   );
 }
 

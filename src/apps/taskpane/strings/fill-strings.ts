@@ -47,6 +47,15 @@ export interface FillStrings {
   nextStep: string;
   goToCheck: string;
   insertFailed: (detail: string) => string;
+  /** While last year's values are asked for, before the insert. */
+  fetchingPrevious: string;
+  /** `source`: "来自2024年已报送数据（第2版，已审核通过）". */
+  prefilledPrevious: (count: number, source: string) => string;
+  prefilledBaseline: (count: number) => string;
+  prefilledHint: string;
+  noPrevious: (year: number) => string;
+  previousFailed: (year: number, detail: string) => string;
+  previousNeedsToken: string;
 
   // the name-taken dialog
   nameTakenTitle: string;
@@ -132,6 +141,13 @@ export const fillStrings: Readonly<Record<Locale, FillStrings>> = {
     nextStep: '请在白色单元格中填写本年值，填好后到“检查”核对。',
     goToCheck: '去检查',
     insertFailed: (detail) => `插入模板失败：${detail}`,
+    fetchingPrevious: '正在从服务器取上年已报送的数据…',
+    prefilledPrevious: (count, source) => `已预填上年值 ${count} 项，${source}。`,
+    prefilledBaseline: (count) => `已预填规划中的基期值 ${count} 项。`,
+    prefilledHint: '预填的数字为蓝色，选中单元格可看到来源；如有更正，可直接改写。',
+    noPrevious: (year) => `服务器上没有本单位${year}年度的这份报表，上年值请手工填写。`,
+    previousFailed: (year, detail) => `未能取得${year}年已报送的数据，上年值请手工填写。${detail}`,
+    previousNeedsToken: '在“设置”中填写访问令牌后，插入模板时会自动填入本单位上年已报送的数据。',
 
     nameTakenTitle: '同名工作表已存在',
     nameTakenBody: (sheetName) => `工作簿中已有名为“${sheetName}”的工作表，可能是以前插入并已填写过的模板。`,
@@ -211,6 +227,13 @@ export const fillStrings: Readonly<Record<Locale, FillStrings>> = {
     nextStep: 'Enter this year\u2019s values in the white cells, then check them under Check.',
     goToCheck: 'Go to Check',
     insertFailed: (detail) => `Inserting the template failed: ${detail}`,
+    fetchingPrevious: 'Fetching last year\u2019s submitted values from the server…',
+    prefilledPrevious: (count, source) => `Prefilled ${count} previous value${count === 1 ? '' : 's'}: ${source.charAt(0).toLowerCase()}${source.slice(1)}.`,
+    prefilledBaseline: (count) => `Prefilled ${count} base-year value${count === 1 ? '' : 's'} stated in the plan.`,
+    prefilledHint: 'Prefilled figures are blue; select a cell to see where it comes from, and overwrite it if it was corrected.',
+    noPrevious: (year) => `The server has no ${year} report of this plan from your organisation: enter the previous values by hand.`,
+    previousFailed: (year, detail) => `Last year\u2019s (${year}) values could not be fetched: enter the previous values by hand. ${detail}`,
+    previousNeedsToken: 'With your access token entered in Settings, inserting a template also fills in your organisation\u2019s values of last year.',
 
     nameTakenTitle: 'A sheet with this name exists',
     nameTakenBody: (sheetName) => `The workbook already has a sheet named "${sheetName}", perhaps a template inserted and filled in earlier.`,

@@ -2,7 +2,7 @@
  * @jest-environment jsdom
  */
 import '@testing-library/jest-dom';
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import FillView from '../../../../src/apps/taskpane/fill/FillView';
@@ -19,6 +19,8 @@ import { buildTemplate, FIRST_DATA_ROW } from '../../../../src/core/template/bui
 import { COLUMN_INDEX } from '../../../../src/core/template/template-columns';
 import { cellAddress } from '../../../../src/core/template/cell-address';
 import { asWorkbookError } from '../../../../src/office-workbook/workbook-error';
+import { ENDPOINT_TOKEN_KEY } from '../../../../src/apps/taskpane/settings/endpoint-settings';
+import type { PreviousValues } from '../../../../src/contract/api';
 import { FakeExcelHost, FakeOfficeError, FakeWorkbook, type FakeSheet } from '../../../helpers/fake-excel';
 import { testServices } from '../test-services';
 
@@ -35,6 +37,7 @@ interface Setup {
   store?: Record<string, string>;
   host?: FakeExcelHost;
   loadCatalog?: () => Promise<Catalog>;
+  fetch?: typeof fetch;
 }
 
 function renderFill(setup: Setup = {}) {
@@ -42,7 +45,7 @@ function renderFill(setup: Setup = {}) {
   const host = setup.host ?? new FakeExcelHost();
   const store = memoryStore(setup.store);
   const show = jest.fn<void, [ViewName]>();
-  const services = testServices({ locale, host, store, now: () => NOW, loadCatalog: setup.loadCatalog ?? (() => Promise.resolve(catalog)) });
+  const services = testServices({ locale, host, store, now: () => NOW, loadCatalog: setup.loadCatalog ?? (() => Promise.resolve(catalog)), fetch: setup.fetch });
   const user = userEvent.setup();
   render(
     <FluentProvider theme={webLightTheme}>
@@ -362,5 +365,77 @@ describe('the Fill view', () => {
     expect(await screen.findByText(en.inserted(model.sheetName, new Set(model.dataRows.map((row) => row.indicatorId)).size, model.dataRows.length))).toBeInTheDocument();
     expect(host.workbook.sheet(model.sheetName).value(cellAddress(1, 0))).toBe(model.title);
     expect(model.title).toMatch(/^Xinping Children/);
+  });
+});
+
+describe('last year\u2019s numbers', () => {
+  const LAST_YEAR: PreviousValues = {
+    plan: 'children',
+    year: 2025,
+    organisationId: 'wjj',
+    source: { year: 2024, submissionId: 'sub_1', version: 2, status: 'approved', receivedAt: '2025-03-01T02:00:00.000Z' },
+    values: [
+      { indicatorId: 'C-HEA-04', unitId: null, value: 3.6 },
+      { indicatorId: 'C-HEA-09', unitId: 'gasa', value: 98.5 },
+    ],
+  };
+
+  /** The endpoint as the pane's real client reaches it (jsdom has no Response: the members the client reads). */
+  function endpoint(answer: () => { status: number; body: unknown }) {
+    const requests: { url: string; authorization: string | undefined }[] = [];
+    const fetchDouble = (async (input: string | URL | Request, init?: RequestInit) => {
+      requests.push({ url: String(input), authorization: (init?.headers as Record<string, string> | undefined)?.authorization });
+      const { status, body } = answer();
+      return { status, headers: { get: (name: string) => (name.toLowerCase() === 'content-type' ? 'application/json' : null) }, text: async () => JSON.stringify(body) } as unknown as Response;
+    }) as typeof fetch;
+    return { requests, fetch: fetchDouble };
+  }
+
+  const rowOf = (model: ReturnType<typeof buildTemplate>, indicatorId: string, unitId?: string) => model.dataRows.find((row) => row.indicatorId === indicatorId && row.unitId === unitId)?.row ?? -1;
+
+  it('with a token, fills 上年值 from last year\u2019s accepted report and 基期值 from the plan, marked blue with their source, in the same two syncs', async () => {
+    const server = endpoint(() => ({ status: 200, body: LAST_YEAR }));
+    const { host, user } = renderFill({ store: { ...remembered('children', 'wjj', 2025), [ENDPOINT_TOKEN_KEY]: 'xpm_wjj' }, fetch: server.fetch });
+    const model = buildTemplate(catalog, { plan: 'children', year: 2025, organisationId: 'wjj' });
+    await user.click(await screen.findByRole('button', { name: zh.insert }));
+    expect(await screen.findByText(zh.prefilledPrevious(2, '来自2024年已报送数据（第2版，已审核通过）'))).toBeInTheDocument();
+    expect(screen.getByText(zh.prefilledBaseline(2))).toBeInTheDocument();
+    expect(server.requests).toEqual([{ url: 'http://127.0.0.1:1/api/v1/submissions/previous-values?plan=children&year=2025&org=wjj', authorization: 'Bearer xpm_wjj' }]);
+
+    const sheet = host.workbook.sheet(model.sheetName);
+    const infant = cellAddress(rowOf(model, 'C-HEA-04'), COLUMN_INDEX.previous);
+    expect(sheet.value(infant)).toBe(3.6);
+    expect(sheet.at(infant)?.format.fontColor).toBe('#1F4E79');
+    expect(sheet.at(infant)?.format.locked).toBe(false);
+    expect(sheet.validationAt(infant)?.prompt?.message).toBe('来自2024年已报送数据（第2版，已审核通过）。如有更正，可直接改写。');
+    expect(sheet.value(cellAddress(rowOf(model, 'C-HEA-09', 'gasa'), COLUMN_INDEX.previous))).toBe(98.5);
+    expect(sheet.value(cellAddress(rowOf(model, 'C-HEA-09', 'mosha'), COLUMN_INDEX.previous))).toBe('');
+    const baseline = cellAddress(rowOf(model, 'C-HEA-04'), COLUMN_INDEX.baseline);
+    expect(sheet.value(baseline)).toBe(5.94);
+    expect(sheet.at(baseline)?.format.fontColor).toBe('#1F4E79');
+    // still one batched insert: the sheet names, then one write
+    expect(host.lastRunSyncs()).toHaveLength(2);
+  });
+
+  it('without a token asks nothing and says what a token would add; no report last year or a failure: says so and inserts anyway', async () => {
+    const none = endpoint(() => ({ status: 200, body: { ...LAST_YEAR, source: null, values: [] } }));
+    const first = renderFill({ store: remembered('children', 'wjj', 2025), fetch: none.fetch });
+    await first.user.click(await screen.findByRole('button', { name: zh.insert }));
+    expect(await screen.findByText(zh.previousNeedsToken)).toBeInTheDocument();
+    expect(none.requests).toHaveLength(0);
+    expect(first.host.workbook.sheets).toHaveLength(2);
+    cleanup();
+
+    const second = renderFill({ store: { ...remembered('children', 'wjj', 2025), [ENDPOINT_TOKEN_KEY]: 'xpm_wjj' }, fetch: none.fetch });
+    await second.user.click(await screen.findByRole('button', { name: zh.insert }));
+    expect(await screen.findByText(zh.noPrevious(2024))).toBeInTheDocument();
+    cleanup();
+
+    const refused = endpoint(() => ({ status: 403, body: { error: { code: 'auth.otherOrganisation', message: '不能查看其他单位（wjj）的报表。', messageEn: 'Cannot read another organisation\'s submissions.' } } }));
+    const third = renderFill({ store: { ...remembered('children', 'wjj', 2025), [ENDPOINT_TOKEN_KEY]: 'xpm_fl' }, fetch: refused.fetch });
+    await third.user.click(await screen.findByRole('button', { name: zh.insert }));
+    expect(await screen.findByText(/未能取得2024年已报送的数据，上年值请手工填写。不能查看其他单位（wjj）的报表。/)).toBeInTheDocument();
+    const model = buildTemplate(catalog, { plan: 'children', year: 2025, organisationId: 'wjj' });
+    expect(third.host.workbook.sheet(model.sheetName).value(cellAddress(rowOf(model, 'C-HEA-04'), COLUMN_INDEX.previous))).toBe('');
   });
 });
