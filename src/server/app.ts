@@ -13,6 +13,7 @@ import { authPlugin } from './plugins/auth-plugin';
 import { dbPlugin } from './plugins/db-plugin';
 import { catalogRoutes } from './routes/catalog-routes';
 import { checkHealth, healthRoutes } from './routes/health-routes';
+import { monitoringRoutes } from './routes/monitoring-routes';
 import { organisationRoutes } from './routes/organisation-routes';
 import { reportingGrantRoutes } from './routes/reporting-grant-routes';
 import { reviewRoutes } from './routes/review-routes';
@@ -122,7 +123,7 @@ export async function buildApp(config: ServerConfig, options: AppOptions = {}): 
   });
   await app.register(fastifyCors, {
     origin: [...config.allowedOrigins],
-    methods: ['GET', 'POST'],
+    methods: ['GET', 'POST', 'PUT', 'DELETE'],
     allowedHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key'],
     exposedHeaders: ['Idempotent-Replayed', 'Location', 'Retry-After'],
     maxAge: 600,
@@ -155,6 +156,7 @@ export async function buildApp(config: ServerConfig, options: AppOptions = {}): 
       await typed.register(reviewRoutes);
       await typed.register(uploadRoutes);
       await typed.register(reportingGrantRoutes);
+      await typed.register(monitoringRoutes);
     },
     { prefix: API_PREFIX },
   );

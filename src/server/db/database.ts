@@ -15,6 +15,8 @@ export interface Database {
   audit_events: AuditEventTable;
   idempotency_keys: IdempotencyKeyTable;
   reporting_grants: ReportingGrantTable;
+  reporting_deadlines: ReportingDeadlineTable;
+  lead_overrides: LeadOverrideTable;
 }
 
 /** A reporting organisation (seeded from seeds/organisations.json, more added with `org add`). */
@@ -130,6 +132,27 @@ export interface ReportingGrantTable {
   revoked_at: string | null;
 }
 
+/** The reporting deadline the bureau set for a plan-year. */
+export interface ReportingDeadlineTable {
+  plan: string;
+  year: number;
+  /** YYYY-MM-DD: the reports are due by the end of that day, China Standard Time. */
+  deadline: string;
+  set_at: string;
+  /** Who set it: a bureau token's id, or `cli:<user>` for the command line. */
+  set_by: string;
+}
+
+/** The organisation whose value the county takes for an indicator, as the bureau chose it. */
+export interface LeadOverrideTable {
+  plan: string;
+  indicator_id: string;
+  organisation_id: string;
+  set_at: string;
+  /** Who set it: a bureau token's id, or `cli:<user>`. */
+  set_by: string;
+}
+
 export type OrganisationRow = Selectable<OrganisationTable>;
 export type ReportingGrantRow = Selectable<ReportingGrantTable>;
 export type NewOrganisation = Insertable<OrganisationTable>;
@@ -142,4 +165,6 @@ export type SubmissionValueRow = Selectable<SubmissionValueTable>;
 export type NewSubmissionValue = Insertable<SubmissionValueTable>;
 export type AuditEventRow = Selectable<AuditEventTable>;
 export type NewAuditEvent = Insertable<AuditEventTable>;
+export type ReportingDeadlineRow = Selectable<ReportingDeadlineTable>;
+export type LeadOverrideRow = Selectable<LeadOverrideTable>;
 export type IdempotencyKeyRow = Selectable<IdempotencyKeyTable>;

@@ -1,11 +1,13 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import * as initial from './migrations/20251129T0000_initial';
 import * as hardening from './migrations/20261206T0000_hardening';
+import * as monitoring from './migrations/20261206T1200_monitoring';
 
 /** Every migration, by its timestamped name (imported statically: no file scanning, works under tsx and jest). */
 const MIGRATIONS: Record<string, Migration> = {
   '20251129T0000_initial': initial,
   '20261206T0000_hardening': hardening,
+  '20261206T1200_monitoring': monitoring,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -81,7 +81,7 @@ export function withTestApp(dialect: Dialect, env: Record<string, string> = {}, 
 
 /** A request as the tests write it (the shape of `app.inject()`'s options). */
 export interface RequestOptions {
-  readonly method: 'GET' | 'POST' | 'HEAD' | 'OPTIONS';
+  readonly method: 'GET' | 'POST' | 'PUT' | 'DELETE' | 'HEAD' | 'OPTIONS';
   readonly url: string;
   /** An object is sent as JSON; a string or bytes as they are. */
   readonly payload?: object | string | Uint8Array | FormData;
