@@ -43,7 +43,7 @@ export interface CellView {
 
 /** An event the stand-in handed to the add-in's handlers (the fake host's record of it). */
 export interface HandedEvent {
-  readonly event: 'changed' | 'added';
+  readonly event: 'changed' | 'added' | 'selectionChanged';
   readonly sheet: string;
   readonly address: string;
   /** 'person' (source Local), 'coauthor' (Remote), 'addin' (the add-in's own write). */

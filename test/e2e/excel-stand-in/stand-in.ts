@@ -118,19 +118,20 @@ type Batch = (context: Excel.RequestContext) => Promise<unknown>;
 standInWindow.Excel = {
   /**
    * Excel.run(batch) runs the batch in a new context; Excel.run(context, batch) resumes a context an earlier
-   * run made (how event handlers are removed), strictly: the fake refuses anything but its own contexts.
-   * The grid is drawn after.
+   * run made (how event handlers are removed), strictly: the fake refuses anything but its own contexts;
+   * Excel.run(options, batch) runs it with RunOptions (delayForCellEdit). The grid is drawn after.
    */
   run(first: Batch | unknown, second?: Batch): Promise<unknown> {
     if (typeof first === 'function') return fake.run(first as Batch).finally(redraw);
     if (typeof second !== 'function') return Promise.reject(new Error('Excel.run: no batch function'));
+    if (typeof first === 'object' && first !== null && 'delayForCellEdit' in first) return fake.run(second, first as Excel.RunOptions).finally(redraw);
     return fake.resume(first as OfficeExtension.ClientRequestContext, second).finally(redraw);
   },
   EventSource: { local: 'Local', remote: 'Remote' },
   EventTriggerSource: { thisLocalAddin: 'ThisLocalAddin', unknown: 'Unknown' },
   EventType: { worksheetChanged: 'WorksheetChanged', worksheetAdded: 'WorksheetAdded' },
   DataChangeType: { unknown: 'Unknown', rangeEdited: 'RangeEdited', rowInserted: 'RowInserted', rowDeleted: 'RowDeleted', columnInserted: 'ColumnInserted', columnDeleted: 'ColumnDeleted', cellInserted: 'CellInserted', cellDeleted: 'CellDeleted' },
-  ErrorCodes: { accessDenied: 'AccessDenied', apiNotFound: 'ApiNotFound', generalException: 'GeneralException', invalidArgument: 'InvalidArgument', invalidOperation: 'InvalidOperation', itemNotFound: 'ItemNotFound', notImplemented: 'NotImplemented' },
+  ErrorCodes: { accessDenied: 'AccessDenied', apiNotFound: 'ApiNotFound', generalException: 'GeneralException', invalidArgument: 'InvalidArgument', invalidOperation: 'InvalidOperation', itemNotFound: 'ItemNotFound', notImplemented: 'NotImplemented', invalidOperationInCellEditMode: 'InvalidOperationInCellEditMode' },
 };
 
 standInWindow.OfficeExtension = {

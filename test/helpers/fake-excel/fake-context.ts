@@ -1,3 +1,4 @@
+import type { Rect } from './addresses';
 import type { FakeChange, FakeEvents } from './fake-events';
 import type { FakeWorkbook } from './fake-workbook';
 import { EXCEL_API, apiNotFoundMessage, type ExcelMember } from './requirement-sets';
@@ -18,6 +19,8 @@ export interface SyncRecord {
   readonly run: number;
   readonly actions: number;
   readonly payloadBytes: number;
+  /** What the loads of the sync brought back (UTF-8 bytes of their JSON). */
+  readonly responseBytes: number;
   /** Sent by Excel.run itself because actions were still queued when the batch returned. */
   readonly implicit: boolean;
 }
@@ -33,6 +36,17 @@ export interface ContextHost {
   readonly events: FakeEvents;
   supports(version: string): boolean;
   record(sync: SyncRecord): void;
+  /** Every Excel member the add-in asked for (the requirement-set audit reads it). */
+  touch(member: ExcelMember): void;
+  /** Excel on the web refuses a request or a response over 5 MB (RequestPayloadSizeLimitExceeded / ResponsePayloadSizeLimitExceeded). */
+  readonly requestLimitBytes?: number;
+  readonly responseLimitBytes?: number;
+  readonly freezeNeedsActiveSheet?: boolean;
+  /**
+   * Before each sync: a person is editing a cell. Without `delayForCellEdit` the batch fails
+   * (InvalidOperationInCellEditMode); with it (ExcelApi 1.11) the sync waits until the edit ends.
+   */
+  beforeSync(delayForCellEdit: boolean): Promise<void>;
 }
 
 function utf8Bytes(text: string): number {
@@ -47,7 +61,15 @@ export class FakeRequestContext {
   private queue: QueuedAction[] = [];
   private changes: FakeChange[] = [];
   private added: string[] = [];
+  private selection: { sheetId: string; rect: Rect } | undefined;
+  private responseBytes = 0;
   private book_?: unknown;
+  /** The RunOptions of the Excel.run this context belongs to (`delayForCellEdit`). */
+  delayForCellEdit = false;
+  /** The host's build refuses to freeze a sheet that is not the active one (FakeExcelOptions.freezeNeedsActiveSheet). */
+  get freezeNeedsActiveSheet(): boolean {
+    return this.host.freezeNeedsActiveSheet === true;
+  }
   /**
    * Inside Excel.run (or Excel.run(context, …), which resumes it). Like Office.js, a context is not used
    * after its run ended: queuing or syncing then throws, so removing an event handler must go through
@@ -82,6 +104,11 @@ export class FakeRequestContext {
     this.changes.push(change);
   }
 
+  /** Called by Range.select as it is applied: onSelectionChanged follows the sync. */
+  selected(sheetId: string, rect: Rect): void {
+    this.selection = { sheetId, rect };
+  }
+
   /** Called by an action as it is applied: a sheet was added (WorksheetCollection.onAdded follows the sync). */
   sheetAdded(sheetId: string): void {
     this.added.push(sheetId);
@@ -99,7 +126,13 @@ export class FakeRequestContext {
    * Excel lacks). The sets are declared in requirement-sets.ts (and checked against @types/office-js).
    */
   require(member: ExcelMember): void {
+    this.host.touch(member);
     if (!this.host.supports(EXCEL_API[member])) throw new FakeOfficeError('ApiNotFound', apiNotFoundMessage(member));
+  }
+
+  /** Called by a load as it is applied: what it brings back counts toward the response's size. */
+  responded(value: unknown): void {
+    this.responseBytes += utf8Bytes(JSON.stringify(value) ?? '');
   }
 
   get pending(): number {
@@ -116,17 +149,29 @@ export class FakeRequestContext {
     this.assertActive('context.sync');
     const actions = this.queue;
     this.queue = [];
-    this.host.record({ run: this.run, actions: actions.length, payloadBytes: actions.reduce((sum, action) => sum + action.bytes, 0), implicit });
+    const payloadBytes = actions.reduce((sum, action) => sum + action.bytes, 0);
+    await this.host.beforeSync(this.delayForCellEdit);
+    if (this.host.requestLimitBytes !== undefined && payloadBytes > this.host.requestLimitBytes) {
+      this.host.record({ run: this.run, actions: actions.length, payloadBytes, responseBytes: 0, implicit });
+      throw new FakeOfficeError('RequestPayloadSizeLimitExceeded', `The request payload size (${payloadBytes} bytes) has exceeded the limit (${this.host.requestLimitBytes} bytes).`);
+    }
     await Promise.resolve();
+    this.responseBytes = 0;
     try {
       for (const action of actions) action.apply();
+      if (this.host.responseLimitBytes !== undefined && this.responseBytes > this.host.responseLimitBytes) {
+        throw new FakeOfficeError('ResponsePayloadSizeLimitExceeded', `The response payload size (${this.responseBytes} bytes) has exceeded the limit (${this.host.responseLimitBytes} bytes).`);
+      }
     } finally {
+      this.host.record({ run: this.run, actions: actions.length, payloadBytes, responseBytes: this.responseBytes, implicit });
       // like Excel: what was applied raises its events after the sync (also when a later action failed)
       const changes = this.changes;
       const added = this.added;
+      const selection = this.selection;
       this.changes = [];
       this.added = [];
-      this.host.events.afterSync(changes, added);
+      this.selection = undefined;
+      this.host.events.afterSync(changes, added, selection);
     }
   }
 }
@@ -158,7 +203,11 @@ export abstract class FakeProxy {
       this.context.require(member);
     }
     this.context.enqueue(this.path, 'load', names, () => {
-      for (const name of names) this.loaded.set(name, this.snapshot(name));
+      for (const name of names) {
+        const value = this.snapshot(name);
+        this.context.responded(value);
+        this.loaded.set(name, value);
+      }
     });
     return this;
   }

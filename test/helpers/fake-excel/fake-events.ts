@@ -15,7 +15,7 @@ export interface FakeChange {
 /** Who made a change: a person here (Local), a co-author (Remote), or the add-in itself. */
 export type FakeChangeOrigin = 'person' | 'coauthor' | 'addin';
 
-type EventName = 'changed' | 'added';
+type EventName = 'changed' | 'added' | 'selectionChanged';
 
 /** Where a handler listens: the workbook's worksheet collection, or one sheet. */
 type Scope = { readonly kind: 'collection' } | { readonly kind: 'sheet'; readonly sheetId: string };
@@ -41,6 +41,8 @@ export interface FiredEvent {
 /** What the events need from the host. */
 export interface EventsHost {
   supports(version: string): boolean;
+  /** Records a member the add-in read (the requirement-set audit). */
+  touch?(member: ExcelMember): void;
   /** Milliseconds between the sync that made a change and its event (Excel raises them afterwards). */
   readonly eventDelayMs: number;
 }
@@ -78,12 +80,18 @@ export class FakeEvents {
   }
 
   /** Changes a batch of the add-in applied at a sync: their events come after the sync, like Excel's. */
-  afterSync(changes: readonly FakeChange[], added: readonly string[]): void {
-    if (changes.length === 0 && added.length === 0) return;
+  afterSync(changes: readonly FakeChange[], added: readonly string[], selected?: { readonly sheetId: string; readonly rect: Rect }): void {
+    if (changes.length === 0 && added.length === 0 && !selected) return;
     this.later(async () => {
       for (const sheetId of added) await this.dispatch('added', sheetId, '', 'addin');
       for (const change of changes) await this.dispatch('changed', change.sheetId, rectName(change.rect), 'addin', change.changeType);
+      if (selected) await this.dispatch('selectionChanged', selected.sheetId, rectName(selected.rect), 'addin');
     });
+  }
+
+  /** A person selected a range: onSelectionChanged now. */
+  async personSelected(sheetId: string, address: string): Promise<number> {
+    return this.dispatch('selectionChanged', sheetId, address, 'person');
   }
 
   /** A person's (or a co-author's) change, already in the workbook: its events are handed out now. */
@@ -112,7 +120,10 @@ export class FakeEvents {
     );
     this.fired.push({ event, sheetId, address, origin, handlers: targets.length });
     const results = targets.map((registration) => {
-      const args = event === 'changed' ? this.changedArgs(sheetId, address, origin, changeType ?? 'RangeEdited') : this.addedArgs(sheetId, origin);
+      const args =
+        event === 'changed' ? this.changedArgs(sheetId, address, origin, changeType ?? 'RangeEdited')
+        : event === 'added' ? this.addedArgs(sheetId, origin)
+        : this.selectionArgs(sheetId, address);
       try {
         return Promise.resolve(registration.handler(args));
       } catch (error) {
@@ -136,9 +147,11 @@ export class FakeEvents {
     const args = {};
     for (const [member, value] of Object.entries(members) as [ExcelMember, unknown][]) {
       const supports = () => this.host.supports(EXCEL_API[member]);
+      const touch = () => this.host.touch?.(member);
       Object.defineProperty(args, member.slice(member.indexOf('.') + 1), {
         enumerable: true,
         get() {
+          touch();
           if (!supports()) throw new FakeOfficeError('ApiNotFound', apiNotFoundMessage(member));
           return value;
         },
@@ -155,6 +168,14 @@ export class FakeEvents {
       'WorksheetChangedEventArgs.changeType': changeType,
       'WorksheetChangedEventArgs.source': this.source(origin),
       'WorksheetChangedEventArgs.triggerSource': origin === 'addin' ? 'ThisLocalAddin' : 'Unknown',
+    });
+  }
+
+  private selectionArgs(sheetId: string, address: string): object {
+    return this.eventArgs({
+      'WorksheetSelectionChangedEventArgs.type': 'WorksheetSelectionChanged',
+      'WorksheetSelectionChangedEventArgs.worksheetId': sheetId,
+      'WorksheetSelectionChangedEventArgs.address': address,
     });
   }
 

@@ -64,9 +64,11 @@ export class RangeProxy extends FakeProxy {
     rowCount: 'Range.rowCount',
     columnCount: 'Range.columnCount',
     rowHidden: 'Range.rowHidden',
+    columnHidden: 'Range.columnHidden',
   } as const satisfies Record<string, ExcelMember>;
   protected readonly loadMember = 'Range.load';
   private bound?: RangeTarget;
+  private nullObject = false;
 
   constructor(context: FakeRequestContext, path: string, resolve: () => RangeTarget) {
     super(context, path);
@@ -76,11 +78,13 @@ export class RangeProxy extends FakeProxy {
   }
 
   get target(): RangeTarget {
+    if (this.nullObject) throw new FakeOfficeError('ItemNotFound', `${this.path} is a null object`);
     if (!this.bound) throw new FakeOfficeError('InvalidObjectPath', `${this.path} is not resolved`);
     return this.bound;
   }
 
   protected snapshot(property: string): unknown {
+    if (this.nullObject) return null; // a null object loads nothing
     const { sheet, rect } = this.target;
     const grid = <T>(of: (row: number, column: number) => T): T[][] => {
       if ((rect.r1 - rect.r0 + 1) * (rect.c1 - rect.c0 + 1) > MAX_CELLS) throw new FakeOfficeError('ResponsePayloadSizeLimitExceeded', 'too many cells');
@@ -105,6 +109,10 @@ export class RangeProxy extends FakeProxy {
         return rect.r1 - rect.r0 + 1;
       case 'columnCount':
         return rect.c1 - rect.c0 + 1;
+      case 'columnHidden': {
+        const columns = Array.from({ length: rect.c1 - rect.c0 + 1 }, (_, i) => sheet.hiddenColumns.has(rect.c0 + i));
+        return columns.every(Boolean) ? true : columns.some(Boolean) ? null : false;
+      }
       case 'rowHidden': {
         const rows = Array.from({ length: rect.r1 - rect.r0 + 1 }, (_, i) => sheet.hiddenRows.has(rect.r0 + i));
         return rows.every(Boolean) ? true : rows.some(Boolean) ? null : false;
@@ -162,6 +170,22 @@ export class RangeProxy extends FakeProxy {
       for (let row = rect.r0; row <= rect.r1; row += 1) {
         if (hidden) sheet.hiddenRows.add(row);
         else sheet.hiddenRows.delete(row);
+      }
+    });
+  }
+
+  get columnHidden(): boolean {
+    this.context.require('Range.columnHidden');
+    return this.read('columnHidden');
+  }
+  set columnHidden(hidden: boolean) {
+    this.context.require('Range.columnHidden');
+    this.queue('columnHidden', [hidden], () => {
+      const { sheet, rect } = this.target;
+      guardProtected(sheet, rect, 'columns');
+      for (let column = rect.c0; column <= rect.c1; column += 1) {
+        if (hidden) sheet.hiddenColumns.add(column);
+        else sheet.hiddenColumns.delete(column);
       }
     });
   }
@@ -229,6 +253,7 @@ export class RangeProxy extends FakeProxy {
       const { sheet, rect } = this.target;
       if (this.context.book.activeId !== sheet.id) throw new FakeOfficeError('InvalidOperation', 'select() on a sheet that is not active');
       this.context.book.selection = { sheetId: sheet.id, rect };
+      this.context.selected(sheet.id, rect);
     });
   }
 
@@ -238,6 +263,49 @@ export class RangeProxy extends FakeProxy {
       const { sheet, rect } = this.target;
       return { sheet, rect: { r0: rect.r0 + row, c0: rect.c0 + column, r1: rect.r0 + row, c1: rect.c0 + column } };
     });
+  }
+
+  /** The rectangle both ranges cover (ExcelApi 1.1); no overlap fails with ItemNotFound, as Excel's. */
+  getIntersection(another: RangeProxy | string): RangeProxy {
+    this.context.require('Range.getIntersection');
+    return this.intersection(another, false);
+  }
+
+  /** The same, or a null object where they do not overlap (ExcelApi 1.4). */
+  getIntersectionOrNullObject(another: RangeProxy | string): RangeProxy {
+    this.context.require('Range.getIntersectionOrNullObject');
+    return this.intersection(another, true);
+  }
+
+  private intersection(another: RangeProxy | string, orNull: boolean): RangeProxy {
+    const proxy: RangeProxy = new RangeProxy(this.context, `${this.path}.getIntersection(${typeof another === 'string' ? another : another.path})`, () => {
+      const { sheet, rect } = this.target;
+      const other = typeof another === 'string' ? rectOn(sheet, another) : another.target.rect;
+      if (typeof another !== 'string' && another.target.sheet !== sheet) throw invalid('the ranges are on different sheets');
+      const meet = { r0: Math.max(rect.r0, other.r0), c0: Math.max(rect.c0, other.c0), r1: Math.min(rect.r1, other.r1), c1: Math.min(rect.c1, other.c1) };
+      if (meet.r0 > meet.r1 || meet.c0 > meet.c1) {
+        if (!orNull) throw new FakeOfficeError('ItemNotFound', 'The ranges do not intersect.');
+        proxy.markNull();
+        return { sheet, rect };
+      }
+      proxy.bindNotNull();
+      return { sheet, rect: meet };
+    });
+    return proxy;
+  }
+
+  /** `isNullObject` after the sync that resolved a *OrNullObject range. */
+  get isNullObject(): boolean {
+    return this.read('isNullObject');
+  }
+
+  markNull(): void {
+    this.know('isNullObject', true);
+    this.nullObject = true;
+  }
+
+  bindNotNull(): void {
+    this.know('isNullObject', false);
   }
 
   getResizedRange(deltaRows: number, deltaColumns: number): RangeProxy {
@@ -257,11 +325,11 @@ export class RangeProxy extends FakeProxy {
       const { sheet, rect } = this.target;
       if (shift === 'Down' && rect.c0 === 0 && rect.c1 === MAX_COLUMN) {
         guardProtected(sheet, rect, 'insertRows');
-        sheet.personInsertsRows(rect.r0 + 1, rect.r1 - rect.r0 + 1);
+        sheet.insertRows(rect.r0 + 1, rect.r1 - rect.r0 + 1);
         this.context.changed({ sheetId: sheet.id, rect, changeType: 'RowInserted' });
       } else if (shift === 'Right' && rect.r0 === 0 && rect.r1 === MAX_ROW) {
         guardProtected(sheet, rect, 'insertColumns');
-        sheet.personInsertsColumns(rect.c0, rect.c1 - rect.c0 + 1);
+        sheet.insertColumns(rect.c0, rect.c1 - rect.c0 + 1);
         this.context.changed({ sheetId: sheet.id, rect, changeType: 'ColumnInserted' });
       } else throw new FakeOfficeError('NotImplemented', 'the fake inserts whole rows or columns only');
     });

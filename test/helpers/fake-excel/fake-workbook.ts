@@ -110,11 +110,14 @@ export class FakeSheet {
   readonly cells = new Map<number, FakeCell>();
   merges: Rect[] = [];
   hiddenRows = new Set<number>();
+  hiddenColumns = new Set<number>();
   rowHeights = new Map<number, number>();
   columnWidths = new Map<number, number>();
   conditionalFormats: RecordedConditionalFormat[] = [];
   validations: RecordedValidation[] = [];
-  protection: { protected: boolean; options: Record<string, boolean> } = { protected: false, options: {} };
+  protection: { protected: boolean; options: Record<string, boolean>; password?: string } = { protected: false, options: {} };
+  /** The AutoFilter's range, when the sheet has one (its dropdowns filter rows; on a protected sheet only with allowAutoFilter). */
+  autoFilter?: Rect;
   freeze = { rows: 0, columns: 0 };
   pageLayout: { orientation?: string; paperSize?: string; zoom?: Record<string, unknown>; printTitleRows?: string; centerFooter?: string } = {};
   readonly customProperties = new Map<string, string>();
@@ -195,7 +198,41 @@ export class FakeSheet {
     return rect;
   }
 
-  // ---- a person editing the sheet (these bypass protection: people edit unlocked cells, sort with allowSort) ----
+  /** The data validation covering a cell, if any. */
+  validationAt(address: string): RecordedValidation | undefined {
+    const { rect } = parseRange(address);
+    return this.validations.find((rule) => contains(rule.rect, rect.r0, rect.c0));
+  }
+
+  // ---- a person editing the sheet (typing bypasses protection: people type into the unlocked cells) ----
+
+  /**
+   * Review › Protect Sheet, with the options Excel's dialog offers and optionally a password (what a person
+   * does after the add-in inserted a template: the add-in's protection has none).
+   */
+  personProtects(options: Record<string, boolean> = {}, password?: string): void {
+    if (this.protection.protected) throw new Error(`${this.name} is protected already`);
+    this.protection = { protected: true, options: { ...options }, ...(password === undefined ? {} : { password }) };
+  }
+
+  /** Review › Unprotect Sheet: a password-protected sheet needs its password. */
+  personUnprotects(password?: string): void {
+    if (this.protection.password !== undefined && this.protection.password !== password) throw new Error('The password you supplied is not correct.');
+    this.protection = { protected: false, options: {} };
+  }
+
+  /**
+   * Excel refuses sorting or filtering a protected sheet wherever the range holds a locked cell, whatever
+   * allowSort and allowAutoFilter say: "Sorting can only be performed on unlocked or unprotected cells in a
+   * protected worksheet" (Protection.AllowSorting); AutoFilter's dropdowns work on a protected sheet only where
+   * an AutoFilter was applied before protecting and allowAutoFilter is on.
+   */
+  private guardPersonSort(rect: Rect, what: string): void {
+    if (!this.protection.protected) return;
+    if (this.protection.options.allowSort !== true || this.anyLocked(rect)) {
+      throw new Error(`${what}: the cell or chart you're trying to change is on a protected sheet (${this.name}); sorting a protected sheet needs every cell of the range unlocked`);
+    }
+  }
 
   /** Types into a cell as a person would: "95.2" becomes a number, "93%" 0.93 with a percent format, "=…" a formula. */
   personTypes(address: string, input: CellScalar, formulaResult: CellScalar = ''): void {
@@ -220,16 +257,26 @@ export class FakeSheet {
     );
   }
 
-  /** Adds a note (people's own, not the add-in's). */
+  /**
+   * Adds a note (people's own, not the add-in's) — or a threaded comment. A cell holds one or the other, never
+   * both (Excel offers New Note only where there is no comment, and the reverse).
+   */
   personAddsNote(address: string, content: string, kind: 'note' | 'comment' = 'note'): void {
     const { rect } = parseRange(address);
     const cell = this.ensure(rect.r0, rect.c0);
+    if (cell.note || cell.comment) throw new Error(`${address} already has a ${cell.note ? 'note' : 'comment'}`);
     if (kind === 'note') cell.note = { content };
     else cell.comment = { content };
   }
 
   /** Inserts `count` empty rows so that they become 1-based row `before`; they take the formats of the row above. */
   personInsertsRows(before: number, count = 1): void {
+    if (this.protection.protected && this.protection.options.allowInsertRows !== true) throw new Error(`Insert rows: ${this.name} is protected`);
+    this.insertRows(before, count);
+  }
+
+  /** Rows inserted (by a person, or by Range.insert after its own protection check). */
+  insertRows(before: number, count = 1): void {
     const at = before - 1;
     this.shift('row', at, count);
     if (at > 0) {
@@ -243,6 +290,12 @@ export class FakeSheet {
 
   /** Inserts `count` empty columns before 0-based column `before`; they take the formats of the column to the left. */
   personInsertsColumns(before: number, count = 1): void {
+    if (this.protection.protected && this.protection.options.allowInsertColumns !== true) throw new Error(`Insert columns: ${this.name} is protected`);
+    this.insertColumns(before, count);
+  }
+
+  /** Columns inserted (by a person, or by Range.insert after its own protection check). */
+  insertColumns(before: number, count = 1): void {
     this.shift('column', before, count);
     if (before > 0) {
       for (const [k, cell] of [...this.cells]) {
@@ -253,8 +306,12 @@ export class FakeSheet {
     }
   }
 
-  /** Sorts 1-based rows first..last (whole rows: values, formulas, formats and notes move; formulas are not rewritten). */
+  /**
+   * Sorts 1-based rows first..last (whole rows: values, formulas, formats and notes move; formulas are not
+   * rewritten). Refused on a protected sheet whose rows hold locked cells, as Excel refuses it.
+   */
   personSortsRows(first: number, last: number, compare: (a: (column: number) => CellScalar, b: (column: number) => CellScalar) => number): void {
+    this.guardPersonSort({ r0: first - 1, c0: 0, r1: last - 1, c1: Math.max(0, (this.usedRect()?.c1 ?? 0)) }, 'Sort');
     const rows = new Map<number, Map<number, FakeCell>>();
     for (let row = first - 1; row <= last - 1; row += 1) rows.set(row, new Map());
     for (const [k, cell] of this.cells) {
@@ -270,17 +327,39 @@ export class FakeSheet {
     });
   }
 
+  /** Data › Filter over a range (its first row the header): refused on a protected sheet, as Excel greys it out. */
+  personAppliesAutoFilter(address: string): void {
+    if (this.protection.protected) throw new Error(`Filter: ${this.name} is protected; an AutoFilter cannot be added to a protected sheet`);
+    this.autoFilter = parseRange(address).rect;
+  }
+
+  /**
+   * Picks values in a column's AutoFilter dropdown: the other rows below the header are hidden. Needs an
+   * AutoFilter; on a protected sheet also allowAutoFilter.
+   */
+  personFilters(column: number, keep: (value: CellScalar) => boolean): void {
+    const filter = this.autoFilter;
+    if (!filter) throw new Error(`Filter: ${this.name} has no AutoFilter`);
+    if (this.protection.protected && this.protection.options.allowAutoFilter !== true) throw new Error(`Filter: ${this.name} is protected without allowAutoFilter`);
+    for (let row = filter.r0 + 1; row <= filter.r1; row += 1) {
+      if (keep(this.cellAt(row, column)?.value ?? '')) this.hiddenRows.delete(row);
+      else this.hiddenRows.add(row);
+    }
+  }
+
   /** A deep copy under another name (Excel's Move or Copy → Create a copy). */
   copyAs(id: string, name: string): FakeSheet {
     const copy = new FakeSheet(id, name);
     for (const [k, cell] of this.cells) copy.cells.set(k, cloneCell(cell));
     copy.merges = [...this.merges];
     copy.hiddenRows = new Set(this.hiddenRows);
+    copy.hiddenColumns = new Set(this.hiddenColumns);
     copy.rowHeights = new Map(this.rowHeights);
     copy.columnWidths = new Map(this.columnWidths);
     copy.conditionalFormats = this.conditionalFormats.map((rule) => ({ ...rule }));
     copy.validations = this.validations.map((rule) => ({ ...rule }));
-    copy.protection = { protected: this.protection.protected, options: { ...this.protection.options } };
+    copy.protection = { ...this.protection, options: { ...this.protection.options } };
+    if (this.autoFilter) copy.autoFilter = { ...this.autoFilter };
     copy.freeze = { ...this.freeze };
     copy.pageLayout = { ...this.pageLayout };
     for (const [k, v] of this.customProperties) copy.customProperties.set(k, v);
@@ -296,12 +375,14 @@ export class FakeSheet {
     this.cells.clear();
     for (const [k, cell] of moved) this.cells.set(k, cell);
     this.merges = this.merges.map((rect) => shiftRect(rect, axis, at, count));
+    if (this.autoFilter) this.autoFilter = shiftRect(this.autoFilter, axis, at, count);
     for (const rule of this.conditionalFormats) rule.rect = shiftRect(rule.rect, axis, at, count);
     for (const rule of this.validations) rule.rect = shiftRect(rule.rect, axis, at, count);
     if (axis === 'row') {
       this.hiddenRows = new Set([...this.hiddenRows].map((row) => (row >= at ? row + count : row)));
       this.rowHeights = new Map([...this.rowHeights].map(([row, h]) => [row >= at ? row + count : row, h]));
     } else {
+      this.hiddenColumns = new Set([...this.hiddenColumns].map((column) => (column >= at ? column + count : column)));
       this.columnWidths = new Map([...this.columnWidths].map(([column, w]) => [column >= at ? column + count : column, w]));
     }
   }

@@ -46,6 +46,12 @@ export class WorksheetCollectionProxy {
     return new FakeEventHandlers(this.context, 'changed', () => ({ kind: 'collection' }));
   }
 
+  /** The selection changed on any sheet (ExcelApi 1.9; a single sheet's onSelectionChanged is 1.7). */
+  get onSelectionChanged(): FakeEventHandlers {
+    this.context.require('WorksheetCollection.onSelectionChanged');
+    return new FakeEventHandlers(this.context, 'selectionChanged', () => ({ kind: 'collection' }));
+  }
+
   /** A sheet was added (ExcelApi 1.7). */
   get onAdded(): FakeEventHandlers {
     this.context.require('WorksheetCollection.onAdded');
@@ -233,8 +239,14 @@ export class WorksheetProxy extends FakeProxy {
 
   get freezePanes() {
     this.context.require('Worksheet.freezePanes');
+    const needsActive = () => {
+      if (this.context.freezeNeedsActiveSheet && this.context.book.activeId !== this.sheet.id) {
+        throw new FakeOfficeError('GeneralException', 'There was an internal error while processing the request. (WorksheetFreezePanes on a sheet that is not active)');
+      }
+    };
     const freeze = (member: string, rows: number, columns: number) =>
       this.queue(`freezePanes.${member}`, [rows, columns], () => {
+        needsActive();
         this.sheet.freeze = { rows, columns };
       });
     return {
@@ -251,6 +263,7 @@ export class WorksheetProxy extends FakeProxy {
         this.context.require('WorksheetFreezePanes.freezeAt');
         const range = typeof frozenRange === 'string' ? this.getRange(frozenRange) : frozenRange;
         this.queue('freezePanes.freezeAt', [range], () => {
+          needsActive();
           const { sheet, rect } = range.target;
           if (sheet !== this.sheet) throw invalid('the frozen range is on another sheet');
           if (rect.r0 !== 0 || rect.c0 !== 0) throw new FakeOfficeError('NotImplemented', 'the fake freezes panes from A1 only');
@@ -325,6 +338,12 @@ export class WorksheetProxy extends FakeProxy {
     return new FakeEventHandlers(this.context, 'changed', () => ({ kind: 'sheet', sheetId: this.sheet.id }));
   }
 
+  /** The selection changed on this sheet (ExcelApi 1.7). */
+  get onSelectionChanged(): FakeEventHandlers {
+    this.context.require('Worksheet.onSelectionChanged');
+    return new FakeEventHandlers(this.context, 'selectionChanged', () => ({ kind: 'sheet', sheetId: this.sheet.id }));
+  }
+
   get notes(): NoteCollectionProxy {
     this.context.require('Worksheet.notes');
     return new NoteCollectionProxy(this.context, `${this.path}.notes`, this, 'note');
@@ -367,7 +386,7 @@ export class ProtectionProxy extends FakeProxy {
     this.queue('protect', [options ?? {}], () => {
       const sheet = this.worksheet.sheet;
       if (sheet.protection.protected) throw new FakeOfficeError('InvalidOperation', 'The worksheet is already protected.');
-      sheet.protection = { protected: true, options: { ...(options ?? {}) } };
+      sheet.protection = { protected: true, options: { ...(options ?? {}) }, ...(password === undefined ? {} : { password }) };
     });
   }
 
@@ -375,7 +394,12 @@ export class ProtectionProxy extends FakeProxy {
     this.context.require('WorksheetProtection.unprotect');
     if (password !== undefined) this.context.require('WorksheetProtection.unprotect(password)');
     this.queue('unprotect', [], () => {
-      this.worksheet.sheet.protection = { protected: false, options: {} };
+      const sheet = this.worksheet.sheet;
+      // a sheet a person protected with a password stays protected without it
+      if (sheet.protection.protected && sheet.protection.password !== undefined && sheet.protection.password !== password) {
+        throw new FakeOfficeError('InvalidArgument', 'The password is incorrect. (WorksheetProtection.unprotect)');
+      }
+      sheet.protection = { protected: false, options: {} };
     });
   }
 }
@@ -428,7 +452,8 @@ export class NoteCollectionProxy {
       if (rect.r0 !== rect.r1 || rect.c0 !== rect.c1) throw invalid(`a ${this.kind} goes on one cell`);
       guardProtected(sheet, rect, 'object');
       const cell = sheet.ensure(rect.r0, rect.c0);
-      if (this.kind === 'note' ? cell.note : cell.comment) throw invalid(`the cell already has a ${this.kind}`);
+      // a cell holds a note or a threaded comment, never both: adding either where one is fails
+      if (cell.note || cell.comment) throw invalid(`the cell already has a ${cell.note ? 'note' : 'comment'}`);
       if (this.kind === 'note') cell.note = { content };
       else cell.comment = { content };
       // on the safe side: the fake takes a note or comment for cell data (onChanged follows the sync)

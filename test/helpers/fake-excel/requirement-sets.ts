@@ -9,7 +9,8 @@
  * adapter (src/office-workbook) uses no Excel member missing here.
  */
 export const EXCEL_API = {
-  // Excel.run's context and the workbook
+  // Excel.run's options and context, and the workbook
+  'RunOptions.delayForCellEdit': '1.11',
   'RequestContext.workbook': '1.1',
   'Workbook.worksheets': '1.1',
 
@@ -22,6 +23,7 @@ export const EXCEL_API = {
   'WorksheetCollection.load': '1.1',
   'WorksheetCollection.onAdded': '1.7',
   'WorksheetCollection.onChanged': '1.9',
+  'WorksheetCollection.onSelectionChanged': '1.9',
 
   'Worksheet.activate': '1.1',
   'Worksheet.comments': '1.10',
@@ -37,6 +39,7 @@ export const EXCEL_API = {
   'Worksheet.name': '1.1',
   'Worksheet.notes': '1.18',
   'Worksheet.onChanged': '1.7',
+  'Worksheet.onSelectionChanged': '1.7',
   'Worksheet.pageLayout': '1.9',
   'Worksheet.position': '1.1',
   'Worksheet.protection': '1.2',
@@ -73,6 +76,8 @@ export const EXCEL_API = {
   'Range.format': '1.1',
   'Range.formulas': '1.1',
   'Range.getCell': '1.1',
+  'Range.getIntersection': '1.1',
+  'Range.getIntersectionOrNullObject': '1.4',
   'Range.getResizedRange': '1.2',
   'Range.insert': '1.1',
   'Range.load': '1.1',
@@ -80,6 +85,7 @@ export const EXCEL_API = {
   'Range.numberFormat': '1.1',
   'Range.rowCount': '1.1',
   'Range.rowHidden': '1.2',
+  'Range.columnHidden': '1.2',
   'Range.rowIndex': '1.1',
   'Range.select': '1.1',
   'Range.text': '1.1',
@@ -144,6 +150,9 @@ export const EXCEL_API = {
   'WorksheetChangedEventArgs.triggerSource': '1.14',
   'WorksheetChangedEventArgs.type': '1.7',
   'WorksheetChangedEventArgs.worksheetId': '1.7',
+  'WorksheetSelectionChangedEventArgs.address': '1.7',
+  'WorksheetSelectionChangedEventArgs.type': '1.7',
+  'WorksheetSelectionChangedEventArgs.worksheetId': '1.7',
   'WorksheetAddedEventArgs.source': '1.7',
   'WorksheetAddedEventArgs.type': '1.7',
   'WorksheetAddedEventArgs.worksheetId': '1.7',
