@@ -2,7 +2,7 @@
 import type { TemplateModel } from '../core/template/template-model';
 import type { InsertOptions, InsertedTemplate } from '../workbook/workbook-port';
 import { detectCapabilities } from './capabilities';
-import type { ExcelHost } from './excel-host';
+import { runBatch, type ExcelHost } from './excel-host';
 import { protectTemplate, renderTemplate } from './render-template';
 import { uniqueSheetName } from '../core/template/sheet-name';
 import { asWorkbookError } from './workbook-error';
@@ -20,7 +20,7 @@ export interface InsertTemplateResult extends InsertedTemplate {
 }
 
 /**
- * Inserts a template as a new sheet named after the model ("name (2)" … when taken) and activates it.
+ * Inserts a template as a new sheet named after the model ("name (2)" … when taken), activated first.
  * Two round trips: one reading the sheet names, one sending every write (more only past the payload
  * budget). With `replaceSheet`, the new sheet is built under a free name first and takes the old sheet's
  * name and position only once the old one is deleted, so a failure never leaves the workbook without it.
@@ -28,7 +28,7 @@ export interface InsertTemplateResult extends InsertedTemplate {
 export async function insertTemplate(host: ExcelHost, model: TemplateModel, options: InsertTemplateOptions = {}): Promise<InsertTemplateResult> {
   const capabilities = detectCapabilities(host);
   try {
-    return await host.run(async (context) => {
+    return await runBatch(host, async (context) => {
       const worksheets = context.workbook.worksheets;
       worksheets.load('items/name,items/position');
       await context.sync();
@@ -41,6 +41,9 @@ export async function insertTemplate(host: ExcelHost, model: TemplateModel, opti
 
       const plan = new WritePlan(options.payloadBudget ?? DEFAULT_PAYLOAD_BUDGET);
       const sheet = worksheets.add(name);
+      // active before anything else: freezing the panes of a sheet that is not active fails or misbehaves on
+      // some builds (office-js #2196: GeneralException on Excel 2019; #3148: it confuses the active sheet)
+      plan.add(['activate'], 1, () => sheet.activate());
       renderTemplate(sheet, model, capabilities, plan);
       if (replaced) {
         plan.add([finalName, replaced.position], 3, () => {
@@ -50,7 +53,6 @@ export async function insertTemplate(host: ExcelHost, model: TemplateModel, opti
         });
       }
       protectTemplate(sheet, model, capabilities, plan);
-      plan.add(['activate'], 1, () => sheet.activate());
       const writes = await plan.send(context);
       return { sheetName: finalName, ...(replaced ? { replaced: replaced.name } : {}), syncs: 1 + writes };
     });

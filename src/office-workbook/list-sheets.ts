@@ -1,11 +1,11 @@
 /// <reference types="office-js" />
-import type { ExcelHost } from './excel-host';
+import { runBatch, type ExcelHost } from './excel-host';
 import { asWorkbookError } from './workbook-error';
 
 /** The names of the workbook's sheets, in tab order: one sync (the task pane asks before inserting over a name). */
 export async function listSheetNames(host: ExcelHost): Promise<string[]> {
   try {
-    return await host.run(async (context) => {
+    return await runBatch(host, async (context) => {
       const worksheets = context.workbook.worksheets;
       worksheets.load('items/name');
       await context.sync();

@@ -1,11 +1,11 @@
 /// <reference types="office-js" />
-import type { ExcelHost } from './excel-host';
+import { runBatch, type ExcelHost } from './excel-host';
 import { WorkbookError, asWorkbookError, errorCode } from './workbook-error';
 
 /** Activates a sheet and selects one cell (a flagged cell clicked in the task pane): one sync. */
 export async function selectCell(host: ExcelHost, sheetName: string, address: string): Promise<void> {
   try {
-    await host.run(async (context) => {
+    await runBatch(host, async (context) => {
       const sheet = context.workbook.worksheets.getItem(sheetName);
       sheet.activate();
       sheet.getRange(address).select();

@@ -1,6 +1,6 @@
 /// <reference types="office-js" />
 import { detectCapabilities } from './capabilities';
-import type { ExcelHost } from './excel-host';
+import { runBatch, type ExcelHost } from './excel-host';
 import { WorkbookError, asWorkbookError, errorCode } from './workbook-error';
 
 /** One value for one cell. */
@@ -39,7 +39,7 @@ export async function writeCells(host: ExcelHost, sheetName: string, cells: read
   const shown = addresses.length <= 5 ? addresses.join('、') : `${addresses.slice(0, 5).join('、')} 等 ${addresses.length} 个单元格`;
   const shownEn = addresses.length <= 5 ? addresses.join(', ') : `${addresses.slice(0, 5).join(', ')} and ${addresses.length - 5} more`;
   try {
-    await host.run(async (context) => {
+    await runBatch(host, async (context) => {
       const sheet = context.workbook.worksheets.getItem(sheetName);
       for (const target of targets) sheet.getRange(target.address).values = [[target.value]];
       await context.sync();

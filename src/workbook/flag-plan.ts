@@ -54,7 +54,7 @@ export function planFlags(input: FlagPlanInput): PlannedFlags {
   const { check, capabilities } = input;
   const directStatus = !capabilities.conditionalFormats;
   const { fills, fonts } = plannedColours(check, input.catalog, directStatus);
-  const notes = capabilities.notes === null ? notesWithoutNoteSupport(input.notes) : plannedNotes(check, input.notes);
+  const notes = capabilities.notes === null ? notesWithoutNoteSupport(input.notes) : plannedNotes(check, input.notes, capabilities.notes === 'notes' ? 'note' : 'comment');
   return {
     plan: { unprotect: input.sheetProtected, fills, fonts, removeNotes: notes.remove, addNotes: notes.add },
     drawn: {
@@ -118,11 +118,13 @@ interface NoteDecisions {
 }
 
 /**
- * Per flagged cell: a person's note there → skipped; the add-in's note saying the same → kept; saying
- * something else → removed and written anew; none → added. The add-in's notes on cells no longer flagged
- * are removed.
+ * Per flagged cell: a person's note or comment there → skipped (never replaced, and Excel puts no note
+ * beside a comment); the add-in's note saying the same, of the kind the host writes → kept; saying
+ * something else, or of the other kind (a comment left by Office 2021 where Microsoft 365 writes notes) →
+ * removed and written anew; none → added. The add-in's notes and comments on cells no longer flagged are
+ * removed, of either kind.
  */
-function plannedNotes(check: TemplateCheck, notes: readonly LocatedNote[]): NoteDecisions {
+function plannedNotes(check: TemplateCheck, notes: readonly LocatedNote[], writes: 'note' | 'comment'): NoteDecisions {
   const ours = notes.filter((note) => isFlagNote(note.content));
   const others = notes.filter((note) => !isFlagNote(note.content));
   // one note per cell; were there two, a person's would count
@@ -141,7 +143,7 @@ function plannedNotes(check: TemplateCheck, notes: readonly LocatedNote[]): Note
     }
     if (there) {
       handled.add(there);
-      if (there.content === content) {
+      if (there.content === content && (there.kind === undefined || there.kind === writes)) {
         kept += 1;
         continue;
       }

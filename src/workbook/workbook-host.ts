@@ -11,6 +11,7 @@
  * names and write cells one each. Hence `flagSheet`, which keeps 检查's read, note lookup and drawing in one
  * visit to the host.
  */
+import type { Bilingual } from '../core/i18n/message';
 import type { SheetGrid } from '../core/template/read-template';
 import type { TemplateModel } from '../core/template/template-model';
 import type { CellWrite, InsertOptions, InsertedTemplate, StopWatching } from './workbook-port';
@@ -60,6 +61,20 @@ export interface LocatedNote {
   /** A1 address of one cell, without the sheet ("K7"). */
   readonly address: string;
   readonly content: string;
+  /**
+   * Which kind, where a host has two (Excel: notes, ExcelApi 1.18, and threaded comments, 1.10): the add-in's
+   * flags of the kind the host does not write are replaced by ones of the kind it does. Absent: the kind the
+   * host writes.
+   */
+  readonly kind?: 'note' | 'comment';
+}
+
+/** What a drawing could not do, when the host got round it (the sheet is left as it was, never unprotected). */
+export interface DrawResult {
+  /** Nothing was drawn (a sheet protected with a password): why, in the host's words. */
+  readonly notDrawn?: Bilingual;
+  /** Cells whose flag note could not be added (the cell holds an annotation the host cannot see); colours are drawn. */
+  readonly notesFailed?: readonly string[];
 }
 
 /** A colour for a rectangle of cells. */
@@ -91,8 +106,11 @@ export interface FlaggingVisit {
   read(): Promise<SheetSnapshot>;
   /** Where the notes of the read are: none when there are none, else one round trip. */
   locateNotes(): Promise<readonly LocatedNote[]>;
-  /** Draws the plan: one round trip (a batched host splits only what would exceed its payload limit). */
-  draw(plan: FlagPlan): Promise<void>;
+  /**
+   * Draws the plan: one round trip (a batched host splits only what would exceed its payload limit). What it
+   * could not draw is said in the result; a failure it cannot get round is thrown, the sheet's protection put back.
+   */
+  draw(plan: FlagPlan): Promise<DrawResult>;
 }
 
 /** A change of cell data, as the host reports it: people's, co-authors' and the add-in's own. */

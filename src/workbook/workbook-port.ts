@@ -5,7 +5,7 @@
  * speaks of round trips, payload budgets or a host's own types.
  */
 import type { Catalog } from '../core/catalog/catalog';
-import type { Language, Message } from '../core/i18n/message';
+import type { Bilingual, Language, Message } from '../core/i18n/message';
 import type { TemplateCheck } from '../core/template/check-template';
 import type { SheetGrid } from '../core/template/read-template';
 import type { TemplateModel } from '../core/template/template-model';
@@ -41,6 +41,10 @@ export interface FlagDrawing {
   readonly notesSkipped: readonly string[];
   /** Status cells filled directly (hosts without conditional formats). */
   readonly statusCellsFilled: number;
+  /** Flagged cells whose note the host refused (an annotation it cannot see is there): coloured, listed in the pane. */
+  readonly notesFailed?: readonly string[];
+  /** Nothing was drawn into the sheet (protected with a password): why. The findings stand. */
+  readonly notDrawn?: Bilingual;
 }
 
 /** The outcome of 检查 on one sheet, for the task pane to list: the core's check and what was drawn, or why it is no template. */

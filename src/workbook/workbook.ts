@@ -7,8 +7,8 @@ import type { Language } from '../core/i18n/message';
 import { checkTemplate } from '../core/template/check-template';
 import { isFlagNote, planFlags } from './flag-plan';
 import { ownWrites, type OwnWriteOptions } from './own-writes';
-import type { HostChange, WorkbookHost } from './workbook-host';
-import type { CheckSheetOutcome, InsertedTemplate, SheetChange, WorkbookPort } from './workbook-port';
+import type { DrawResult, HostChange, WorkbookHost } from './workbook-host';
+import type { CheckSheetOutcome, FlagDrawing, InsertedTemplate, SheetChange, WorkbookPort } from './workbook-port';
 
 /** How the port is built: for now, only how it tells its own writes from people's. */
 export type WorkbookOptions = OwnWriteOptions;
@@ -48,9 +48,16 @@ function checkSheet(host: WorkbookHost, catalog: Catalog, language: Language, sh
     if (outcome.kind === 'notTemplate') return { kind: 'notTemplate', sheetName: name, looksLikeTemplate: outcome.looksLikeTemplate, message: outcome.message };
     const notes = snapshot.notes.length > 0 ? await sheet.locateNotes() : [];
     const { plan, drawn } = planFlags({ check: outcome.check, catalog, capabilities: host.capabilities, notes, sheetProtected: snapshot.sheetProtected });
-    await sheet.draw(plan);
-    return { kind: 'template', sheetName: name, check: outcome.check, drawn };
+    const result = await sheet.draw(plan);
+    return { kind: 'template', sheetName: name, check: outcome.check, drawn: withResult(drawn, result) };
   });
+}
+
+/** What was drawn, after what the host could not draw. */
+function withResult(drawn: FlagDrawing, result: DrawResult | undefined): FlagDrawing {
+  if (result?.notDrawn) return { ...drawn, notesAdded: 0, notesRemoved: 0, notesKept: 0, statusCellsFilled: 0, notDrawn: result.notDrawn };
+  if (result?.notesFailed && result.notesFailed.length > 0) return { ...drawn, notesAdded: 0, notesRemoved: 0, notesFailed: result.notesFailed };
+  return drawn;
 }
 
 /** What the port says of an insert: where the template went, nothing of how the host got it there. */

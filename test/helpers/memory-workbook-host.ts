@@ -127,7 +127,10 @@ export class MemoryWorkbookHost implements WorkbookHost {
     return visit({
       read: () => this.now(() => this.snapshot((sheet = this.target(sheetName)))),
       locateNotes: () => this.now(() => [...visited().notes()].map(([address, content]): LocatedNote => ({ address, content }))),
-      draw: (plan) => this.now(() => this.drawNow(visited(), plan)),
+      draw: (plan) => this.now(() => {
+        this.drawNow(visited(), plan);
+        return {};
+      }),
     });
   }
 

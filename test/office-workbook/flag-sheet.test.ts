@@ -60,10 +60,16 @@ describe('round trip: insert → filled and edited by people → read and checke
     const blank = model.dataRows.find((_info, i) => entries[i]?.value === '' && catalog.indicators.get(entries[i]?.indicatorId ?? '')?.unit === '%');
     personNoteCell = cellAddress(blank?.row as number, COLUMN_INDEX.value);
     sheet.personAddsNote(personNoteCell, '我的批注：数据待补');
-    // then the sheet is edited: rows sorted by indicator code (descending), a row and a column inserted
+    // then the sheet is edited: rows sorted by indicator code (descending), a row and a column inserted —
+    // which Excel allows only once the protection is lifted (every row holds locked cells), as the README says;
+    // the person protects it again after, ticking what the template allowed
+    const allowed = { ...sheet.protection.options };
+    expect(() => sheet.personSortsRows(FIRST_DATA_ROW + 1, lastDataRow + 1, () => 0)).toThrow(/protected sheet/);
+    sheet.personUnprotects();
     sheet.personSortsRows(FIRST_DATA_ROW + 1, lastDataRow + 1, (a, b) => String(b(COLUMN_INDEX.id)).localeCompare(String(a(COLUMN_INDEX.id))) || String(a(COLUMN_INDEX.unitName)).localeCompare(String(b(COLUMN_INDEX.unitName))));
     sheet.personInsertsRows(40);
     sheet.personInsertsColumns(2);
+    sheet.personProtects(allowed);
     host.syncs.length = 0;
     outcome = template(await checkSheet(host, catalog));
   });

@@ -91,7 +91,8 @@ function prefersForcedColors(): boolean {
  */
 export function officeExcelHost(): ExcelHost {
   return {
-    run: (batch) => Excel.run((context) => batch(context)),
+    // Excel.run(options, batch) where the adapter passes RunOptions (delayForCellEdit, ExcelApi 1.11)
+    run: (batch, options) => (options ? Excel.run(options, (context) => batch(context)) : Excel.run((context) => batch(context))),
     resume: (context, batch) => Excel.run(context, (resumed) => batch(resumed)),
     isSetSupported: (name, version) => Office.context.requirements.isSetSupported(name, version),
   };
