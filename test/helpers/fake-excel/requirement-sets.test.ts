@@ -37,7 +37,16 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import * as ts from 'typescript';
-import { EXCEL_API } from './requirement-sets';
+import { EXCEL_API, type ExcelMember } from './requirement-sets';
+import { seedCatalog } from '../../../src/seed-catalog';
+import { buildTemplate } from '../../../src/core/template/build-template';
+import { cellAddress } from '../../../src/core/template/cell-address';
+import { COLUMN_INDEX } from '../../../src/core/template/template-columns';
+import { officeWorkbookHost } from '../../../src/office-workbook';
+import { createWorkbook } from '../../../src/workbook/workbook';
+import { FakeExcelHost } from './fake-host';
+import { FakeWorkbook } from './fake-workbook';
+import { FAKE_PROFILES, type FakeProfile } from './profiles';
 
 const ROOT = resolve(__dirname, '..', '..', '..');
 const OFFICE_JS = join(ROOT, 'node_modules', '@types', 'office-js', 'index.d.ts');
@@ -56,6 +65,17 @@ const UNTAGGED: Readonly<Record<string, string>> = {
   items: 'ClientObjectCollection.items, redeclared per collection with its item type',
   // Excel.run hands every batch a context with the workbook, on every host (the class has no tag either)
   'RequestContext.workbook': 'the request context of Excel.run',
+};
+
+/**
+ * Members the typings declare without a tag whose set Microsoft's documentation states elsewhere. Each entry
+ * says where; the fake's set must be this one.
+ */
+const DOCUMENTED: Readonly<Record<string, { readonly set: string; readonly source: string }>> = {
+  'RunOptions.delayForCellEdit': {
+    set: 'ExcelApi 1.11',
+    source: 'Excel JavaScript API requirement set 1.11 (RunOptions.delayForCellEdit); "Delay execution while cell is being edited"',
+  },
 };
 
 const sources = (dir: string): string[] =>
@@ -198,6 +218,8 @@ function typingsSet(typings: Typings, entry: string): { set: string } | { proble
     return set ? { set } : { problem: `${entry}: @types/office-js has no set of its own for the parameter ${parameter} (drop the entry)` };
   }
   if (member.set) return { set: member.set };
+  const documented = DOCUMENTED[`${className}.${memberName}`];
+  if (documented) return { set: documented.set };
   const classSet = typings.classes.get(className) ?? 'ExcelApi 1.1';
   if (member.tagged) return { set: classSet }; // tagged for its parameters only: the member comes with its class
   if (UNTAGGED[memberName] !== undefined || UNTAGGED[`${className}.${memberName}`] !== undefined) return { set: classSet };
@@ -336,6 +358,13 @@ function scanAdapter(program: ts.Program, files: readonly string[], typings: Typ
       memberUse(checker.getSymbolAtLocation(node.name), node.name.text, node);
     } else if (ts.isElementAccessExpression(node) && ts.isStringLiteralLike(node.argumentExpression)) {
       memberUse(checker.getSymbolAtLocation(node.argumentExpression), node.argumentExpression.text, node);
+    } else if (ts.isPropertyAssignment(node) && ts.isIdentifier(node.name) && ts.isObjectLiteralExpression(node.parent)) {
+      // a field of an option object (Excel.run's { delayForCellEdit }): audited where its set is documented apart
+      const contextual = checker.getContextualType(node.parent);
+      for (const type of contextual ? constituents(checker.getNonNullableType(contextual)) : []) {
+        const owner = excelClassOf(type);
+        if (owner && DOCUMENTED[`${owner}.${node.name.text}`]) use(`${owner}.${node.name.text}`, node);
+      }
     } else if (ts.isBindingElement(node) && ts.isObjectBindingPattern(node.parent)) {
       const name = node.propertyName ?? node.name;
       if (ts.isIdentifier(name)) memberUse(checker.getTypeAtLocation(node.parent).getProperty(name.text), name.text, node);
@@ -397,6 +426,7 @@ describe("the fake Excel's requirement sets (requirement-sets.ts) against @types
     expect(typingsSet(typings, 'Worksheet.showGridlines')).toEqual({ set: 'ExcelApi 1.8' });
     expect(typingsSet(typings, 'Worksheet.nothing')).toEqual({ problem: expect.stringMatching(/declares no Excel\.Worksheet\.nothing/) });
     expect(typingsSet(typings, 'Chart.activate')).toEqual({ set: 'ExcelApi 1.9' });
+    expect(typingsSet(typings, 'RunOptions.delayForCellEdit')).toEqual({ set: 'ExcelApi 1.11' }); // untagged: DOCUMENTED
   });
 
   it("declares for every member it models the set of the typings' tag", () => {
@@ -430,7 +460,7 @@ describe("the fake Excel's requirement sets (requirement-sets.ts) against @types
     expect(scan.problems).toEqual([]);
     expect(scan.used.size).toBeGreaterThan(50);
     // through the adapter's own view of notes and comments (cell-notes.ts's CellNote)
-    expect([...scan.used.keys()]).toEqual(expect.arrayContaining(['Note.getLocation', 'Comment.getLocation', 'Note.delete', 'Comment.content', 'WorksheetFreezePanes.freezeAt']));
+    expect([...scan.used.keys()]).toEqual(expect.arrayContaining(['Note.getLocation', 'Comment.getLocation', 'Note.delete', 'Comment.content', 'WorksheetFreezePanes.freezeAt', 'RunOptions.delayForCellEdit']));
     const missing = [...scan.used].filter(([member]) => !Object.hasOwn(EXCEL_API, member)).map(([member, at]) => `${member} (${at.join(', ')})`);
     expect(missing).toEqual([]);
   });
@@ -443,5 +473,95 @@ describe("the fake Excel's requirement sets (requirement-sets.ts) against @types
     expect([...scan.used.keys()].sort()).toEqual([...PROBE_USES].sort());
     // the fake models only what the adapter uses: in the adapter, the others would fail the audit
     expect(PROBE_USES.filter((member) => Object.hasOwn(EXCEL_API, member))).toEqual(['Worksheet.getRange', 'Range.load', 'Range.format', 'Worksheet.getUsedRange', 'Worksheet.getUsedRange(valuesOnly)']);
+  });
+});
+
+// ---- 4. the gates: no member is used above the set the host has ----
+
+/** "ExcelApi 1.10" → [1, 10]. */
+const versionOf = (set: string): [number, number] => {
+  const [major = 0, minor = 0] = set.replace(/^ExcelApi /, '').split('.').map(Number);
+  return [major, minor];
+};
+const atMost = (a: string, b: string) => {
+  const [a1, a2] = versionOf(a);
+  const [b1, b2] = versionOf(b);
+  return a1 < b1 || (a1 === b1 && a2 <= b2);
+};
+
+const LEVELS = Array.from({ length: 18 }, (_, i) => `1.${i + 1}`);
+
+/**
+ * Everything the task pane does through the adapter, on one host: insert the template, fill it, check it twice
+ * (notes added, then kept and removed), read it, select a flagged cell, write a 说明, follow a person's edit and
+ * selection, stop following, list the sheets. Resolves to every Excel member the adapter asked for — the
+ * fake records a member when it is asked for, before refusing it, so an attempt a handler swallowed counts too.
+ */
+async function everyOperation(host: FakeExcelHost): Promise<ReadonlySet<ExcelMember>> {
+  const catalog = seedCatalog();
+  const model = buildTemplate(catalog, { plan: 'children', year: 2025, organisationId: 'guishan' });
+  const port = createWorkbook(officeWorkbookHost(host));
+  const { sheetName } = await port.insertTemplate(model);
+  const sheet = host.workbook.sheet(sheetName);
+  const value = (index: number) => cellAddress(model.dataRows[index]?.row as number, COLUMN_INDEX.value);
+  sheet.personTypes(value(0), '-1');
+  sheet.personTypes(value(1), '９５．２');
+  sheet.personAddsNote(value(2), '我的备注', host.isSetSupported('ExcelApi', '1.18') || !host.isSetSupported('ExcelApi', '1.10') ? 'note' : 'comment');
+  const first = await port.check(catalog, 'zh-CN');
+  sheet.personTypes(value(0), '');
+  await port.check(catalog, 'zh-CN', sheetName);
+  await port.read(sheetName);
+  const flagged = first.kind === 'template' ? first.check.flags.flags[0]?.address : undefined;
+  if (flagged) await port.selectCell(sheetName, flagged);
+  await port.writeCells(sheetName, [{ address: cellAddress(model.dataRows[0]?.row as number, COLUMN_INDEX.note), value: '说明' }]);
+  const stop = await port.watchChanges(() => undefined);
+  await host.personSelects(value(3), sheetName);
+  await host.personTypes(value(3), '1', sheetName);
+  await host.personSelects('A1', sheetName);
+  // sheets added while watching (ExcelApi 1.7–1.8: a handler of their own); frozen columns too (the
+  // templates freeze rows only, the adapter can do both); and one replacing a sheet
+  await port.insertTemplate({ ...model, freeze: { rows: 4, columns: 2 } });
+  await port.insertTemplate({ ...model, freeze: { rows: 0, columns: 2 } });
+  await port.insertTemplate(model, { replaceSheet: sheetName });
+  await host.settleEvents();
+  await stop?.();
+  await port.sheetNames();
+  expect(host.events.handlerErrors).toEqual([]);
+  return host.touched;
+}
+
+describe('the gates: the adapter uses no Excel member above the requirement set the host has', () => {
+  const touchedAt = new Map<string, ReadonlySet<ExcelMember>>();
+
+  beforeAll(async () => {
+    for (const level of LEVELS) touchedAt.set(`ExcelApi ${level}`, await everyOperation(new FakeExcelHost({ apiVersion: level, workbook: new FakeWorkbook(['说明']) })));
+  });
+
+  it.each(LEVELS)('ExcelApi %s: every member asked for is in a set the host has', (level) => {
+    const above = [...(touchedAt.get(`ExcelApi ${level}`) ?? [])].filter((member) => !atMost(`ExcelApi ${EXCEL_API[member]}`, `ExcelApi ${level}`));
+    expect(above).toEqual([]);
+  });
+
+  it.each(Object.keys(FAKE_PROFILES) as FakeProfile[])('the %s profile: the same, with its quirks', async (profile) => {
+    const { cellEditMode: _editing, ...options } = FAKE_PROFILES[profile] as (typeof FAKE_PROFILES)[FakeProfile] & { cellEditMode?: boolean };
+    const host = new FakeExcelHost({ ...options, workbook: new FakeWorkbook(['说明']) });
+    const touched = await everyOperation(host);
+    expect([...touched].filter((member) => !host.isSetSupported('ExcelApi', EXCEL_API[member]))).toEqual([]);
+  });
+
+  it('the runs exercise every member the adapter\'s code uses, none before the level its @types/office-js tag names', () => {
+    const scan = scanAdapter(program, adapterFiles, typings);
+    const firstLevel = new Map<string, string>();
+    for (const level of LEVELS) for (const member of touchedAt.get(`ExcelApi ${level}`) ?? []) if (!firstLevel.has(member)) firstLevel.set(member, `ExcelApi ${level}`);
+    // the table the audit is generated from: every member used, its tag in @types/office-js, the first level that used it
+    const table = [...scan.used.keys()].sort().map((member) => {
+      const tagged = typingsSet(typings, member);
+      return { member, tag: 'set' in tagged ? tagged.set : tagged.problem, firstUsedAt: firstLevel.get(member) ?? 'never' };
+    });
+    expect(table.filter((row) => row.firstUsedAt === 'never')).toEqual([]);
+    expect(table.filter((row) => !atMost(row.tag, row.firstUsedAt))).toEqual([]);
+    // most are used from their own level on; a member of an older set used only inside a newer feature is
+    // first used at that feature's level (a comment's Range.address at 1.10, a sheet's id for events at 1.7)
+    expect(table.filter((row) => row.firstUsedAt === row.tag).length).toBeGreaterThan(table.length * 0.8);
   });
 });
