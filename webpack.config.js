@@ -25,8 +25,15 @@ const fs = require('node:fs');
 const path = require('node:path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
-const { DefinePlugin } = require('webpack');
+const { DefinePlugin, WebpackError } = require('webpack');
 const { version } = require('./package.json');
+const { BUNDLE_ES_LEVEL, checkEsLevel } = require('./scripts/es-level.cjs');
+
+/**
+ * The first script of both pages (ES5): tells Internet Explorer 11 and old-Edge webviews (Office 2016/2019)
+ * what to use instead, where the bundle cannot run. Copied beside each page; scripts/es-level.cjs.
+ */
+const UNSUPPORTED_BROWSER_GUARD = 'src/apps/taskpane/unsupported-browser.js';
 
 /**
  * Where taskpane.html loads office.js from. Microsoft documents the CDN URL for add-ins
@@ -132,6 +139,26 @@ class BundleStatsFilePlugin {
   }
 }
 
+/**
+ * Fails a production build whose scripts do not parse at BUNDLE_ES_LEVEL (scripts/es-level.cjs): the level
+ * README.md's supported hosts are stated for. A dependency that starts shipping newer syntax is caught here,
+ * not by a blank task pane in some Excel.
+ */
+class EsLevelPlugin {
+  constructor(level = BUNDLE_ES_LEVEL) {
+    this.level = level;
+  }
+
+  apply(compiler) {
+    compiler.hooks.afterEmit.tap('EsLevelPlugin', (compilation) => {
+      const outputPath = compilation.outputOptions.path;
+      const files = Object.keys(compilation.assets).filter(isBundleScript).map((file) => path.join(outputPath, file));
+      const { ok, output } = checkEsLevel(this.level, files);
+      if (!ok) compilation.errors.push(new WebpackError(`the bundle does not parse at ${this.level} (es-check):\n${output}`));
+    });
+  }
+}
+
 /** The web app's budget: its shell is React and Fluent UI (~400 KiB); the portal and workspace add on demand. */
 const WEB_BUDGETS = { initialBytes: 600 * 1024, assetBytes: 512 * 1024 };
 
@@ -217,6 +244,7 @@ function taskpane(env = {}, argv = {}) {
       }),
       new CopyWebpackPlugin({
         patterns: [
+          { from: UNSUPPORTED_BROWSER_GUARD, to: '[name][ext]' },
           { from: 'assets/*.png', to: 'assets/[name][ext]' },
           ...OFFICE_JS_FILES.map((pattern) => ({
             from: pattern,
@@ -228,6 +256,7 @@ function taskpane(env = {}, argv = {}) {
         ],
       }),
       ...(stats ? [new BundleStatsFilePlugin(stats, BUDGETS)] : []),
+      ...(mode === 'production' ? [new EsLevelPlugin()] : []),
     ],
     performance: {
       hints: mode === 'production' ? 'error' : false, // unminified development builds say nothing about size
@@ -271,7 +300,9 @@ function web(env = {}, argv = {}) {
     },
     plugins: [
       new HtmlWebpackPlugin({ template: './src/apps/web/index.html', filename: 'index.html', chunks: ['web'] }),
+      new CopyWebpackPlugin({ patterns: [{ from: UNSUPPORTED_BROWSER_GUARD, to: '[name][ext]' }] }),
       ...(stats ? [new BundleStatsFilePlugin(stats, WEB_BUDGETS)] : []),
+      ...(mode === 'production' ? [new EsLevelPlugin()] : []),
     ],
     performance: {
       hints: mode === 'production' ? 'error' : false,
@@ -289,3 +320,4 @@ module.exports.web = web;
 module.exports.OFFICE_JS_URLS = OFFICE_JS_URLS;
 module.exports.BUDGETS = BUDGETS;
 module.exports.WEB_BUDGETS = WEB_BUDGETS;
+module.exports.EsLevelPlugin = EsLevelPlugin;
