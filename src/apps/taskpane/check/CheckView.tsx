@@ -159,8 +159,9 @@ export default function CheckView({ show, recheckDelayMs, schedule }: CheckViewP
               {t.resultsFor(outcome.sheetName)}
             </Text>
             <Text size={200} className={styles.muted}>
-              {t.drawn(outcome.drawn.flaggedCells)}
+              {outcome.drawn.notDrawn ? inLanguage(outcome.drawn.notDrawn, locale) : t.drawn(outcome.drawn.flaggedCells)}
               {outcome.drawn.notesSkipped.length > 0 && ` ${t.notesSkipped(outcome.drawn.notesSkipped.length)}`}
+              {outcome.drawn.notesFailed !== undefined && outcome.drawn.notesFailed.length > 0 && ` ${t.notesFailed(outcome.drawn.notesFailed.length)}`}
             </Text>
           </div>
           {grouped.clear && (

@@ -23,6 +23,8 @@ export interface CheckStrings {
   drawn: (flaggedCells: number) => string;
   /** Flagged cells that carry a person's own note: the add-in left it alone. */
   notesSkipped: (cells: number) => string;
+  /** Flagged cells Excel refused a note on (an annotation the add-in cannot see is there). */
+  notesFailed: (cells: number) => string;
   allClearTitle: string;
   allClear: string;
   /** Announced to screen readers when a check finished. */
@@ -74,6 +76,7 @@ export const checkStrings: Readonly<Record<Locale, CheckStrings>> = {
     resultsFor: (sheetName) => `工作表“${sheetName}”的检查结果`,
     drawn: (flaggedCells) => (flaggedCells === 0 ? '表中没有需要标出的单元格。' : `已在表中用颜色标出 ${flaggedCells} 个单元格，并在这些单元格上加了批注。`),
     notesSkipped: (cells) => `其中 ${cells} 个单元格已有您自己的批注，加载项没有改动，问题请看下方列表。`,
+    notesFailed: (cells) => `其中 ${cells} 个单元格上 Excel 不让加批注（单元格可能已有在其他版本 Excel 中加的备注），只标了颜色，问题请看下方列表。`,
     allClearTitle: '检查通过',
     allClear: '没有错误，也没有需要填写说明的未达标或波动预警。',
     announce: (counts) => `检查完成：错误 ${counts.error} 项，未达标 ${counts.notMet} 项，波动预警 ${counts.warning} 项，提示 ${counts.info} 项。`,
@@ -116,6 +119,7 @@ export const checkStrings: Readonly<Record<Locale, CheckStrings>> = {
     resultsFor: (sheetName) => `Results for sheet “${sheetName}”`,
     drawn: (flaggedCells) => (flaggedCells === 0 ? 'No cells needed marking in the sheet.' : `${flaggedCells} ${flaggedCells === 1 ? 'cell was' : 'cells were'} coloured in the sheet and given a note.`),
     notesSkipped: (cells) => `${cells} of them already ${cells === 1 ? 'has' : 'have'} your own note, which the add-in left alone; see the list below.`,
+    notesFailed: (cells) => `Excel refused a note on ${cells} of them (the cell may hold a note added in another version of Excel): coloured only; see the list below.`,
     allClearTitle: 'Check passed',
     allClear: 'No errors, and no missed targets or swings that need a note.',
     announce: (counts) => `Check finished: ${counts.error} errors, ${counts.notMet} targets missed, ${counts.warning} warnings, ${counts.info} notes.`,
