@@ -44,3 +44,28 @@ function lastDecision(history: readonly SubmissionEvent[], action: 'returned' | 
   }
   return undefined;
 }
+
+/** A piece of the bureau's comment: its text, or an indicator it names ("C-HEA-09"). */
+export type CommentPart = { readonly kind: 'text'; readonly text: string } | { readonly kind: 'indicator'; readonly indicatorId: string; readonly text: string };
+
+/** Indicator codes as the catalog writes them (W-/C-, domain, number); full-width and lower-case forms too. */
+const INDICATOR_CODE = /[WCwcＷＣｗｃ][-－‐–][A-Za-zＡ-Ｚａ-ｚ]{3}[-－‐–][0-9０-９]{2}(?![0-9０-９])/g;
+
+/**
+ * The comment cut into its text and the indicators it names, in order, so a front end can turn each
+ * indicator into a link to its row. "C-HEA-09 戛洒镇数据偏低" → [C-HEA-09][ 戛洒镇数据偏低]; "ｃ－ｈｅａ－０９" is
+ * C-HEA-09 too (typed on a Chinese keyboard).
+ */
+export function commentParts(comment: string): CommentPart[] {
+  const parts: CommentPart[] = [];
+  let last = 0;
+  for (const match of comment.matchAll(INDICATOR_CODE)) {
+    const start = match.index ?? 0;
+    if (start > last) parts.push({ kind: 'text', text: comment.slice(last, start) });
+    const indicatorId = match[0].normalize('NFKC').toUpperCase().replace(/[‐–]/g, '-');
+    parts.push({ kind: 'indicator', indicatorId, text: match[0] });
+    last = start + match[0].length;
+  }
+  if (last < comment.length) parts.push({ kind: 'text', text: comment.slice(last) });
+  return parts;
+}
