@@ -26,6 +26,7 @@ import { z } from 'zod';
 import { PlanIdSchema, type PlanId } from '../core/catalog/indicator-schema';
 import { ReceiptSchema, type Receipt } from '../contract/api';
 import type { SubmissionDocument } from '../contract/submission-document';
+import { documentFingerprint } from './document-fingerprint';
 import { EndpointError, type EndpointClient, type EndpointFailure } from './endpoint-client';
 import type { KeyValueStore } from './storage';
 
@@ -95,6 +96,8 @@ export interface OutboxDelivery {
   readonly receipt: Receipt;
   readonly replayed: boolean;
   readonly deliveredAt: number;
+  /** documentFingerprint of what was delivered (absent in records stored before it existed). */
+  readonly fingerprint?: string;
 }
 
 /** Stored outbox data that could not be read: what was kept and where its copy is. */
@@ -179,6 +182,7 @@ const StoredDeliverySchema = z.object({
   receipt: ReceiptSchema,
   replayed: z.boolean(),
   deliveredAt: z.number(),
+  fingerprint: z.string().optional(),
 });
 
 const StoredOutboxSchema = z.object({ v: z.literal(1), entries: z.array(z.unknown()), deliveries: z.array(z.unknown()).optional() });
@@ -266,6 +270,11 @@ export class Outbox {
   /** The entries of one workbook, oldest first. */
   entriesFor(workbookKey: string): OutboxEntry[] {
     return this.read().entries.filter((entry) => entry.workbookKey === workbookKey);
+  }
+
+  /** The deliveries of one workbook still remembered, oldest first. */
+  deliveriesFor(workbookKey: string): OutboxDelivery[] {
+    return this.read().deliveries.filter((delivery) => delivery.workbookKey === workbookKey);
   }
 
   /** The delivery of an entry, once delivered (by this pane or another). */
@@ -415,6 +424,7 @@ export class Outbox {
         receipt: result.receipt,
         replayed: result.replayed,
         deliveredAt: this.deps.now(),
+        fingerprint: documentFingerprint(entry.document),
       };
       this.write({
         entries: state.entries.filter((item) => item.id !== id),

@@ -20,6 +20,8 @@ import type { Catalog } from '../core/catalog/catalog';
 import type { SheetGrid } from '../core/template/read-template';
 import type { SubmissionDetail } from '../contract/api';
 import type { ClientInfo } from '../contract/submission-document';
+import type { SubmissionDocument } from '../contract/submission-document';
+import { documentFingerprint } from './document-fingerprint';
 import type { EndpointClient } from './endpoint-client';
 import type { Outbox, OutboxCorruption, OutboxDelivery, OutboxEntry, SubmitOutcome } from './outbox';
 import { preflight, type PreflightOutcome } from './preflight';
@@ -77,6 +79,8 @@ export interface SubmissionState {
   readonly server: ServerState;
   /** This workbook's submissions waiting in the outbox, oldest first. */
   readonly waiting: readonly OutboxEntry[];
+  /** This workbook's submissions the outbox delivered and still remembers (by this pane or an earlier one), oldest first. */
+  readonly delivered: readonly OutboxDelivery[];
   /** Unreadable outbox data set aside, if any. */
   readonly corruption: OutboxCorruption | null;
   /** Endpoint settings (a token) exist: without them nothing can be sent or looked up. */
@@ -95,6 +99,7 @@ export function initialSubmissionState(hasEndpoint: boolean): SubmissionState {
     retrying: null,
     server: { kind: 'idle' },
     waiting: [],
+    delivered: [],
     corruption: null,
     hasEndpoint,
     selectFailure: null,
@@ -118,8 +123,40 @@ export function isApproved(state: SubmissionState): boolean {
   return state.server.kind === 'loaded' && state.server.detail?.status === 'approved';
 }
 
+/** The latest delivery from this workbook of the report a document is (plan, year, organisation), if remembered. */
+export function lastDeliveryOf(state: SubmissionState, document: Pick<SubmissionDocument, 'plan' | 'year' | 'organisationId'>): OutboxDelivery | null {
+  let latest: OutboxDelivery | null = null;
+  for (const delivery of state.delivered) {
+    if (delivery.plan !== document.plan || delivery.year !== document.year || delivery.organisationId !== document.organisationId) continue;
+    if (!latest || delivery.deliveredAt >= latest.deliveredAt) latest = delivery;
+  }
+  return latest;
+}
+
+const fingerprints = new WeakMap<SubmissionDocument, string>();
+
+/**
+ * The delivery the sheet as checked is an unchanged copy of — 提交 would store the same version again — or
+ * null. Not when the server shows it lacks that version (no report, another report, an older current version:
+ * e.g. restored from a backup), so what the server does not have can always be sent.
+ */
+export function unchangedSinceSent(state: SubmissionState): OutboxDelivery | null {
+  const ready = readySheet(state);
+  if (!ready) return null;
+  const delivery = lastDeliveryOf(state, ready.document);
+  if (!delivery?.fingerprint) return null;
+  let fingerprint = fingerprints.get(ready.document);
+  if (fingerprint === undefined) fingerprints.set(ready.document, (fingerprint = documentFingerprint(ready.document)));
+  if (fingerprint !== delivery.fingerprint) return null;
+  if (state.server.kind === 'loaded') {
+    const { detail } = state.server;
+    if (!detail || detail.id !== delivery.receipt.submissionId || detail.currentVersion < delivery.receipt.version) return null;
+  }
+  return delivery;
+}
+
 /** Why 提交 is not available, in the order people must deal with it. */
-export type SubmitBlock = 'notReady' | 'noSettings' | 'approved' | 'errors' | 'notes';
+export type SubmitBlock = 'notReady' | 'noSettings' | 'approved' | 'errors' | 'notes' | 'unchanged';
 
 export function submitBlock(state: SubmissionState): SubmitBlock | null {
   const ready = readySheet(state);
@@ -128,6 +165,7 @@ export function submitBlock(state: SubmissionState): SubmitBlock | null {
   if (isApproved(state)) return 'approved';
   if (ready.errors.length > 0) return 'errors';
   if (ready.notes.length > 0) return 'notes';
+  if (unchangedSinceSent(state)) return 'unchanged';
   return null;
 }
 
@@ -161,8 +199,8 @@ export interface NoteCell {
   readonly value: string;
 }
 
-/** What the runner uses of the outbox (the real `Outbox`, or a fake). */
-export type SubmissionOutbox = Pick<Outbox, 'submit' | 'retry' | 'discard' | 'entriesFor' | 'deliveryOf' | 'corruption' | 'subscribe' | 'start'>;
+/** What the runner uses of the outbox (the real `Outbox`, or a fake; one without `deliveriesFor` remembers none). */
+export type SubmissionOutbox = Pick<Outbox, 'submit' | 'retry' | 'discard' | 'entriesFor' | 'deliveryOf' | 'corruption' | 'subscribe' | 'start'> & Partial<Pick<Outbox, 'deliveriesFor'>>;
 
 export interface SubmissionRunnerDeps {
   /** The catalog the sheet is checked against. */
@@ -291,7 +329,8 @@ export class SubmissionRunner {
     try {
       const fresh = await this.preflight({ quiet: true, status: false });
       if (!this.isLive(session)) return;
-      if (fresh?.kind !== 'ready' || !fresh.acceptable || isApproved(this.state)) {
+      // nothing to send: errors or notes left, locked, or the very version the server already has
+      if (fresh?.kind !== 'ready' || !fresh.acceptable || isApproved(this.state) || unchangedSinceSent(this.state)) {
         this.update({ send: { kind: 'idle' } });
         return;
       }
@@ -406,6 +445,7 @@ export class SubmissionRunner {
   private followOutbox(): void {
     if (!this.started) return;
     const waiting = this.deps.outbox.entriesFor(this.deps.workbookKey);
+    const remembered = this.deps.outbox.deliveriesFor?.(this.deps.workbookKey) ?? [];
     const corruption = this.deps.outbox.corruption();
     const hasEndpoint = this.deps.endpoint() !== null;
     const waitingIds = new Set(waiting.map((entry) => entry.id));
@@ -424,10 +464,10 @@ export class SubmissionRunner {
     for (const entry of waiting) this.watched.add(entry.id);
     send = followedEntry(send, waiting);
 
-    const signature = JSON.stringify([waiting.map((entry) => [entry.id, entry.state, entry.attempts, entry.nextAttemptAt]), corruption?.copyKey, hasEndpoint]);
+    const signature = JSON.stringify([waiting.map((entry) => [entry.id, entry.state, entry.attempts, entry.nextAttemptAt]), remembered.map((delivery) => delivery.id), corruption?.copyKey, hasEndpoint]);
     if (signature !== this.outboxSignature || send !== this.state.send) {
       this.outboxSignature = signature;
-      this.update({ waiting, corruption, hasEndpoint, send });
+      this.update({ waiting, delivered: remembered, corruption, hasEndpoint, send });
     }
     if (delivered) this.refreshStatus();
   }

@@ -392,11 +392,48 @@ describe('SubmissionRunner: sending', () => {
     expect(send).toMatchObject({ kind: 'sent', replayed: false, replaced: false, delivery: { receipt: { version: 1, submissionId: 'sub_1' } } });
     expect(h.runner.current.server).toMatchObject({ kind: 'loaded', review: { kind: 'awaitingReview', version: 1 } });
     expect(h.server.submitCalls.map((call) => call.key)).toEqual(['key-1']);
-    // a second 提交 is a new version with a new key
+    // the same sheet again would only store the same version twice: blocked, and 提交 sends nothing
+    expect(submitBlock(h.runner.current)).toBe('unchanged');
+    await h.runner.submit();
+    await settle();
+    expect(h.server.submitCalls).toHaveLength(1);
+    // once the sheet changes, a second 提交 is a new version with a new key
+    const changed = model.dataRows[0];
+    if (!changed) throw new Error('no row');
+    put(h.sheet.grid as EditableGrid, cellOf(changed, 'note'), '已与年报核对');
+    h.runner.check();
+    await settle();
+    expect(submitBlock(h.runner.current)).toBeNull();
     await h.runner.submit();
     await settle();
     expect(h.runner.current.send).toMatchObject({ kind: 'sent', delivery: { receipt: { version: 2 } } });
     expect(h.server.submitCalls.map((call) => call.key)).toEqual(['key-1', 'key-2']);
+  });
+
+  it('remembers what was delivered: a pane opened later blocks the unchanged sheet too, unless the server lacks that version', async () => {
+    const store = breakableStore();
+    const server = new LookupEndpoint('fl');
+    const first = await checkedHarness({ store, server });
+    await first.runner.submit();
+    await settle();
+    expect(first.runner.current.send).toMatchObject({ kind: 'sent', delivery: { receipt: { version: 1 } } });
+    first.stop();
+
+    // the pane reopened on the same workbook: the delivery is remembered with what it said
+    const reopened = await checkedHarness({ store, server });
+    expect(reopened.runner.current.send).toEqual({ kind: 'idle' });
+    expect(reopened.runner.current.delivered).toMatchObject([{ workbookKey: WORKBOOK, plan: 'children', year: 2025, organisationId: 'fl', receipt: { version: 1 } }]);
+    expect(submitBlock(reopened.runner.current)).toBe('unchanged');
+    await reopened.runner.submit();
+    await settle();
+    expect(server.submitCalls).toHaveLength(1);
+    reopened.stop();
+
+    // a server that does not have it (restored from an older backup) takes it again
+    const restored = new LookupEndpoint('fl');
+    const afterRestore = await checkedHarness({ store, server: restored });
+    expect(afterRestore.runner.current.server).toMatchObject({ kind: 'loaded', detail: null });
+    expect(submitBlock(afterRestore.runner.current)).toBeNull();
   });
 
   it('checks the sheet as it is now before sending, quietly: an error found then sends nothing', async () => {

@@ -51,7 +51,9 @@ export interface SubmitStrings extends SubmissionStrings {
   // ---- submitting ----
   submit: string;
   /** Why 提交 is not available (shown next to the disabled button). */
-  blocked: { errors: string; notes: string; approved: string; noSettings: string; notReady: string };
+  blocked: { errors: string; notes: string; approved: string; noSettings: string; notReady: string; unchanged: string };
+  /** This workbook's last delivery of the sheet's report (shown until something newer happens here). */
+  lastDelivered: (version: number, time: string) => string;
   sending: string;
   unexpected: (detail: string) => string;
 
@@ -85,6 +87,19 @@ export interface SubmitStrings extends SubmissionStrings {
   entryWaiting: string;
   entryAttention: string;
   lastError: (message: string) => string;
+  /** The same failure is already shown above: said once, not again in full. */
+  lastErrorSame: string;
+  /** aria-label of an indicator named in the bureau's comment: selects its row's value cell. */
+  commentIndicator: (indicatorId: string, address: string) => string;
+
+  // ---- shown outside the Submit view (the pane's other tabs) ----
+  pendingTitle: (count: number) => string;
+  pendingQueued: (entries: string) => string;
+  pendingAttention: (entries: string) => string;
+  recentTitle: string;
+  recentDelivered: (entry: string, version: number, time: string) => string;
+  openSubmit: string;
+  dismiss: string;
   createdAt: (time: string) => string;
   discard: string;
   discardLabel: (entry: string) => string;
@@ -126,7 +141,7 @@ export const submitStrings: Readonly<Record<Locale, SubmitStrings>> = {
     writingNotes: '正在写入说明…',
     notesWritten: (count) => `已把 ${count} 条说明写入工作表。`,
     writeNotesFailed: (detail) => `说明未能写入工作表：${detail}`,
-    hintsHeading: (count) => `提示 ${count} 条（不影响提交）`,
+    hintsHeading: (count) => `工作表提示 ${count} 条（不影响提交）`,
     ready: (count) => `检查通过：${count} 项数据可以提交。`,
 
     submit: '提交',
@@ -136,7 +151,9 @@ export const submitStrings: Readonly<Record<Locale, SubmitStrings>> = {
       approved: '本年度报表已审核通过并锁定，不能再提交。',
       noSettings: '请先在“设置”中填写访问令牌。',
       notReady: '请先打开一张本单位的填报模板工作表。',
+      unchanged: '这份工作表已提交，此后没有改动，不必重复提交。修改工作表后点击“重新检查”，即可提交新版本。',
     },
+    lastDelivered: (version, time) => `本工作簿最近一次提交：第 ${version} 版，已于 ${time} 送达服务器。`,
     sending: '正在提交…',
     unexpected: (detail) => `出现意外错误：${detail}。工作簿中的内容不受影响，请稍后重试。`,
 
@@ -165,6 +182,15 @@ export const submitStrings: Readonly<Record<Locale, SubmitStrings>> = {
     entryWaiting: '等待发送',
     entryAttention: '需要处理：未自动重试',
     lastError: (message) => `最近一次：${message}`,
+    lastErrorSame: '最近一次：未能送达，原因同上。',
+    commentIndicator: (indicatorId, address) => `定位到 ${indicatorId}（单元格 ${address}）`,
+    pendingTitle: (count) => `${count} 份报表尚未送达服务器`,
+    pendingQueued: (entries) => `${entries}：已保存在本机，连上服务器后自动发送，不会重复提交。`,
+    pendingAttention: (entries) => `${entries}：服务器未接受，需要处理。`,
+    recentTitle: '最近的提交',
+    recentDelivered: (entry, version, time) => `${entry}：第 ${version} 版已于 ${time} 送达服务器。`,
+    openSubmit: '查看提交',
+    dismiss: '知道了',
     createdAt: (time) => `提交于 ${time}`,
     discard: '移除',
     discardLabel: (entry) => `从待发送队列中移除：${entry}`,
@@ -197,7 +223,7 @@ export const submitStrings: Readonly<Record<Locale, SubmitStrings>> = {
     writingNotes: 'Writing the notes…',
     notesWritten: (count) => `${count} note${count === 1 ? '' : 's'} written into the sheet.`,
     writeNotesFailed: (detail) => `The notes could not be written into the sheet: ${detail}`,
-    hintsHeading: (count) => `${count} hint${count === 1 ? '' : 's'} (do not block submission)`,
+    hintsHeading: (count) => `${count} sheet hint${count === 1 ? '' : 's'} (do not block submission)`,
     ready: (count) => `Check passed: ${count} value${count === 1 ? '' : 's'} ready to submit.`,
 
     submit: 'Submit',
@@ -207,7 +233,9 @@ export const submitStrings: Readonly<Record<Locale, SubmitStrings>> = {
       approved: 'This year\u2019s report is approved and locked; it cannot be submitted again.',
       noSettings: 'Enter your access token in Settings first.',
       notReady: 'Open your organisation\u2019s template sheet first.',
+      unchanged: 'This sheet has been submitted and not changed since: there is nothing new to submit. Change the sheet and choose Check again to submit a new version.',
     },
+    lastDelivered: (version, time) => `Last submission from this workbook: version ${version}, delivered on ${time}.`,
     sending: 'Submitting…',
     unexpected: (detail) => `Something unexpected went wrong: ${detail}. The workbook is not affected; try again later.`,
 
@@ -236,6 +264,15 @@ export const submitStrings: Readonly<Record<Locale, SubmitStrings>> = {
     entryWaiting: 'Waiting to be sent',
     entryAttention: 'Needs attention: not retried automatically',
     lastError: (message) => `Last attempt: ${message}`,
+    lastErrorSame: 'Last attempt: not delivered, for the reason above.',
+    commentIndicator: (indicatorId, address) => `Go to ${indicatorId} (cell ${address})`,
+    pendingTitle: (count) => `${count} report${count === 1 ? '' : 's'} not yet delivered to the server`,
+    pendingQueued: (entries) => `${entries}: kept on this computer and sent once the server can be reached, never twice.`,
+    pendingAttention: (entries) => `${entries}: refused by the server; needs attention.`,
+    recentTitle: 'Recent submission',
+    recentDelivered: (entry, version, time) => `${entry}: version ${version} delivered on ${time}.`,
+    openSubmit: 'Open Submit',
+    dismiss: 'OK',
     createdAt: (time) => `Submitted ${time}`,
     discard: 'Remove',
     discardLabel: (entry) => `Remove from the queue: ${entry}`,

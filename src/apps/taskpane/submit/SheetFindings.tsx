@@ -5,8 +5,9 @@
  */
 import { Body1, Button, Caption1, Field, Spinner, Text, Textarea } from '@fluentui/react-components';
 import { textOf } from '../../../core/i18n/message';
+import { completenessText, countsText } from '../../../core/report/report-findings';
 import type { BlockingItem, NoteItem, Place } from '../../../client/preflight';
-import { canWriteNotes, readySheet } from '../../../client/submission-runner';
+import { canWriteNotes, isApproved, readySheet } from '../../../client/submission-runner';
 import { Notice } from '../../../ui/Notice';
 import { failureText } from '../error-text';
 import { CellButton, ListItem, ListSection, useSubmitStyles, type SubmitPartProps } from './submit-layout';
@@ -21,6 +22,8 @@ export function SheetFindings(props: SubmitPartProps) {
   if (!ready) return null;
   return (
     <>
+      {/* the counts 检查 and `indicators check` show for this sheet; the lists below hold as many */}
+      <Text weight="semibold">{`${completenessText(ready.counts, locale)} · ${countsText(ready.counts, locale)}`}</Text>
       {ready.errors.length > 0 && <ErrorList {...props} errors={ready.errors} />}
       {ready.notes.length > 0 && <NoteList {...props} notes={ready.notes} />}
       {state.notes.kind === 'written' && <Notice intent="success">{s.notesWritten(state.notes.count)}</Notice>}
@@ -34,7 +37,8 @@ export function SheetFindings(props: SubmitPartProps) {
           ))}
         </ListSection>
       )}
-      {ready.acceptable && <Body1>{s.ready(ready.document.values.length)}</Body1>}
+      {/* locked: nothing can be submitted, so "可以提交" would be wrong (the status says 已锁定) */}
+      {ready.acceptable && !isApproved(state) && <Body1>{s.ready(ready.document.values.length)}</Body1>}
     </>
   );
 }

@@ -10,7 +10,8 @@
 import { useEffect, useMemo } from 'react';
 import { Body1, Button, Caption1, Spinner, Text } from '@fluentui/react-components';
 import { textOf } from '../../../core/i18n/message';
-import { checkedCatalog, isBusy, readySheet, submitBlock, type SheetState } from '../../../client/submission-runner';
+import { checkedCatalog, isBusy, lastDeliveryOf, readySheet, submitBlock, type SheetState, type SubmissionState } from '../../../client/submission-runner';
+import type { Locale } from '../strings';
 import { Notice } from '../../../ui/Notice';
 import { useSubmissionRunner } from '../../../ui/use-submission-runner';
 import type { ViewProps } from '../App';
@@ -85,9 +86,10 @@ export default function SubmitView({ active, show }: ViewProps) {
       </div>
       {explained && <Caption1 id="submit-blocked">{s.blocked[explained]}</Caption1>}
       {state.send.kind === 'sending' && <Spinner size="small" labelPosition="after" label={s.sending} />}
+      {ready && state.send.kind === 'idle' && <LastDelivered state={state} strings={s} />}
 
       <SubmissionOutcome {...part} />
-      <WaitingSubmissions {...part} />
+      <WaitingSubmissions {...part} shownAbove={failuresShown(state, services.locale)} />
     </section>
   );
 }
@@ -118,4 +120,20 @@ function SheetNotices({ sheet, runner, strings: s, locale, openFill }: SubmitPar
     );
   }
   return null;
+}
+
+/** This workbook's last delivery of the sheet's report, when nothing newer happened here (e.g. the pane reopened). */
+function LastDelivered({ state, strings: s }: { state: SubmissionState; strings: SubmitPartProps['strings'] }) {
+  const ready = readySheet(state);
+  const delivery = ready ? lastDeliveryOf(state, ready.document) : null;
+  if (!delivery) return null;
+  return <Caption1>{s.lastDelivered(delivery.receipt.version, s.formatTime(Date.parse(delivery.receipt.receivedAt)))}</Caption1>;
+}
+
+/** The failure texts shown in full above the queue: the status lookup's and the refusal's. */
+function failuresShown(state: SubmissionState, locale: Locale): string[] {
+  const shown: string[] = [];
+  if (state.server.kind === 'unavailable') shown.push(failureText(state.server.error, locale));
+  if (state.send.kind === 'attention' && state.send.entry.lastError) shown.push(textOf(state.send.entry.lastError, locale));
+  return shown;
 }

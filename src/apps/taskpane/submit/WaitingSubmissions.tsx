@@ -10,11 +10,24 @@ import { checkedCatalog } from '../../../client/submission-runner';
 import { ListItem, ListSection, useSubmitStyles, type SubmitPartProps } from './submit-layout';
 import { organisationName } from './submit-names';
 
-export function WaitingSubmissions(props: SubmitPartProps) {
+/**
+ * `shownAbove`: failure texts the view already shows in full (the status lookup's, the refusal's): an entry
+ * that failed the same way says so in one short line instead of repeating a paragraph — offline, the same
+ * "无法连接到服务器…" would otherwise stand there once per place.
+ */
+export function WaitingSubmissions(props: SubmitPartProps & { shownAbove?: readonly string[] }) {
   const { state, runner, strings: s, locale } = props;
   const styles = useSubmitStyles();
   if (state.waiting.length === 0) return null;
   const catalog = checkedCatalog(state);
+  const shown = new Set(props.shownAbove ?? []);
+  const errorLine = (entry: OutboxEntry) => {
+    if (!entry.lastError) return null;
+    const text = textOf(entry.lastError, locale);
+    if (shown.has(text)) return s.lastErrorSame;
+    shown.add(text);
+    return s.lastError(text);
+  };
   return (
     <ListSection id="submit-outbox-heading" heading={s.outboxHeading}>
       {state.waiting.map((entry) => {
@@ -24,7 +37,7 @@ export function WaitingSubmissions(props: SubmitPartProps) {
             <Text weight="semibold">{name}</Text>
             <Caption1>{s.createdAt(s.formatTime(entry.createdAt))}</Caption1>
             <Body1>{attemptsText(entry, props)}</Body1>
-            {entry.lastError && <Caption1>{s.lastError(textOf(entry.lastError, locale))}</Caption1>}
+            {entry.lastError && <Caption1>{errorLine(entry)}</Caption1>}
             <span className={styles.actions}>
               <RetryButton {...props} id={entry.id} size="small" label={s.retryLabel(name)} />
               <Button

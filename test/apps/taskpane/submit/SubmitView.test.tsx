@@ -21,7 +21,8 @@ import { settingsEndpoint, SubmitEnvironmentProvider, type SubmitEnvironment } f
 import { officeWorkbook } from '../../../../src/apps/taskpane/workbook/office-workbook-port';
 import { FakeExcelHost, type FakeSheet } from '../../../helpers/fake-excel';
 import { FakeEndpoint } from '../../../client/fake-endpoint';
-import { testServices } from '../test-services';
+import { refusingFetch, testServices } from '../test-services';
+import { endpointFailureTexts } from '../../../../src/client/endpoint-failure-texts';
 import { cellOf, fillAcceptable, rowWhere } from './submit-fixtures';
 
 const WORKBOOK = 'https://example.sharepoint.com/sites/fl/儿童2025.xlsx';
@@ -48,6 +49,8 @@ interface Pane {
 interface PaneOptions {
   /** 'none': leave the active sheet empty; 'all': the all-indicator template (no organisation). */
   template?: 'filled' | 'none' | 'all';
+  /** The template inserted and filled (default: 妇联's children's template of 2025). */
+  templateModel?: TemplateModel;
   edit?: (sheet: FakeSheet) => void;
   server?: FakeEndpoint;
   endpoint?: SubmitEnvironment['endpoint'];
@@ -63,10 +66,11 @@ async function openPane(options: PaneOptions = {}): Promise<Pane> {
   let sheet: FakeSheet | null = null;
   const template = options.template ?? 'filled';
   if (template !== 'none') {
-    const cut = template === 'all' ? buildTemplate(catalog, { plan: 'children', year: 2025 }) : model;
+    const own = options.templateModel ?? model;
+    const cut = template === 'all' ? buildTemplate(catalog, { plan: 'children', year: 2025 }) : own;
     const { sheetName } = await workbook.insertTemplate(cut);
     sheet = host.workbook.sheet(sheetName);
-    if (template === 'filled') fillAcceptable(sheet, model, catalog);
+    if (template === 'filled') fillAcceptable(sheet, own, catalog);
     options.edit?.(sheet);
   }
   const server = options.server ?? new FakeEndpoint('fl');
@@ -210,7 +214,7 @@ describe('the Submit view', () => {
     const server = new FakeEndpoint('fl');
     let release!: () => void;
     server.gate = new Promise((resolve) => (release = resolve));
-    await openPane({ server });
+    const pane = await openPane({ server });
     await checked();
     expect(await screen.findByText('服务器上还没有本单位2025年度的这份报表。')).toBeInTheDocument();
     await userEvent.click(submitButton());
@@ -232,7 +236,13 @@ describe('the Submit view', () => {
     expect(server.submitCalls[0]?.document).toMatchObject({ plan: 'children', year: 2025, organisationId: 'fl', client: { app: 'test' } });
     expect(server.submitCalls[0]?.document.values).toHaveLength(15);
 
-    // a second submission is a new version, with a new idempotency key
+    // the same sheet again would be the same version twice: 提交 waits for a change
+    await waitFor(() => expect(submitButton()).toBeDisabled());
+    expect(screen.getByText(zh.blocked.unchanged)).toBeInTheDocument();
+    // changed and checked again, a second submission is a new version, with a new idempotency key
+    pane.sheet?.personPastesText(cellOf(model.dataRows[0]!, 'note'), [['已与年报核对']]);
+    await userEvent.click(screen.getByRole('button', { name: '重新检查' }));
+    await waitFor(() => expect(submitButton()).toBeEnabled());
     await userEvent.click(submitButton());
     expect(await screen.findByRole('region', { name: '提交成功：第 2 版' })).toBeInTheDocument();
     expect(new Set(server.submitCalls.map((call) => call.key)).size).toBe(2);
@@ -290,7 +300,8 @@ describe('the Submit view', () => {
     expect(shown.some((text) => queued.textContent?.includes(text))).toBe(true);
     const outbox = screen.getByRole('list', { name: zh.outboxHeading });
     expect(within(outbox).getByRole('listitem')).toHaveTextContent('等待发送：已尝试 1 次');
-    expect(within(outbox).getByRole('listitem')).toHaveTextContent('无法连接到服务器');
+    // the failure is shown once, under the status; the queue says "the same"
+    expect(within(outbox).getByRole('listitem')).toHaveTextContent(zh.lastErrorSame);
     expect(JSON.parse(pane.services.store.get(OUTBOX_KEY) as string).entries).toHaveLength(1);
 
     server.down = false;
@@ -408,5 +419,74 @@ describe('the Submit view', () => {
     expect(await screen.findByText(/Check passed: 15 values ready to submit/)).toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: 'Submit' }));
     expect(await screen.findByRole('region', { name: 'Submitted: version 1' })).toBeInTheDocument();
+  });
+});
+
+describe('the Submit view\u2019s states', () => {
+  it('offline (the real client, no server): the long connection failure is said once, not once per place', async () => {
+    const store = memoryStore({ [ENDPOINT_TOKEN_KEY]: 'xpm_test' });
+    await openPane({ store, fetch: refusingFetch, endpoint: (services) => settingsEndpoint(services) });
+    expect(await screen.findByText(/暂时无法获取服务器上的报表状态/)).toBeInTheDocument();
+    await waitFor(() => expect(submitButton()).toBeEnabled());
+    await userEvent.click(submitButton());
+    expect(await screen.findByText(zh.queuedTitle)).toBeInTheDocument();
+    const failure = endpointFailureTexts['zh-CN'].networkFailed('https://tianbao.example.gov.cn');
+    const shown = (document.body.textContent ?? '').split(failure).length - 1;
+    expect(shown).toBe(1);
+    expect(within(screen.getByRole('list', { name: zh.outboxHeading })).getByRole('listitem')).toHaveTextContent(zh.lastErrorSame);
+  });
+
+  it('approved: says 已锁定 and never "检查通过：可以提交"', async () => {
+    const server = new FakeEndpoint('fl');
+    await server.submit({ plan: 'children', year: 2025, organisationId: 'fl', catalogVersion: 'x', templateVersion: 1, values: [] }, 'earlier');
+    server.review('children', 2025, 'fl', 'approved');
+    await openPane({ server });
+    expect(await screen.findByText(zh.statusApprovedTitle)).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByText(zh.blocked.approved)).toBeInTheDocument());
+    expect(screen.queryByText(zh.ready(model.dataRows.length))).not.toBeInTheDocument();
+    expect(screen.queryByText(/检查通过/)).not.toBeInTheDocument();
+  });
+
+  it('a return comment naming indicators links each one in the sheet to its cell (the township it names, for per-township ones)', async () => {
+    const wjjModel = buildTemplate(catalog, { plan: 'children', year: 2025, organisationId: 'wjj' });
+    const server = new FakeEndpoint('wjj');
+    await server.submit({ plan: 'children', year: 2025, organisationId: 'wjj', catalogVersion: 'x', templateVersion: 1, values: [] }, 'earlier');
+    server.review('children', 2025, 'wjj', 'returned', 'C-HEA-09 戛洒镇的接种率与卫健委年报不一致；c-hea-04 请核实；W-DEC-04 不属于本表');
+    const { host, sheet } = await openPane({ server, templateModel: wjjModel });
+    const bar = (await screen.findByText(zh.statusReturnedTitle)).closest('[role="group"]') as HTMLElement;
+    await checked();
+    const gasa = wjjModel.dataRows.find((row) => row.indicatorId === 'C-HEA-09' && row.unitId === 'gasa');
+    const infant = wjjModel.dataRows.find((row) => row.indicatorId === 'C-HEA-04');
+    if (!gasa || !infant) throw new Error('rows');
+    const link = within(bar).getByRole('button', { name: zh.commentIndicator('C-HEA-09', cellOf(gasa, 'value')) });
+    expect(link).toHaveTextContent('C-HEA-09');
+    expect(bar).toHaveTextContent('退回意见：C-HEA-09 戛洒镇的接种率与卫健委年报不一致；c-hea-04 请核实；W-DEC-04 不属于本表');
+    await userEvent.click(link);
+    const at = parseCellAddress(cellOf(gasa, 'value'));
+    await waitFor(() => expect(host.workbook.selection).toEqual({ sheetId: sheet?.id, rect: { r0: at.row, c0: at.column, r1: at.row, c1: at.column } }));
+    await userEvent.click(within(bar).getByRole('button', { name: zh.commentIndicator('C-HEA-04', cellOf(infant, 'value')) }));
+    const infantAt = parseCellAddress(cellOf(infant, 'value'));
+    await waitFor(() => expect(host.workbook.selection?.rect).toEqual({ r0: infantAt.row, c0: infantAt.column, r1: infantAt.row, c1: infantAt.column }));
+    // an indicator that is not in the sheet stays text
+    expect(within(bar).queryByRole('button', { name: /W-DEC-04/ })).not.toBeInTheDocument();
+  });
+
+  it('reopened after a submission: shows it, and 提交 stays disabled until the sheet changes', async () => {
+    const store = memoryStore();
+    const server = new FakeEndpoint('fl');
+    const first = await openPane({ store, server });
+    await checked();
+    await waitFor(() => expect(submitButton()).toBeEnabled());
+    await userEvent.click(submitButton());
+    expect(await screen.findByRole('region', { name: '提交成功：第 1 版' })).toBeInTheDocument();
+    first.unmount();
+
+    await openPane({ store, server });
+    await checked();
+    const receivedAt = Date.parse(server.storedVersions()[0]?.receivedAt as string);
+    expect(await screen.findByText(zh.lastDelivered(1, zh.formatTime(receivedAt)))).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByText(zh.blocked.unchanged)).toBeInTheDocument());
+    expect(submitButton()).toBeDisabled();
+    expect(server.submitCalls).toHaveLength(1);
   });
 });
