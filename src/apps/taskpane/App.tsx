@@ -1,5 +1,7 @@
-import { Suspense, useState } from 'react';
+import { Component, lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { makeStyles, Spinner, Tab, TabList, tokens } from '@fluentui/react-components';
+import { openingView, rememberOpened, type OpeningView } from './opening-view';
+import { useServicesIfAny } from './services';
 import { retryableLazy, ViewBoundary, type RetryableLazy } from './ViewBoundary';
 import type { UiStrings } from './strings';
 
@@ -20,6 +22,23 @@ const useStyles = makeStyles({
     padding: tokens.spacingHorizontalM,
   },
 });
+
+/**
+ * This workbook's submissions waiting or just delivered, shown above the other tabs (its own chunk, the
+ * Submit view's: it needs the outbox). A chunk that cannot load shows nothing: the Submit tab says it all.
+ */
+const PendingSubmissions = lazy(() => import(/* webpackChunkName: "submit" */ './submit/PendingSubmissions'));
+
+/** Renders nothing instead of what failed (a notice that is only a convenience must not break the shell). */
+class Quiet extends Component<{ children: ReactNode }, { failed: boolean }> {
+  override state = { failed: false };
+  static getDerivedStateFromError(): { failed: boolean } {
+    return { failed: true };
+  }
+  override render(): ReactNode {
+    return this.state.failed ? null : this.props.children;
+  }
+}
 
 /**
  * The four views. Each is its own chunk: the first screen does not wait for the others' code. A chunk that
@@ -51,11 +70,13 @@ export function preloadView(view: ViewName): void {
 export interface ViewProps {
   readonly active: boolean;
   readonly show: (view: ViewName) => void;
+  /** The pane's first opening here, without a token (设置 opens first and says what to do). */
+  readonly firstRun?: boolean;
 }
 
 export interface AppProps {
   strings: UiStrings;
-  /** The view shown first (default 填报). */
+  /** The view shown first (default: 设置 on the first opening without a token, else 填报 — see opening-view.ts). */
   initialView?: ViewName;
 }
 
@@ -63,10 +84,17 @@ export interface AppProps {
  * The task pane inside Excel: a tab per view. A view stays mounted once opened (hidden when another tab
  * is chosen), so a check's results, a note being typed or a submission in progress survive tab switches.
  */
-export function App({ strings, initialView = FIRST_VIEW }: AppProps) {
+export function App({ strings, initialView }: AppProps) {
   const styles = useStyles();
-  const [current, setCurrent] = useState<ViewName>(initialView);
-  const [opened, setOpened] = useState<ReadonlySet<ViewName>>(() => new Set([initialView]));
+  const services = useServicesIfAny();
+  const [opening] = useState<OpeningView | { view: ViewName; firstRun: false }>(() =>
+    initialView !== undefined ? { view: initialView, firstRun: false } : services ? openingView(services.store) : { view: FIRST_VIEW, firstRun: false },
+  );
+  useEffect(() => {
+    if (services) rememberOpened(services.store, services.now());
+  }, [services]);
+  const [current, setCurrent] = useState<ViewName>(opening.view);
+  const [opened, setOpened] = useState<ReadonlySet<ViewName>>(() => new Set([opening.view]));
   const show = (view: ViewName) => {
     setCurrent(view);
     setOpened((previous) => (previous.has(view) ? previous : new Set([...previous, view])));
@@ -92,13 +120,20 @@ export function App({ strings, initialView = FIRST_VIEW }: AppProps) {
           </Tab>
         ))}
       </TabList>
+      {services && current !== 'submit' && (
+        <Quiet>
+          <Suspense fallback={null}>
+            <PendingSubmissions show={show} />
+          </Suspense>
+        </Quiet>
+      )}
       {VIEWS.filter((view) => opened.has(view)).map((view) => {
         const View = views[view].Component;
         return (
           <main key={view} id={`panel-${view}`} role="tabpanel" aria-labelledby={`tab-${view}`} hidden={view !== current} className={styles.view}>
             <ViewBoundary strings={strings.shell} onRetry={() => retryView(view)}>
               <Suspense fallback={<Spinner size="small" label={strings.shell.loading} />}>
-                <View active={view === current} show={show} />
+                <View active={view === current} show={show} firstRun={opening.firstRun} />
               </Suspense>
             </ViewBoundary>
           </main>

@@ -35,6 +35,11 @@ export function ServicesProvider({ services, children }: { services: PaneService
   return <ServicesContext.Provider value={services}>{children}</ServicesContext.Provider>;
 }
 
+/** The services, or null outside a ServicesProvider (the shell renders without them in some tests). */
+export function useServicesIfAny(): PaneServices | null {
+  return useContext(ServicesContext);
+}
+
 export function useServices(): PaneServices {
   const services = useContext(ServicesContext);
   if (!services) throw new Error('useServices outside ServicesProvider');

@@ -5,6 +5,7 @@ import {
   Input,
   makeStyles,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
   Spinner,
@@ -76,8 +77,35 @@ type Status =
   | { readonly kind: 'tested'; readonly diagnosis: ConnectionDiagnosis };
 
 /** Settings (设置): the endpoint's address, the token (per user, never in the workbook) and the connection test. */
-export default function SettingsView(_props: ViewProps) {
-  return <SettingsPanel pageOrigin={useServices().pageOrigin} />;
+export default function SettingsView({ show, firstRun }: ViewProps) {
+  const services = useServices();
+  const text = services.strings.settings;
+  // said on the first opening only, and only until a token is saved (the panel then says what it did)
+  const [welcome, setWelcome] = useState(firstRun === true);
+  const styles = useStyles();
+  return (
+    <div className={styles.root}>
+      {welcome && (
+        <MessageBar intent="info" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{text.firstRunTitle}</MessageBarTitle>
+            {text.firstRun}
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button
+              onClick={() => {
+                setWelcome(false);
+                show('fill');
+              }}
+            >
+              {text.firstRunLater}
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
+      <SettingsPanel pageOrigin={services.pageOrigin} />
+    </div>
+  );
 }
 
 export interface SettingsPanelProps {

@@ -17,9 +17,10 @@ import { parseEndpointUrl, type EndpointUrlProblem } from '../../../client/endpo
 import type { PaneServices } from '../services';
 import type { KeyValueStore } from '../../../client/storage';
 
-export const ENDPOINT_URL_KEY = 'xpm.endpoint.url';
-export const ENDPOINT_TOKEN_KEY = 'xpm.endpoint.token';
-export const ENDPOINT_IDENTITY_KEY = 'xpm.endpoint.identity';
+import { ENDPOINT_IDENTITY_KEY, ENDPOINT_TOKEN_KEY, ENDPOINT_URL_KEY } from '../opening-view';
+
+// the keys live beside the shell's opening decision (it reads the token before any view is loaded)
+export { ENDPOINT_IDENTITY_KEY, ENDPOINT_TOKEN_KEY, ENDPOINT_URL_KEY };
 
 /** What settings storage needs from the pane's services. */
 export type SettingsServices = Pick<PaneServices, 'store' | 'defaultEndpoint'>;

@@ -8,6 +8,10 @@ import type { Locale } from './locale';
 export interface SettingsStrings {
   heading: string;
   intro: string;
+  /** The pane's first opening without a token: what to do here, and that it can wait. */
+  firstRunTitle: string;
+  firstRun: string;
+  firstRunLater: string;
   urlLabel: string;
   /** The hint under the address; `defaultUrl` is used when the field is left empty ('' when there is none). */
   urlHint: (defaultUrl: string) => string;
@@ -54,6 +58,9 @@ export const settingsStrings: Readonly<Record<Locale, SettingsStrings>> = {
   'zh-CN': {
     heading: '设置',
     intro: '填写统计局提供的服务器地址和本单位的访问令牌，然后点击“测试连接”确认可以提交。',
+    firstRunTitle: '欢迎使用：先连接到统计局的服务器',
+    firstRun: '请填写统计局提供的服务器地址和发给您的访问令牌，保存后点击“测试连接”。连接好以后，插入模板时会自动填入本单位上年已报送的数据，检查通过的报表可以直接提交。暂时没有令牌，也可以先插入模板、填写和检查。',
+    firstRunLater: '先去填报',
     urlLabel: '服务器地址',
     urlHint: (defaultUrl) =>
       defaultUrl ? `例如 https://tianbao.example.gov.cn。不填写时使用 ${defaultUrl}。` : '例如 https://tianbao.example.gov.cn（请向统计局索取）。',
@@ -100,6 +107,9 @@ export const settingsStrings: Readonly<Record<Locale, SettingsStrings>> = {
   'en-US': {
     heading: 'Settings',
     intro: 'Enter the server address from the statistics bureau and your organisation\u2019s token, then choose Test connection to make sure you can submit.',
+    firstRunTitle: 'Welcome: connect to the statistics bureau\u2019s server first',
+    firstRun: 'Enter the server address from the statistics bureau and the access token you were given, save, then choose Test connection. Once connected, inserting a template fills in your organisation\u2019s values of last year, and a checked report can be submitted from here. Without a token yet you can still insert, fill and check a template.',
+    firstRunLater: 'Go to Fill first',
     urlLabel: 'Server address',
     urlHint: (defaultUrl) =>
       defaultUrl ? `For example https://tianbao.example.gov.cn. Left empty, ${defaultUrl} is used.` : 'For example https://tianbao.example.gov.cn (ask the statistics bureau).',
