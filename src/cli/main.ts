@@ -18,6 +18,8 @@ const USAGE = `用法 / Usage: indicators <命令> [选项]
       解析并判定一个填报值是否达到规划目标。
   template --plan women|children [--org <单位编号>] --year <年度> --out <文件.xlsx> [--force] [--lang]
       生成标准填报模板（.xlsx，可在 Excel、WPS、LibreOffice 中填写；不带 --org 为全部指标）。
+      [--prefill-from <服务器地址>|database [--token <令牌>]] 预填：上年值取自本单位上年已报送的报表（服务器，或本机端点的
+      数据库；令牌也可放在环境变量 INDICATORS_TOKEN 中），基期值取自规划；预填的数字为蓝色。取不到时不生成文件，退出码 2。
   check <文件.xlsx> [--json] [--lang]
       提交前核对：读取文件中的每张填报表，逐项校验并判定是否达标。
       退出码 0 无错误（未达标只是警告）；1 有填报错误；2 文件无法读取或不含模板。
