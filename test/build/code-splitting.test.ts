@@ -2,7 +2,7 @@
  * Builds the task pane with the project's webpack.config.js (production, not minified: the split is the same,
  * the build faster) into a temp folder and checks what the first screen loads and what it does not.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import webpack, { type Configuration } from 'webpack';
@@ -84,10 +84,11 @@ describe('the production build', () => {
     expect(modulesOf([chunkNamed('fill')!]).some((m) => m.startsWith('./src/apps/taskpane/fill/FillView'))).toBe(true);
   });
 
-  it('writes taskpane.html with office.js (the CDN) first in <head>, then the entry scripts in order', () => {
+  it('writes taskpane.html with the ES5 guard, then office.js (the CDN) in <head>, then the entry scripts in order', () => {
     const scripts = [...html.matchAll(/<script[^>]*src="([^"]+)"/g)].map((m) => m[1]);
-    expect(scripts[0]).toBe('https://appsforoffice.microsoft.com/lib/1/hosted/office.js');
-    expect(scripts.slice(1).map((s) => s?.replace(/\.[0-9a-f]{8}\.js$/, ''))).toEqual(['runtime', 'vendors', 'taskpane']);
+    expect(scripts.slice(0, 2)).toEqual(['unsupported-browser.js', 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js']);
+    expect(existsSync(join(dir, 'taskpane', 'unsupported-browser.js'))).toBe(true);
+    expect(scripts.slice(2).map((s) => s?.replace(/\.[0-9a-f]{8}\.js$/, ''))).toEqual(['runtime', 'vendors', 'taskpane']);
     expect(html.indexOf('office.js')).toBeLessThan(html.indexOf('</head>'));
   });
 
