@@ -4,16 +4,17 @@
  * with every finding tied to the cell it is about, so the pane can list it and select the cell.
  */
 import { entryPlace, type Catalog, type EntryPlace } from '../core/catalog/catalog';
-import { checkSubmission, type SubmissionFinding } from '../core/submission/check-submission';
+import type { ReportCounts } from '../core/report/report-findings';
+import { checkSubmission } from '../core/submission/check-submission';
 import type { ClientInfo, SubmissionDocument } from '../contract/submission-document';
-import { findingCell, submissionFromTemplate } from '../contract/template-submission';
-import { readTemplate, type EntryCells, type SheetGrid, type TemplateRead } from '../core/template/read-template';
+import { submissionFromTemplate } from '../contract/template-submission';
+import { readTemplate, type SheetGrid, type TemplateRead } from '../core/template/read-template';
+import { templateFindings, type TemplateFinding } from '../core/template/template-findings';
 
-/** An entry as people know it: indicator (id and name) and, for per-unit indicators, the township or body. */
 /** An entry the list names: the core's EntryPlace (indicator and township, both languages). */
 export type Place = EntryPlace;
 
-/** Something that blocks the submission. */
+/** Something that blocks the submission: one line of the sheet (its error messages merged), or a problem of the sheet. */
 export interface BlockingItem {
   /** The cell to select (A1), when the finding is about one. */
   readonly cell?: string;
@@ -22,7 +23,7 @@ export interface BlockingItem {
   readonly en: string;
 }
 
-/** A 说明 cell that needs text before the submission is accepted, with every warning it answers. */
+/** A line whose 说明 cell needs text before the submission is accepted, with every warning it answers. */
 export interface NoteItem {
   /** The 说明 cell (A1) the note is written into. */
   readonly noteCell: string;
@@ -44,6 +45,8 @@ export type PreflightOutcome =
       readonly notes: readonly NoteItem[];
       /** Reading problems that do not block (a percent-formatted value, an older catalog version …). */
       readonly hints: readonly BlockingItem[];
+      /** The counts 检查 and `indicators check` show for this sheet (errors and notes above are as many). */
+      readonly counts: ReportCounts;
       /** Nothing blocks: no error, no warning without a note. */
       readonly acceptable: boolean;
     };
@@ -58,47 +61,36 @@ export function preflight(grid: SheetGrid, catalog: Catalog, client?: ClientInfo
 
   const document = submissionFromTemplate(read, organisationId, client);
   const check = checkSubmission(catalog, document);
-  const placesOf = (finding: Pick<SubmissionFinding, 'indicatorId' | 'unitId'>): Place[] =>
-    (finding.indicatorId ?? '')
-      .split('/')
-      .filter((id) => id !== '')
-      .map((id) => entryPlace(catalog, id, finding.unitId));
-  const cellsOf = (finding: SubmissionFinding): EntryCells | undefined => (finding.entryIndex === undefined ? undefined : read.entries[finding.entryIndex]?.cells);
+  // the lists are the findings 检查 shows and `indicators check` prints, one per line: their lengths are the counts
+  const { findings, counts } = templateFindings(read, check.report);
+  const placesOf = (finding: TemplateFinding): Place[] => (finding.indicatorId === undefined ? [] : [entryPlace(catalog, finding.indicatorId, finding.unitId)]);
 
   const errors: BlockingItem[] = [];
-  for (const problem of read.problems.filter((item) => item.severity === 'error')) {
-    errors.push({ ...(problem.cell ? { cell: problem.cell } : {}), places: problem.indicatorId ? [entryPlace(catalog, problem.indicatorId, problem.unitId)] : [], zh: problem.zh, en: problem.en });
-  }
-  for (const finding of check.errors) {
-    const cell = findingCell(read, finding);
-    errors.push({ ...(cell ? { cell } : {}), places: placesOf(finding), ...messageOf(finding) });
-  }
-
-  const notes = new Map<string, { noteCell: string; valueCell?: string; places: Place[]; messages: { zh: string; en: string }[] }>();
-  for (const finding of check.notesRequired) {
-    const cells = cellsOf(finding);
-    const noteCell = cells?.note;
-    const places = placesOf(finding);
-    const message = messageOf(finding);
-    if (!noteCell) {
-      // no 说明 cell to write into (cannot happen with a template read back: the column is required)
-      errors.push({ places, ...message });
+  const notes: NoteItem[] = [];
+  for (const finding of findings) {
+    if (finding.category === 'error') {
+      errors.push({ ...(finding.cell ? { cell: finding.cell } : {}), places: placesOf(finding), ...joined(finding.messages.filter((message) => message.severity === 'error')) });
       continue;
     }
-    const item = notes.get(noteCell);
-    if (item) item.messages.push(message);
-    else notes.set(noteCell, { noteCell, ...(cells?.value ? { valueCell: cells.value } : {}), places, messages: [message] });
+    if (!finding.needsNote) continue;
+    const cells = finding.entryIndex === undefined ? undefined : read.entries[finding.entryIndex]?.cells;
+    const messages = finding.messages.filter((message) => message.severity === 'warning').map(({ zh, en }) => ({ zh, en }));
+    if (!cells?.note) {
+      // no 说明 cell to write into (cannot happen with a template read back: the column is required)
+      errors.push({ places: placesOf(finding), ...joined(messages) });
+      continue;
+    }
+    notes.push({ noteCell: cells.note, ...(cells.value ? { valueCell: cells.value } : {}), places: placesOf(finding), messages });
   }
 
   const hints = read.problems
     .filter((item) => item.severity !== 'error')
     .map((problem) => ({ ...(problem.cell ? { cell: problem.cell } : {}), places: problem.indicatorId ? [entryPlace(catalog, problem.indicatorId, problem.unitId)] : [], zh: problem.zh, en: problem.en }));
 
-  return { kind: 'ready', read, document, errors, notes: [...notes.values()], hints, acceptable: errors.length === 0 && notes.size === 0 };
+  return { kind: 'ready', read, document, errors, notes, hints, counts, acceptable: check.acceptable && errors.length === 0 && notes.length === 0 };
 }
 
-
-/** The finding's message without its place: the pane shows the indicator and township on their own line. */
-function messageOf(finding: SubmissionFinding): { zh: string; en: string } {
-  return finding.detail ?? { zh: finding.message, en: finding.messageEn };
+/** Several messages of one line as one text. */
+function joined(messages: readonly { zh: string; en: string }[]): { zh: string; en: string } {
+  return { zh: messages.map((message) => message.zh).join('；'), en: messages.map((message) => message.en).join('; ') };
 }

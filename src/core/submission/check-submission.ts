@@ -3,6 +3,7 @@ import { entryKey, type EntryInput } from '../assess/entry';
 import type { Field, Severity } from '../i18n/message';
 import type { PlanId } from '../catalog/indicator-schema';
 import { evaluateReport, type ReportResult } from '../report/evaluate-report';
+import { countFindings, reportFindings, type ReportCounts } from '../report/report-findings';
 
 /**
  * What the core needs of a submission: plan, year, organisation and the values as typed. The wire document
@@ -42,6 +43,11 @@ export interface SubmissionCheck {
   readonly notesRequired: readonly SubmissionFinding[];
   /** True when nothing stops the submission. */
   readonly acceptable: boolean;
+  /**
+   * The counts by line (src/core/report/report-findings.ts): what the pane, `indicators check` and the
+   * server's answers show. `errors` and `notesRequired` above list messages for programs; these count lines.
+   */
+  readonly counts: ReportCounts;
 }
 
 /** The entries of a submission as the engine takes them (the client's `parsed` is ignored on purpose). */
@@ -115,7 +121,8 @@ export function checkSubmission(
       });
     }
   }
-  return { report, errors, notesRequired, acceptable: errors.length === 0 && notesRequired.length === 0 };
+  const counts = countFindings(report, reportFindings(report, submission.values));
+  return { report, errors, notesRequired, acceptable: errors.length === 0 && notesRequired.length === 0, counts };
 }
 
 /** An entry as people know it: "指标 C-HEA-09 适龄儿童免疫规划疫苗接种率（桂山街道）". */

@@ -1,7 +1,9 @@
 import type { Catalog } from '../catalog/catalog';
-import type { Language, Severity } from '../i18n/message';
+import type { Language } from '../i18n/message';
 import { evaluateReport, type ReportResult } from '../report/evaluate-report';
+import type { ReportCounts } from '../report/report-findings';
 import { readTemplate, reportInputOf, type SheetGrid, type TemplateRead, type TemplateReadOutcome } from './read-template';
+import { templateFindings, type TemplateFinding } from './template-findings';
 import { templateFlags, type TemplateFlags } from './template-flags';
 
 /** A template sheet read back, judged by the engine and turned into cell flags. */
@@ -9,8 +11,10 @@ export interface TemplateCheck {
   readonly read: TemplateRead;
   readonly report: ReportResult;
   readonly flags: TemplateFlags;
-  /** Counts over the reading problems and the engine's findings together. */
-  readonly counts: Readonly<Record<Severity, number>>;
+  /** One finding per line with something to say (messages merged), and per problem of the sheet as a whole. */
+  readonly findings: readonly TemplateFinding[];
+  /** The counts 检查, 提交, `indicators check` and the server all show (src/core/report/report-findings.ts). */
+  readonly counts: ReportCounts;
 }
 
 /** Reads, evaluates and flags one sheet: what the add-in's 检查 and `indicators check` both run. */
@@ -23,7 +27,6 @@ export function checkTemplate(
   if (outcome.kind === 'notTemplate') return outcome;
   const read = outcome.read;
   const report = evaluateReport(catalog, reportInputOf(read));
-  const counts: Record<Severity, number> = { ...report.summary.bySeverity };
-  for (const problem of read.problems) counts[problem.severity] += 1;
-  return { kind: 'template', check: { read, report, flags: templateFlags(read, report, language), counts } };
+  const { findings, counts } = templateFindings(read, report);
+  return { kind: 'template', check: { read, report, flags: templateFlags(read, report, language), findings, counts } };
 }

@@ -3,6 +3,7 @@ import type { EntryResult } from '../../../src/core/assess/entry';
 import { evaluateReport, type ReportResult } from '../../../src/core/report/evaluate-report';
 import { buildTemplate, FIRST_DATA_ROW } from '../../../src/core/template/build-template';
 import { checkTemplate, type TemplateCheck } from '../../../src/core/template/check-template';
+import { templateFindings } from '../../../src/core/template/template-findings';
 import { readTemplate, reportInputOf, type TemplateRead } from '../../../src/core/template/read-template';
 import { templateFlags, type CellFlag } from '../../../src/core/template/template-flags';
 import { COLUMN_INDEX, type ColumnKey } from '../../../src/core/template/template-columns';
@@ -184,13 +185,16 @@ describe('templateFlags', () => {
     expect(flag?.note).toMatch(/^Not met/);
   });
 
-  it('is what checkTemplate returns, with counts over reading problems and engine findings', () => {
+  it('is what checkTemplate returns, with the findings and counts by line (a reading problem in a line\'s cell is that line\'s)', () => {
     const inputs: RowInput[] = [{ indicatorId: 'C-HEA-26', value: 0.8, valueFormat: '0%' }, { indicatorId: 'C-HEA-29', value: 'abc' }];
     const { read, report, check } = checked(inputs);
     expect(check.flags).toEqual(templateFlags(read, report));
     expect(check.report.results).toEqual(report.results);
-    expect(check.counts.warning).toBe(report.summary.bySeverity.warning + read.problems.filter((p) => p.severity === 'warning').length);
-    expect(check.counts.error).toBe(report.summary.bySeverity.error + read.problems.filter((p) => p.severity === 'error').length);
-    expect(read.problems.filter((p) => p.severity === 'warning')).toHaveLength(1);
+    expect(check).toMatchObject(templateFindings(read, report));
+    // the unreadable line and the blank ones are errors; nothing is counted twice
+    expect(check.counts.error).toBe(check.findings.filter((finding) => finding.category === 'error').length);
+    expect(check.counts.lines).toBe(read.entries.length);
+    const byCell = check.findings.map((finding) => finding.cell);
+    expect(new Set(byCell).size).toBe(byCell.length);
   });
 });
