@@ -6,7 +6,7 @@ import { UNITS } from '../catalog/units';
 import { FIELD_LABELS, type Field, type Message, type Severity } from '../i18n/message';
 import type { CellValue, RawCell } from '../parse/cell-value';
 import { parseCell } from '../parse/parse-cell';
-import { plausibilityWarnings, validateValue } from '../rules/validate-value';
+import { plausibilityCheck, validateValue } from '../rules/validate-value';
 import { projectionWarning, type Observation } from '../warnings/projection';
 import { swingWarning } from '../warnings/swing';
 import { approxTolerance, describeTarget } from './describe-target';
@@ -60,6 +60,9 @@ export function assessEntry(indicator: Indicator, input: EntryInput, context: As
   if (current.kind === 'text') {
     return result(base, 'notAssessable', [{ code: 'assess.qualitative', severity: 'info', field: 'value', zh: '定性目标：已记录进展情况，不作达标判定', en: 'Qualitative target: progress recorded, not judged' }], NO_TARGETS);
   }
+  // outside the catalog's plausible range: an error, unless the 说明 confirms this very value
+  const plausibility = plausibilityCheck(indicator, current, note);
+  if (plausibility.some((message) => message.severity === 'error')) return result(base, 'invalid', plausibility, NO_TARGETS);
 
   const inputs: JudgeInputs = {
     value: current,
@@ -92,7 +95,7 @@ export function assessEntry(indicator: Indicator, input: EntryInput, context: As
     messages.push({ code: 'assess.unquantifiedTarget', severity: 'info', field: 'value', zh: `${verdict.year}年目标“${verdict.description.zh}”无法按数值判定，需人工评估`, en: `The ${verdict.year} target "${verdict.description.en}" cannot be judged on a number; assess it by hand` });
   }
   messages.push(...alternativeMessages(indicator, inputs, checks, context));
-  messages.push(...plausibilityWarnings(indicator, current));
+  messages.push(...plausibility);
   if (current.kind === 'number') messages.push(...earlyWarnings(indicator, current.value, inputs.previous, checks, year, context.defaults));
   return result(base, status, messages, verdicts);
 }

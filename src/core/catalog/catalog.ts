@@ -166,7 +166,20 @@ function checkIndicator(indicator: Indicator): string[] {
       const min = indicator.range?.min ?? unit.min;
       const max = indicator.range?.max ?? unit.max;
       if ((min !== undefined && value < min) || (max !== undefined && value > max)) problems.push(`目标值 ${value} 超出单位${unit.id}的有效范围`);
+      // a plausible range is a data-quality bound: it may never make a target itself implausible
+      const plausible = indicator.plausible;
+      if (plausible && ((plausible.min !== undefined && value < plausible.min) || (plausible.max !== undefined && value > plausible.max))) problems.push(`目标值 ${value} 不在合理范围（plausible）内：合理范围不得比目标更严`);
     }
+  }
+  if (indicator.plausible) {
+    const { min, max } = indicator.plausible;
+    const validMin = indicator.range?.min ?? unit.min;
+    const validMax = indicator.range?.max ?? unit.max;
+    if (unit.valueKind !== 'number') problems.push('合理范围（plausible）只适用于数值单位');
+    if (min === undefined && max === undefined) problems.push('合理范围（plausible）至少要有 min 或 max');
+    if (min !== undefined && max !== undefined && min > max) problems.push('plausible.min 大于 plausible.max');
+    if (min !== undefined && ((validMin !== undefined && min <= validMin) || (validMax !== undefined && min > validMax))) problems.push('plausible.min 应在有效范围之内且高于其下限');
+    if (max !== undefined && ((validMax !== undefined && max >= validMax) || (validMin !== undefined && max < validMin))) problems.push('plausible.max 应在有效范围之内且低于其上限');
   }
   return problems;
 }

@@ -78,6 +78,24 @@ export const WarningSettingsSchema = z.object({
     .describe('A year-over-year change larger than this many units is a swing (used instead of swingRelative).'),
 });
 
+/**
+ * Where values of an indicator are believable: a data-quality bound, never a target. A value outside is
+ * not a miss but most likely a typing slip (0.95 typed for 95%); it is an error until the person confirms
+ * it in the 说明 (【确认】 followed by the value as typed, src/core/rules/validate-value.ts). Every target
+ * of the indicator lies inside it (the catalog loader checks).
+ */
+export const PlausibleRangeSchema = z
+  .object({
+    min: z.number().finite().optional().describe('Values below this are implausible.'),
+    max: z.number().finite().optional().describe('Values above this are implausible.'),
+    reason: z
+      .object({ zh: z.string().min(1), en: z.string().min(1) })
+      .strict()
+      .describe('Why a value outside is suspect (a data-quality reason, said in the message), e.g. a percentage typed as a fraction.'),
+  })
+  .strict();
+export type PlausibleRange = z.infer<typeof PlausibleRangeSchema>;
+
 /** One monitoring indicator with its target. */
 export const IndicatorSchema = z
   .object({
@@ -94,6 +112,7 @@ export const IndicatorSchema = z
       .object({ min: z.number().finite().optional(), max: z.number().finite().optional() })
       .optional()
       .describe('Narrows the unit\'s valid range for this indicator.'),
+    plausible: PlausibleRangeSchema.optional().describe('Data-quality bounds (not a target): a value outside must be confirmed in the 说明 with 【确认】 and the value.'),
     target: TargetSchema,
     targetYear: z.number().int().min(PLAN_FIRST_YEAR).max(PLAN_LAST_YEAR).default(PLAN_LAST_YEAR),
     everyYear: z

@@ -1,8 +1,9 @@
 import type { Indicator } from '../catalog/indicator-schema';
 import { UNITS } from '../catalog/units';
-import { formatNumber } from '../assess/format-quantity';
+import { formatNumber, formatQuantity, formatQuantityEn } from '../assess/format-quantity';
 import { FIELD_LABELS, type Field, type Message } from '../i18n/message';
 import type { CellValue } from '../parse/cell-value';
+import { parseCell } from '../parse/parse-cell';
 
 /** The valid range of an indicator's values: its own `range`, else its unit's. */
 export function validRange(indicator: Indicator): { min?: number; max?: number } {
@@ -49,25 +50,62 @@ function englishSubject(label: string): string {
   return /^(this|that|its|their)\b/i.test(label) ? label.charAt(0).toUpperCase() + label.slice(1) : `The ${label}`;
 }
 
+/** The word that confirms an implausible value in the 说明, followed by the value as typed: 【确认】0.95. */
+export const CONFIRMATION_WORD = '【确认】';
+
 /**
- * Flags a percentage that looks like a fraction typed by mistake (0.952 meant as 95.2%), when a floor the
- * value must reach is far above 1%. A warning, not an error: tiny rates exist.
+ * 【确认】 (or [确认]) followed by a value, in a 说明 — after NFKC, so full-width digits, brackets and colons
+ * count: "【确认】0.95", "【确认】：０．９５%", "[确认] 0.95".
  */
-export function plausibilityWarnings(indicator: Indicator, value: CellValue): Message[] {
-  if (value.kind !== 'number' || indicator.unit !== '%' || value.value <= 0 || value.value >= 1) return [];
-  // only floors (达到…以上, …左右) make a tiny value suspicious; under a ceiling (控制在10%以下) it is good news
-  const floors = [indicator.target, ...indicator.milestones.map((milestone) => milestone.target)]
-    .filter((target) => target.kind === 'min' || target.kind === 'approx')
-    .map((target) => target.value);
-  const targetValue = floors.length > 0 ? Math.max(...floors) : undefined;
-  if (targetValue === undefined || targetValue < 5) return [];
+const CONFIRMATION = /(?:【确认】|\[确认\])\s*:?\s*([^\s,;，；。、)）]+)/g;
+
+/** Whether the note confirms exactly this value: the confirmation word followed by the same number. */
+export function confirmsValue(indicator: Indicator, value: CellValue, note: string | undefined): boolean {
+  if (!note || value.kind !== 'number') return false;
+  for (const match of note.normalize('NFKC').matchAll(CONFIRMATION)) {
+    const parsed = parseCell(match[1] ?? '', UNITS[indicator.unit], 'value');
+    if (parsed.ok && parsed.value.kind === 'number' && parsed.value.value === value.value) return true;
+  }
+  return false;
+}
+
+/**
+ * A value outside the indicator's plausible range (the catalog's data-quality bounds, not a target): 0.95
+ * typed for 95% under a ≥90% target. An error — a note alone does not make it right — unless the 说明
+ * confirms it with the confirmation word and the value itself ("【确认】0.95 该乡镇当年…"), which cannot
+ * happen by accident: a copied note confirms another number, a plain note none. Confirmed, it is judged as
+ * any value and an info message keeps the confirmation visible to the bureau.
+ */
+export function plausibilityCheck(indicator: Indicator, value: CellValue, note: string | undefined): Message[] {
+  const plausible = indicator.plausible;
+  if (!plausible || value.kind !== 'number') return [];
+  const below = plausible.min !== undefined && value.value < plausible.min;
+  const above = plausible.max !== undefined && value.value > plausible.max;
+  if (!below && !above) return [];
+  const unit = indicator.unit;
+  const { min, max } = plausible;
+  const rangeZh = min !== undefined && max !== undefined ? `${formatQuantity(min, unit)}—${formatQuantity(max, unit)}` : min !== undefined ? `不低于${formatQuantity(min, unit)}` : `不高于${formatQuantity(max ?? 0, unit)}`;
+  const rangeEn = min !== undefined && max !== undefined ? `${formatQuantityEn(min, unit)} to ${formatQuantityEn(max, unit)}` : min !== undefined ? `at least ${formatQuantityEn(min, unit)}` : `at most ${formatQuantityEn(max ?? 0, unit)}`;
+  const shown = formatQuantity(value.text, unit);
+  const shownEn = formatQuantityEn(value.text, unit);
+  if (confirmsValue(indicator, value, note)) {
+    return [
+      {
+        code: 'value.implausibleConfirmed',
+        severity: 'info',
+        field: 'value',
+        zh: `本年值${shown}不在合理范围（${rangeZh}）内，已在说明中确认`,
+        en: `This year's value ${shownEn} is outside the plausible range (${rangeEn}); confirmed in the note`,
+      },
+    ];
+  }
   return [
     {
-      code: 'value.looksLikeFraction',
-      severity: 'warning',
+      code: 'value.implausible',
+      severity: 'error',
       field: 'value',
-      zh: `本年值${value.text}%远低于目标${formatNumber(targetValue)}%，是否把${formatNumber(value.value * 100)}%写成了小数？请核实`,
-      en: `This year's value ${value.text}% is far below the ${formatNumber(targetValue)}% target: was ${formatNumber(value.value * 100)}% entered as a fraction? Please check`,
+      zh: `本年值${shown}不在合理范围（${rangeZh}）内：${plausible.reason.zh}。请改正；如数值确实如此，请在“说明”中写“${CONFIRMATION_WORD}${value.text}”并说明原因`,
+      en: `This year's value ${shownEn} is outside the plausible range (${rangeEn}): ${plausible.reason.en}. Correct it; if it is right, write "${CONFIRMATION_WORD}${value.text}" in the note with the reason`,
     },
   ];
 }

@@ -1,32 +1,50 @@
-import { plausibilityWarnings, validateValue, validRange } from '../../../src/core/rules/validate-value';
+import { confirmsValue, plausibilityCheck, validateValue, validRange } from '../../../src/core/rules/validate-value';
 import { assess, codes, expectBilingual, messageWith, num, seeded, testIndicator } from '../assess/fixtures';
 
-describe('a percentage that looks like a fraction (0.952 meant as 95.2%)', () => {
-  test('C-HEA-20 ≥93%: 0.952 is not met and warned about, suggesting 95.2%', () => {
+describe('a value outside the catalog\'s plausible range (0.95 typed for 95%): an error until confirmed in the 说明', () => {
+  test('C-HEA-20 ≥93%: 0.952 is an error that names the range, why, and how to confirm it; no target is judged', () => {
     const result = assess('C-HEA-20', { value: '0.952' }, 2030);
-    expect(result.status).toBe('notMet');
-    const warning = messageWith(result, 'value.looksLikeFraction');
-    expect(warning).toMatchObject({ severity: 'warning', field: 'value' });
-    expect(warning.zh).toContain('95.2%');
-    expect(warning.zh).toContain('93%');
-    expect(warning.en).toContain('95.2%');
+    expect(result).toMatchObject({ status: 'invalid', severity: 'error', targets: [] });
+    const error = messageWith(result, 'value.implausible');
+    expect(error).toMatchObject({ severity: 'error', field: 'value' });
+    expect(error.zh).toContain('不低于2%');
+    expect(error.zh).toContain('95%写成0.95');
+    expect(error.zh).toContain('【确认】0.952');
+    expect(error.en).toContain('at least 2%');
+    expect(error.en).toContain('【确认】0.952');
     expectBilingual(result.messages);
   });
 
-  test('no warning for a real percentage, for 0 or 1, for other units, or for small targets', () => {
-    expect(codes(assess('C-HEA-20', { value: '95.2' }, 2030))).not.toContain('value.looksLikeFraction');
-    expect(plausibilityWarnings(seeded('C-HEA-20'), num('1'))).toEqual([]);
-    expect(plausibilityWarnings(seeded('C-HEA-20'), num('0'))).toEqual([]);
-    expect(plausibilityWarnings(seeded('C-HEA-20'), num('0.999'))).toHaveLength(1);
-    expect(plausibilityWarnings(seeded('C-HEA-04'), num('0.5'))).toEqual([]); // ‰
-    expect(plausibilityWarnings(seeded('W-HEA-14'), num('0.5'))).toEqual([]); // ≤2%: tiny rates are normal
-    expect(plausibilityWarnings(seeded('W-HEA-07'), num('0.5'))).toEqual([]); // increase: no number to compare with
+  test('any other note does not silence it: a plain explanation, the word alone, another number', () => {
+    for (const note of ['数据已核实', '【确认】', '确认0.952', '【确认】0.95', '【确认】9.52', '0.952【确认】']) {
+      expect(assess('C-HEA-20', { value: '0.952', note }, 2030)).toMatchObject({ status: 'invalid', severity: 'error' });
+    }
   });
 
-  test('only floors make a tiny value suspicious: a milestone floor counts, a ceiling does not', () => {
-    expect(plausibilityWarnings(seeded('C-ENV-09'), num('0.7'))).toHaveLength(1); // ≥70% by 2025, qualitative 2030
-    expect(plausibilityWarnings(seeded('C-HEA-11'), num('0.8'))).toEqual([]); // 贫血患病率 ≤10%: low is good
-    expect(plausibilityWarnings(seeded('W-ECO-02'), num('0.45'))).toHaveLength(1); // 45%左右
+  test('confirmed with 【确认】 and the value itself, it is judged as any value, and the confirmation stays visible', () => {
+    for (const note of ['【确认】0.952 该年度统计口径调整', '说明：【确认】：0.952%，系新口径', '【确认】 ０．９５２', '[确认]0.952', '［确认］0.952']) {
+      const result = assess('C-HEA-20', { value: '0.952', note }, 2030);
+      expect({ note, status: result.status }).toEqual({ note, status: 'notMet' });
+      expect(messageWith(result, 'value.implausibleConfirmed')).toMatchObject({ severity: 'info' });
+    }
+    expect(confirmsValue(seeded('C-HEA-20'), num('0.952'), '【确认】0.9520')).toBe(true);
+  });
+
+  test('inside the range, on an indicator without one, or not a number: nothing to say', () => {
+    expect(codes(assess('C-HEA-20', { value: '95.2' }, 2030))).not.toContain('value.implausible');
+    expect(plausibilityCheck(seeded('C-HEA-20'), num('2'), undefined)).toEqual([]);
+    expect(plausibilityCheck(seeded('C-HEA-20'), num('1.99'), undefined)).toHaveLength(1);
+    expect(plausibilityCheck(seeded('C-HEA-20'), num('0'), undefined)).toHaveLength(1); // a blank typed as 0
+    expect(plausibilityCheck(seeded('C-HEA-04'), num('0.5'), undefined)).toEqual([]); // ‰, no range
+    expect(plausibilityCheck(seeded('W-HEA-14'), num('0.5'), undefined)).toEqual([]); // ≤2%: tiny rates are normal
+    expect(plausibilityCheck(seeded('C-HEA-11'), num('0.8'), undefined)).toEqual([]); // 贫血患病率 ≤10%: low is good
+  });
+
+  test('a range of both sides, from the catalog field (a test indicator)', () => {
+    const indicator = testIndicator({ unit: '%', plausible: { min: 10, max: 60, reason: { zh: '测试', en: 'test' } }, target: { kind: 'min', value: 30 } });
+    expect(plausibilityCheck(indicator, num('70'), undefined)[0]?.zh).toContain('10%—60%');
+    expect(plausibilityCheck(indicator, num('70'), '【确认】70')[0]).toMatchObject({ code: 'value.implausibleConfirmed', severity: 'info' });
+    expect(plausibilityCheck(indicator, num('40'), undefined)).toEqual([]);
   });
 });
 
