@@ -138,7 +138,8 @@ const fingerprints = new WeakMap<SubmissionDocument, string>();
 /**
  * The delivery the sheet as checked is an unchanged copy of — 提交 would store the same version again — or
  * null. Not when the server shows it lacks that version (no report, another report, an older current version:
- * e.g. restored from a backup), so what the server does not have can always be sent.
+ * e.g. restored from a backup), so what the server does not have can always be sent; nor once the bureau has
+ * returned the report (sending it again as it is is then the person's answer, not an accident).
  */
 export function unchangedSinceSent(state: SubmissionState): OutboxDelivery | null {
   const ready = readySheet(state);
@@ -150,7 +151,7 @@ export function unchangedSinceSent(state: SubmissionState): OutboxDelivery | nul
   if (fingerprint !== delivery.fingerprint) return null;
   if (state.server.kind === 'loaded') {
     const { detail } = state.server;
-    if (!detail || detail.id !== delivery.receipt.submissionId || detail.currentVersion < delivery.receipt.version) return null;
+    if (!detail || detail.id !== delivery.receipt.submissionId || detail.currentVersion < delivery.receipt.version || detail.status === 'returned') return null;
   }
   return delivery;
 }

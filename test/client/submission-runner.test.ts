@@ -429,6 +429,13 @@ describe('SubmissionRunner: sending', () => {
     expect(server.submitCalls).toHaveLength(1);
     reopened.stop();
 
+    // returned by the bureau, the same sheet may be sent again: that is the person's answer, not an accident
+    server.review('children', 2025, 'fl', 'returned', '请核实');
+    const returned = await checkedHarness({ store, server });
+    expect(returned.runner.current.server).toMatchObject({ kind: 'loaded', detail: { status: 'returned' } });
+    expect(submitBlock(returned.runner.current)).toBeNull();
+    returned.stop();
+
     // a server that does not have it (restored from an older backup) takes it again
     const restored = new LookupEndpoint('fl');
     const afterRestore = await checkedHarness({ store, server: restored });

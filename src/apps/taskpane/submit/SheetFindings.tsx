@@ -7,7 +7,7 @@ import { Body1, Button, Caption1, Field, Spinner, Text, Textarea } from '@fluent
 import { textOf } from '../../../core/i18n/message';
 import { completenessText, countsText } from '../../../core/report/report-findings';
 import type { BlockingItem, NoteItem, Place } from '../../../client/preflight';
-import { canWriteNotes, isApproved, readySheet } from '../../../client/submission-runner';
+import { canWriteNotes, isApproved, readySheet, unchangedSinceSent } from '../../../client/submission-runner';
 import { Notice } from '../../../ui/Notice';
 import { failureText } from '../error-text';
 import { CellButton, ListItem, ListSection, useSubmitStyles, type SubmitPartProps } from './submit-layout';
@@ -37,8 +37,8 @@ export function SheetFindings(props: SubmitPartProps) {
           ))}
         </ListSection>
       )}
-      {/* locked: nothing can be submitted, so "可以提交" would be wrong (the status says 已锁定) */}
-      {ready.acceptable && !isApproved(state) && <Body1>{s.ready(ready.document.values.length)}</Body1>}
+      {/* "可以提交" only when it can: not when locked (the status says 已锁定), nor for the very version already sent (the button says why) */}
+      {ready.acceptable && !isApproved(state) && !unchangedSinceSent(state) && <Body1>{s.ready(ready.document.values.length)}</Body1>}
     </>
   );
 }

@@ -487,6 +487,8 @@ describe('the Submit view\u2019s states', () => {
     expect(await screen.findByText(zh.lastDelivered(1, zh.formatTime(receivedAt)))).toBeInTheDocument();
     await waitFor(() => expect(screen.getByText(zh.blocked.unchanged)).toBeInTheDocument());
     expect(submitButton()).toBeDisabled();
+    // the check passed, but "可以提交" would contradict the disabled button
+    expect(screen.queryByText(zh.ready(model.dataRows.length))).not.toBeInTheDocument();
     expect(server.submitCalls).toHaveLength(1);
   });
 });
