@@ -67,8 +67,9 @@ describe('the production build', () => {
   it('is a production taskpane.html that loads office.js from the Microsoft CDN (the address the stand-in answers)', () => {
     const html = readFileSync(join(taskpaneDir, 'taskpane.html'), 'utf8');
     const scripts = [...html.matchAll(/<script\b[^>]*\bsrc=["']?([^"' >]+)/g)].map((match) => match[1] as string);
-    // office.js first, from Microsoft's CDN (the address the test answers with the stand-in), then the bundle
-    expect(scripts[0]).toBe(OFFICE_JS_CDN);
+    // the ES5 guard for old webviews first, then office.js from Microsoft's CDN (the address the test answers
+    // with the stand-in), then the bundle
+    expect(scripts.slice(0, 2)).toEqual(['unsupported-browser.js', OFFICE_JS_CDN]);
     const bundle = scripts.find((src) => /^taskpane\.[0-9a-f]{8}\.js$/.test(src));
     expect(bundle).toBeDefined();
     // minified, as production builds are
