@@ -1,11 +1,26 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Field,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  ProgressBar,
+  Radio,
+  RadioGroup,
+  Spinner,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { completenessText, countsText } from '../../../core/report/report-findings';
 import type { ViewProps } from '../App';
 import { failureText } from '../error-text';
 import { useServices } from '../services';
 import { CheckRunner, INITIAL_CHECK_STATE, type CheckRunnerState, type Schedule } from './check-runner';
 import { FindingGroups } from './FindingGroups';
-import { checkFindings, inLanguage, type Finding } from './findings';
+import { checkFindings, GROUPINGS, inLanguage, nextProblemCell, sectionsOf, type Finding, type Grouping } from './findings';
 
 const useStyles = makeStyles({
   root: {
@@ -32,6 +47,9 @@ const useStyles = makeStyles({
     fontWeight: tokens.fontWeightSemibold,
     overflowWrap: 'anywhere',
   },
+  counts: {
+    fontWeight: tokens.fontWeightSemibold,
+  },
   visuallyHidden: {
     position: 'absolute',
     width: '1px',
@@ -54,9 +72,11 @@ export interface CheckViewProps extends ViewProps {
 }
 
 /**
- * 检查: validates the active template sheet (flags are drawn into the sheet by the check itself), lists what
- * was found in four groups with counts, selects a finding's cell on click or Enter, and — once a check has
- * run — re-checks after people's edits (debounced; the add-in's own writes are not edits).
+ * 检查: validates the active template sheet (flags are drawn into the sheet by the check itself), says how
+ * much is filled (已填 36/59) and the counts every view shares, lists one finding per line of the sheet —
+ * by category (错误 / 未达标 / 预警 / 提示), by 领域 or by 填报单元, the same finding in several townships as
+ * one row — selects a finding's cell on click or Enter, walks the problem cells with 下一个问题, and — once a
+ * check has run — re-checks after people's edits (debounced; the add-in's own writes are not edits).
  */
 export default function CheckView({ show, recheckDelayMs, schedule }: CheckViewProps) {
   const styles = useStyles();
@@ -64,6 +84,9 @@ export default function CheckView({ show, recheckDelayMs, schedule }: CheckViewP
   const t = strings.check;
   const [state, setState] = useState<CheckRunnerState>(INITIAL_CHECK_STATE);
   const [selectError, setSelectError] = useState<unknown>(null);
+  const [grouping, setGrouping] = useState<Grouping>('category');
+  /** The problem cell last selected (by 下一个问题 or a row), and what was announced about it. */
+  const [walked, setWalked] = useState<{ readonly address: string; readonly said: string } | null>(null);
   const runner = useRef<CheckRunner | null>(null);
   // read once per runner: a test's inline schedule must not restart it on every render
   const timing = useRef({ recheckDelayMs, schedule });
@@ -90,13 +113,26 @@ export default function CheckView({ show, recheckDelayMs, schedule }: CheckViewP
     () => (result.kind === 'done' && result.outcome.kind === 'template' ? checkFindings(result.outcome.check, result.catalog) : undefined),
     [result],
   );
+  const sections = useMemo(() => (grouped && result.kind === 'done' ? sectionsOf(grouped, grouping, result.catalog) : undefined), [grouped, grouping, result]);
   // a selection failure belongs to the list it came from
   useEffect(() => setSelectError(null), [result]);
 
-  const select = (finding: Finding) => {
-    if (!outcome || finding.address === undefined) return;
+  const selectCell = (address: string) => {
+    if (!outcome) return;
     setSelectError(null);
-    workbook.selectCell(outcome.sheetName, finding.address).catch((error: unknown) => setSelectError(error));
+    workbook.selectCell(outcome.sheetName, address).catch((error: unknown) => setSelectError(error));
+  };
+  const select = (finding: Finding) => {
+    if (finding.address === undefined) return;
+    // 下一个问题 goes on from the row chosen
+    setWalked({ address: finding.address, said: '' });
+    selectCell(finding.address);
+  };
+  const next = grouped ? nextProblemCell(grouped, walked?.address) : undefined;
+  const selectNext = () => {
+    if (!grouped || !next) return;
+    setWalked({ address: next.address, said: t.nextProblemAt(next.position + 1, grouped.problemCells.length, next.address) });
+    selectCell(next.address);
   };
 
   const firstRun = busy && result.kind === 'idle';
@@ -163,7 +199,28 @@ export default function CheckView({ show, recheckDelayMs, schedule }: CheckViewP
               {outcome.drawn.notesSkipped.length > 0 && ` ${t.notesSkipped(outcome.drawn.notesSkipped.length)}`}
               {outcome.drawn.notesFailed !== undefined && outcome.drawn.notesFailed.length > 0 && ` ${t.notesFailed(outcome.drawn.notesFailed.length)}`}
             </Text>
+            <Field label={t.completenessLabel} validationMessage={completenessText(grouped.counts, locale)} validationState="none">
+              <ProgressBar value={grouped.counts.lines === 0 ? 0 : grouped.counts.filled / grouped.counts.lines} thickness="large" />
+            </Field>
+            <Text as="p" className={styles.counts}>
+              {countsText(grouped.counts, locale)}
+            </Text>
           </div>
+          <div className={styles.actions}>
+            <Button disabled={!next} onClick={selectNext}>
+              {t.nextProblem}
+            </Button>
+            <Text size={200} className={styles.muted} aria-live="polite">
+              {grouped.problemCells.length === 0 ? t.noProblems : (walked?.said ?? '')}
+            </Text>
+          </div>
+          <Field label={t.groupingLabel}>
+            <RadioGroup layout="horizontal" value={grouping} onChange={(_event, data) => setGrouping(data.value as Grouping)}>
+              {GROUPINGS.map((value) => (
+                <Radio key={value} value={value} label={t.groupings[value]} />
+              ))}
+            </RadioGroup>
+          </Field>
           {grouped.clear && (
             <MessageBar intent="success" layout="multiline">
               <MessageBarBody>
@@ -181,7 +238,7 @@ export default function CheckView({ show, recheckDelayMs, schedule }: CheckViewP
             </MessageBar>
           )}
           {/* results stay mounted while re-checking; a new list replaces the old one in place */}
-          <FindingGroups key={outcome.sheetName} grouped={grouped} language={locale} strings={t} onSelect={select} />
+          {sections && <FindingGroups key={`${outcome.sheetName}:${grouping}`} sections={sections} language={locale} strings={t} onSelect={select} />}
         </>
       )}
 

@@ -14,7 +14,7 @@ import {
 } from '@fluentui/react-components';
 import type { Language } from '../../../core/i18n/message';
 import type { CheckStrings } from '../strings/check-strings';
-import { FINDING_GROUPS, inLanguage, type Finding, type FindingGroup, type GroupedFindings } from './findings';
+import { inLanguage, type Finding, type FindingGroup, type FindingRow, type FindingSection } from './findings';
 
 const useStyles = makeStyles({
   header: {
@@ -58,6 +58,12 @@ const useStyles = makeStyles({
     ':active': { backgroundColor: tokens.colorNeutralBackground1Pressed },
     ...createFocusOutlineStyle(),
   },
+  titleLine: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    columnGap: tokens.spacingHorizontalS,
+  },
   title: {
     fontWeight: tokens.fontWeightSemibold,
   },
@@ -78,32 +84,35 @@ const BADGE_COLOURS: Record<FindingGroup, BadgeProps['color']> = {
 };
 
 export interface FindingGroupsProps {
-  readonly grouped: GroupedFindings;
+  readonly sections: readonly FindingSection[];
   readonly language: Language;
   readonly strings: CheckStrings;
-  /** Activating a row with a cell (click, Enter, Space). */
+  /** Activating a row with a cell (click, Enter, Space): its (first) finding. */
   readonly onSelect: (finding: Finding) => void;
-  /** Groups open at first (default: every group that has findings, except 提示). */
-  readonly defaultOpen?: readonly FindingGroup[];
+  /** Sections open at first (default: every section that has a 错误, 未达标 or 预警). */
+  readonly defaultOpen?: readonly string[];
 }
 
-/** The groups to open by themselves: those with findings, except 提示. */
-const worthOpening = (grouped: GroupedFindings): FindingGroup[] => FINDING_GROUPS.filter((group) => group !== 'info' && grouped.counts[group] > 0);
+/** The sections to open by themselves: those holding something to fix or explain. */
+const worthOpening = (sections: readonly FindingSection[]): string[] =>
+  sections.filter((section) => section.rows.some((row) => row.group !== 'info')).map((section) => section.key);
 
 /**
- * The findings of a check in four collapsible groups (错误 / 未达标 / 波动预警 / 提示), each with its count; a
- * row names the indicator, the reporting unit and the cell, and is a button that selects the cell.
+ * The findings of a check in collapsible sections — by category (错误 / 未达标 / 预警 / 提示), by 领域 or by
+ * 填报单元 — each a heading with its count; a row names the indicator, the reporting unit(s) and the cell,
+ * and is a button that selects the cell. A row may stand for the same finding in several townships.
  */
-export function FindingGroups({ grouped, language, strings, onSelect, defaultOpen }: FindingGroupsProps) {
+export function FindingGroups({ sections, language, strings, onSelect, defaultOpen }: FindingGroupsProps) {
   const styles = useStyles();
   const hintId = useId();
-  const [open, setOpen] = useState<FindingGroup[]>(() => [...(defaultOpen ?? worthOpening(grouped))]);
-  // a group that had nothing and now has findings (after a re-check) opens by itself; the rest stays as the
-  // person left it (derived during render from the previous findings, React's pattern for it)
-  const [shown, setShown] = useState(grouped);
-  if (shown !== grouped) {
-    const appeared = worthOpening(grouped).filter((group) => shown.counts[group] === 0);
-    setShown(grouped);
+  const [open, setOpen] = useState<string[]>(() => [...(defaultOpen ?? worthOpening(sections))]);
+  // a section that had nothing to fix and now has (after a re-check) opens by itself; the rest stays as the
+  // person left it (derived during render from the previous sections, React's pattern for it)
+  const [shown, setShown] = useState(sections);
+  if (shown !== sections) {
+    const before = new Set(worthOpening(shown));
+    const appeared = worthOpening(sections).filter((key) => !before.has(key));
+    setShown(sections);
     if (appeared.length > 0) setOpen((current) => [...new Set([...current, ...appeared])]);
   }
   return (
@@ -111,22 +120,23 @@ export function FindingGroups({ grouped, language, strings, onSelect, defaultOpe
       <span id={hintId} className={styles.hidden}>
         {strings.selectHint}
       </span>
-      <Accordion multiple collapsible openItems={open} onToggle={(_event, data) => setOpen(data.openItems as FindingGroup[])}>
-        {FINDING_GROUPS.map((group) => {
-          const findings = grouped.groups[group];
-          const hint = strings.groupHint[group];
+      <Accordion multiple collapsible openItems={open} onToggle={(_event, data) => setOpen(data.openItems as string[])}>
+        {sections.map((section) => {
+          const name = sectionName(section, strings, language);
+          const hint = section.category ? strings.groupHint[section.category] : undefined;
+          const colour: BadgeProps['color'] = section.count === 0 ? 'subtle' : section.category ? BADGE_COLOURS[section.category] : worstColour(section);
           return (
-            <AccordionItem key={group} value={group}>
+            <AccordionItem key={section.key} value={section.key}>
               <AccordionHeader as="h3">
                 <span className={styles.header}>
-                  <span>{strings.groups[group]}</span>
-                  <Badge appearance={findings.length > 0 ? 'filled' : 'outline'} color={findings.length > 0 ? BADGE_COLOURS[group] : 'subtle'} aria-label={strings.groupCount(findings.length)}>
-                    {findings.length}
+                  <span>{name}</span>
+                  <Badge appearance={section.count > 0 ? 'filled' : 'outline'} color={colour} aria-label={strings.groupCount(section.count)}>
+                    {section.count}
                   </Badge>
                 </span>
               </AccordionHeader>
               <AccordionPanel>
-                {findings.length === 0 ? (
+                {section.rows.length === 0 ? (
                   <Text className={styles.hint}>{strings.groupEmpty}</Text>
                 ) : (
                   <>
@@ -135,10 +145,10 @@ export function FindingGroups({ grouped, language, strings, onSelect, defaultOpe
                         {hint}
                       </Text>
                     )}
-                    <ul className={styles.list} aria-label={strings.groups[group]}>
-                      {findings.map((finding) => (
-                        <li key={finding.id}>
-                          <FindingRow finding={finding} language={language} strings={strings} hintId={hintId} onSelect={onSelect} />
+                    <ul className={styles.list} aria-label={name}>
+                      {section.rows.map((row) => (
+                        <li key={row.id}>
+                          <Row row={row} showCategory={section.category === undefined} language={language} strings={strings} hintId={hintId} onSelect={onSelect} />
                         </li>
                       ))}
                     </ul>
@@ -153,25 +163,62 @@ export function FindingGroups({ grouped, language, strings, onSelect, defaultOpe
   );
 }
 
-function FindingRow({ finding, language, strings, hintId, onSelect }: { finding: Finding; language: Language; strings: CheckStrings; hintId: string; onSelect: (finding: Finding) => void }) {
+function sectionName(section: FindingSection, strings: CheckStrings, language: Language): string {
+  if (section.category) return strings.groups[section.category];
+  if (section.special === 'wholeSheet') return strings.wholeSheet;
+  if (section.special === 'county') return strings.county;
+  return section.title ? inLanguage(section.title, language) : section.key;
+}
+
+/** A section by 领域 or 填报单元 takes the colour of the worst finding in it. */
+function worstColour(section: FindingSection): BadgeProps['color'] {
+  for (const group of ['error', 'notMet', 'warning'] as const) if (section.rows.some((row) => row.group === group)) return BADGE_COLOURS[group];
+  return BADGE_COLOURS.info;
+}
+
+interface RowProps {
+  readonly row: FindingRow;
+  /** Say the row's category (sections by 领域 or 填报单元 mix them). */
+  readonly showCategory: boolean;
+  readonly language: Language;
+  readonly strings: CheckStrings;
+  readonly hintId: string;
+  readonly onSelect: (finding: Finding) => void;
+}
+
+function Row({ row, showCategory, language, strings, hintId, onSelect }: RowProps) {
   const styles = useStyles();
+  const first = row.findings[0] as Finding;
   const title =
-    finding.indicatorId === undefined
-      ? strings.wholeSheet
-      : `${finding.indicatorId}${finding.indicatorName ? ` ${inLanguage(finding.indicatorName, language)}` : ''}`;
-  const meta = [finding.unitName ? inLanguage(finding.unitName, language) : undefined, finding.address === undefined ? undefined : strings.cell(finding.address)]
-    .filter((part): part is string => part !== undefined)
-    .join(' · ');
+    first.indicatorId === undefined ? strings.wholeSheet : `${first.indicatorId}${first.indicatorName ? ` ${inLanguage(first.indicatorName, language)}` : ''}`;
+  const units = row.findings.flatMap((finding) => (finding.unitName ? [inLanguage(finding.unitName, language)] : []));
+  const unitText = units.length === 0 ? undefined : units.length === 1 ? units[0] : strings.units(units);
+  const cellText = first.address === undefined ? undefined : row.findings.length === 1 ? strings.cell(first.address) : strings.cells(first.address, row.findings.length);
+  const meta = [unitText, cellText].filter((part): part is string => part !== undefined).join(' · ');
   const content = (
     <>
-      <span className={styles.title}>{title}</span>
+      <span className={styles.titleLine}>
+        <span className={styles.title}>{title}</span>
+        {showCategory && (
+          <Badge size="small" appearance="tint" color={BADGE_COLOURS[row.group]}>
+            {strings.groups[row.group]}
+          </Badge>
+        )}
+        {first.needsNote && (
+          <Badge size="small" appearance="outline" color={BADGE_COLOURS[row.group]}>
+            {strings.needsNote}
+          </Badge>
+        )}
+      </span>
       {meta && <span className={styles.meta}>{meta}</span>}
-      <span>{inLanguage(finding.message, language)}</span>
+      {first.messages.map((message, index) => (
+        <span key={index}>{message.address === undefined ? inLanguage(message.text, language) : `${strings.cell(message.address)}${language === 'en-US' ? ': ' : '：'}${inLanguage(message.text, language)}`}</span>
+      ))}
     </>
   );
-  if (finding.address === undefined) return <div className={styles.row}>{content}</div>;
+  if (first.address === undefined) return <div className={styles.row}>{content}</div>;
   return (
-    <button type="button" className={mergeClasses(styles.row, styles.clickable)} aria-describedby={hintId} onClick={() => onSelect(finding)}>
+    <button type="button" className={mergeClasses(styles.row, styles.clickable)} aria-describedby={hintId} onClick={() => onSelect(first)}>
       {content}
     </button>
   );

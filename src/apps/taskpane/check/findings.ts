@@ -1,49 +1,41 @@
 /**
- * What 检查 found, as rows for people to read: one row per message per cell, with the indicator, the
- * reporting unit, the cell and the message in both languages, put into the four groups of the task pane —
- * 错误 / 未达标 / 波动预警 / 提示. Pure (no React, no Office.js): the Check view lists them, the Submit view can
- * reuse them for its pre-flight.
+ * What 检查 found, as the pane lists it. Pure (no React, no Office.js).
  *
- * The mapping, from the core's verdicts (the same the sheet's flags are drawn from, src/core/template/template-flags.ts):
- * - `error` (错误): every message of severity error — unreadable or impossible values (invalid), required
- *   values missing, consistency errors, reading problems (unknown code, damaged metadata …);
- * - `notMet` (未达标): a warning that a due target is missed (`assess.notMet`) on an entry whose status is
- *   notMet — the cells the sheet fills red;
- * - `warning` (波动预警): every other warning — strong year-over-year swings, projected misses (达标预警),
- *   unusual relations, a missing previous value …;
- * - `info` (提示): messages of severity info (qualitative targets, not-available markers, a future target not
- *   reached yet — `assess.notYetDue` 未到期, which needs no note …), except the plain "target met"
- *   confirmation, which is not a finding. In an interim year the early warnings (达标预警, swings) are what
- *   needs a note.
+ * The findings and their counts are the core's (src/core/template/template-findings.ts), the same that 提交,
+ * `indicators check` and the server show: one finding per line of the sheet (indicator × township or body)
+ * with its messages merged, counted once in the worst of 错误 / 未达标 / 预警 / 提示. Here they get the names
+ * people read (indicator, township, domain), and are laid out in sections — by category (the default), by
+ * 领域 or by 填报单元 — where the same message about several townships of one indicator (未填写本年值 in
+ * eight townships) is one row naming them. `problemCells` is the order "下一个问题" walks through.
  */
 import { entryPlace, type Catalog } from '../../../core/catalog/catalog';
-import { entryKey, type Status } from '../../../core/assess/entry';
-import { textOf, type Field, type Language, type Message, type Severity } from '../../../core/i18n/message';
+import { textOf, type Bilingual, type Language } from '../../../core/i18n/message';
+import { collapseRepeats, FINDING_CATEGORIES, isSubmittable, type FindingCategory, type ReportCounts } from '../../../core/report/report-findings';
 import { parseCellAddress } from '../../../core/template/cell-address';
 import type { TemplateCheck } from '../../../core/template/check-template';
-import { entriesByKey, type ReadEntry } from '../../../core/template/read-template';
-import { flagCellFor } from '../../../core/template/template-flags';
+import type { TemplateFinding } from '../../../core/template/template-findings';
 
-/** The four groups, in the order the pane shows them. */
-export const FINDING_GROUPS = ['error', 'notMet', 'warning', 'info'] as const;
-export type FindingGroup = (typeof FINDING_GROUPS)[number];
+/** The four categories, in the order the pane shows them. */
+export const FINDING_GROUPS = FINDING_CATEGORIES;
+export type FindingGroup = FindingCategory;
 
 /** A text in both languages (the core's messages, catalog names). */
-export interface BilingualText {
-  readonly zh: string;
-  readonly en: string;
+export type BilingualText = Bilingual;
+
+/** One message of a finding; `address` when it is about another cell than the finding's first. */
+export interface FindingText {
+  readonly text: BilingualText;
+  readonly address?: string;
 }
 
-/** One row of the list: a message about one cell (or about the sheet as a whole, without a cell). */
+/** One line of the sheet with something to say (or a problem of the sheet as a whole). */
 export interface Finding {
   /** Unique within one check (a React key). */
   readonly id: string;
   readonly group: FindingGroup;
-  readonly severity: Severity;
-  /** The core's stable message code (`value.outOfRange`, `warning.swing` …). */
-  readonly code: string;
-  readonly field?: Field;
-  /** A1 address of the cell the message is about, when it is about one. */
+  /** A warning that still needs its 说明. */
+  readonly needsNote: boolean;
+  /** A1 address of the cell to select, when the finding is about one. */
   readonly address?: string;
   readonly indicatorId?: string;
   /** The indicator's name from the catalog (absent for an unknown code). */
@@ -51,91 +43,94 @@ export interface Finding {
   /** The township or listed body, for per-unit indicators. */
   readonly unitId?: string;
   readonly unitName?: BilingualText;
-  readonly message: BilingualText;
+  /** The indicator's 领域. */
+  readonly domain?: BilingualText;
+  /** Every message, worst first. */
+  readonly messages: readonly FindingText[];
+  /** The core's finding it shows. */
+  readonly source: TemplateFinding;
 }
 
-/** The findings of one check by group, in sheet order, with counts. */
-export interface GroupedFindings {
-  readonly groups: Readonly<Record<FindingGroup, readonly Finding[]>>;
-  readonly counts: Readonly<Record<FindingGroup, number>>;
-  readonly total: number;
-  /** Nothing to fix or explain: no 错误, no 未达标, no 波动预警 (提示 may remain). */
+/** A row of a list: one finding, or the same finding about several reporting units of one indicator. */
+export interface FindingRow {
+  readonly id: string;
+  readonly group: FindingGroup;
+  /** At least one; a row of several names every unit and selects the first one's cell. */
+  readonly findings: readonly Finding[];
+}
+
+/** How the list is cut into sections. */
+export const GROUPINGS = ['category', 'domain', 'unit'] as const;
+export type Grouping = (typeof GROUPINGS)[number];
+
+/** One section of the list: a category, a 领域 or a 填报单元, with the findings (lines) it holds. */
+export interface FindingSection {
+  readonly key: string;
+  /** The category of a section by category (its colour); absent for the other groupings. */
+  readonly category?: FindingGroup;
+  /** The name of a 领域 or 填报单元 (a category's name comes from the view's strings). */
+  readonly title?: BilingualText;
+  /** The section of findings about the sheet as a whole, or of county-level lines (by 填报单元). */
+  readonly special?: 'wholeSheet' | 'county';
+  /** Findings (lines) in it; rows may hold several. */
+  readonly count: number;
+  readonly rows: readonly FindingRow[];
+}
+
+/** The findings of one check, their counts and the cells to walk through. */
+export interface CheckSummary {
+  readonly findings: readonly Finding[];
+  /** The core's counts: the same in 提交, `indicators check` and the server's answers. */
+  readonly counts: ReportCounts;
+  /** Nothing to fix or explain: no error, no warning without its 说明 (提示 and explained misses may remain). */
   readonly clear: boolean;
+  /** The cells of every 错误, 未达标 and 预警, in sheet order, each once: what "下一个问题" walks through. */
+  readonly problemCells: readonly string[];
 }
 
-/** The message code the "target met" confirmation has: not listed. */
-const MET_CODE = 'assess.met';
-
-/** The group of one message of the core (`status`: the entry's, for messages about an entry). */
-export function findingGroupOf(message: Pick<Message, 'severity' | 'code'>, status?: Status): FindingGroup {
-  if (message.severity === 'error') return 'error';
-  if (message.severity === 'info') return 'info';
-  // the same rule the sheet's flags use for their red "missed" colour
-  return status === 'notMet' && message.code.startsWith('assess.not') ? 'notMet' : 'warning';
+/** The findings of a check with their names, in sheet order. */
+export function checkFindings(check: TemplateCheck, catalog: Catalog): CheckSummary {
+  const findings = check.findings.map((finding, index) => describe(finding, index, catalog));
+  const problems = findings.filter((finding) => finding.group !== 'info' && finding.address !== undefined).map((finding) => finding.address as string);
+  const problemCells = [...new Set(problems)].sort(bySheetPosition);
+  return { findings, counts: check.counts, clear: isSubmittable(check.counts), problemCells };
 }
 
-/** Every finding of a check, in sheet order (sheet-wide ones first), without repeats. */
-export function collectFindings(check: TemplateCheck, catalog: Catalog): Finding[] {
-  const { read, report } = check;
-  const drafts: Omit<Finding, 'id'>[] = [];
-  const about = (indicatorId: string | undefined, unitId: string | undefined) => (indicatorId === undefined ? {} : entryPlace(catalog, indicatorId, unitId));
-  const add = (message: Message, group: FindingGroup, address: string | undefined, indicatorId?: string, unitId?: string) => {
-    drafts.push({
-      group,
-      severity: message.severity,
-      code: message.code,
-      ...(message.field === undefined ? {} : { field: message.field }),
-      ...(address === undefined ? {} : { address }),
-      ...about(indicatorId, unitId),
-      message: { zh: message.zh, en: message.en },
-    });
-  };
-
-  for (const problem of read.problems) add(problem, findingGroupOf(problem), problem.cell, problem.indicatorId, problem.unitId);
-  for (const problem of report.problems) {
-    const entry: ReadEntry | undefined = problem.entryIndex === undefined ? undefined : read.entries[problem.entryIndex];
-    const address = entry ? (problem.field === 'unit' ? (entry.cells.unitName ?? entry.cells.id) : entry.cells.id) : undefined;
-    add(problem, findingGroupOf(problem), address, problem.indicatorId ?? entry?.indicatorId, problem.unitId ?? entry?.unitId);
+/** The sections of the list for a grouping; by category every category has a section, even an empty one. */
+export function sectionsOf(summary: CheckSummary, grouping: Grouping, catalog: Catalog): FindingSection[] {
+  const { findings } = summary;
+  if (grouping === 'category') {
+    return FINDING_GROUPS.map((category) => section(category, findings.filter((finding) => finding.group === category), { category }));
   }
-  const entryOf = entriesByKey(read);
-  for (const result of report.results) {
-    const entry = entryOf.get(entryKey(result.indicatorId, result.unitId));
-    for (const message of result.messages) {
-      if (message.code === MET_CODE) continue;
-      add(message, findingGroupOf(message, result.status), entry ? flagCellFor(entry.cells, message.field) : undefined, result.indicatorId, result.unitId);
-    }
+  const sheetWide = findings.filter((finding) => finding.indicatorId === undefined || (grouping === 'domain' ? finding.domain === undefined : false));
+  const sections: FindingSection[] = [];
+  if (sheetWide.length > 0) sections.push(section('sheet', sheetWide, { special: 'wholeSheet' }));
+  const rest = findings.filter((finding) => !sheetWide.includes(finding));
+  if (grouping === 'domain') {
+    const domains: BilingualText[] = [];
+    for (const finding of rest) if (finding.domain && !domains.some((domain) => domain.zh === finding.domain?.zh)) domains.push(finding.domain);
+    for (const domain of domains) sections.push(section(`domain:${domain.zh}`, rest.filter((finding) => finding.domain?.zh === domain.zh), { title: domain }));
+    return sections;
   }
-  for (const finding of report.consistency) {
-    for (const indicatorId of finding.indicatorIds) {
-      const entry = entryOf.get(entryKey(indicatorId, finding.unitId));
-      add(finding, findingGroupOf(finding), entry?.cells.value, indicatorId, finding.unitId);
-    }
+  const county = rest.filter((finding) => finding.unitId === undefined);
+  if (county.length > 0) sections.push(section('county', county, { special: 'county' }));
+  const order = new Map(catalog.organisations.map((organisation, index) => [organisation.id, index]));
+  const units = [...new Set(rest.filter((finding) => finding.unitId !== undefined).map((finding) => finding.unitId as string))];
+  units.sort((a, b) => (order.get(a) ?? Number.MAX_SAFE_INTEGER) - (order.get(b) ?? Number.MAX_SAFE_INTEGER));
+  for (const unitId of units) {
+    const inUnit = rest.filter((finding) => finding.unitId === unitId);
+    sections.push(section(`unit:${unitId}`, inUnit, { title: inUnit[0]?.unitName ?? { zh: unitId, en: unitId } }));
   }
-
-  const seen = new Set<string>();
-  const unique = drafts.filter((draft) => {
-    const key = `${draft.group}\u0000${draft.address ?? ''}\u0000${draft.indicatorId ?? ''}\u0000${draft.unitId ?? ''}\u0000${draft.message.zh}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-  return unique
-    .map((draft, index) => ({ draft, index, at: position(draft.address) }))
-    .sort((a, b) => a.at.row - b.at.row || a.at.column - b.at.column || a.index - b.index)
-    .map(({ draft, index }) => ({ id: `${draft.group}:${draft.address ?? '-'}:${draft.code}:${index}`, ...draft }));
+  return sections;
 }
 
-/** Findings into the four groups, keeping their order. */
-export function groupFindings(findings: readonly Finding[]): GroupedFindings {
-  const groups: Record<FindingGroup, Finding[]> = { error: [], notMet: [], warning: [], info: [] };
-  for (const finding of findings) groups[finding.group].push(finding);
-  const counts = { error: groups.error.length, notMet: groups.notMet.length, warning: groups.warning.length, info: groups.info.length };
-  return { groups, counts, total: findings.length, clear: counts.error + counts.notMet + counts.warning === 0 };
-}
-
-/** collectFindings, then groupFindings. */
-export function checkFindings(check: TemplateCheck, catalog: Catalog): GroupedFindings {
-  return groupFindings(collectFindings(check, catalog));
+/** The problem cell after `after` in sheet order (the first one when `after` is absent or the last), or undefined when there is none. */
+export function nextProblemCell(summary: Pick<CheckSummary, 'problemCells'>, after?: string): { readonly address: string; readonly position: number } | undefined {
+  const cells = summary.problemCells;
+  if (cells.length === 0) return undefined;
+  const later = after === undefined ? 0 : cells.findIndex((cell) => bySheetPosition(cell, after) > 0);
+  const position = later < 0 ? 0 : later; // past the last one: from the top again
+  return { address: cells[position] as string, position };
 }
 
 /** A bilingual text in the pane's language. */
@@ -143,8 +138,38 @@ export function inLanguage(text: BilingualText, language: Language): string {
   return textOf(text, language);
 }
 
-function position(address: string | undefined): { row: number; column: number } {
-  if (address === undefined) return { row: -1, column: -1 };
+function describe(finding: TemplateFinding, index: number, catalog: Catalog): Finding {
+  const indicator = finding.indicatorId === undefined ? undefined : catalog.indicators.get(finding.indicatorId);
+  const place = finding.indicatorId === undefined ? {} : entryPlace(catalog, finding.indicatorId, finding.unitId);
+  const domain = indicator ? catalog.plans[indicator.plan].domains.find((candidate) => candidate.name === indicator.domain) : undefined;
+  const address = finding.cell;
+  return {
+    id: `${finding.category}:${address ?? '-'}:${index}`,
+    group: finding.category,
+    needsNote: finding.needsNote,
+    ...(address === undefined ? {} : { address }),
+    ...place,
+    ...(domain ? { domain: { zh: domain.name, en: domain.nameEn } } : {}),
+    messages: finding.messages.map((message) => ({ text: { zh: message.zh, en: message.en }, ...(message.cell === undefined || message.cell === address ? {} : { address: message.cell }) })),
+    source: finding,
+  };
+}
+
+function section(key: string, findings: readonly Finding[], extra: Pick<FindingSection, 'category' | 'title' | 'special'>): FindingSection {
+  const rows = collapseRepeats(findings, (finding) => finding.source).map((members): FindingRow => {
+    const first = members[0] as Finding;
+    return { id: first.id, group: first.group, findings: members };
+  });
+  return { key, ...extra, count: findings.length, rows };
+}
+
+function bySheetPosition(a: string, b: string): number {
+  const pa = position(a);
+  const pb = position(b);
+  return pa.row - pb.row || pa.column - pb.column;
+}
+
+function position(address: string): { row: number; column: number } {
   try {
     return parseCellAddress(address);
   } catch {

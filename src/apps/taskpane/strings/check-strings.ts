@@ -1,7 +1,9 @@
 import type { Locale } from './locale';
 
-/** The four groups of findings (src/apps/taskpane/check/findings.ts). */
+/** The four categories of findings (src/core/report/report-findings.ts; their names are the core's CATEGORY_NAMES). */
 type Group = 'error' | 'notMet' | 'warning' | 'info';
+/** How the list is cut into sections (src/apps/taskpane/check/findings.ts). */
+type Grouping = 'category' | 'domain' | 'unit';
 
 /** The Check view (检查): validate the active template sheet, list what was found, re-check after edits. */
 export interface CheckStrings {
@@ -27,8 +29,23 @@ export interface CheckStrings {
   notesFailed: (cells: number) => string;
   allClearTitle: string;
   allClear: string;
-  /** Announced to screen readers when a check finished. */
-  announce: (counts: Readonly<Record<Group, number>>) => string;
+  /** Announced to screen readers when a check finished (with the lines still needing a 说明, when given). */
+  announce: (counts: Readonly<Record<Group, number>> & { readonly notesRequired?: number }) => string;
+  /** The completeness bar's label. */
+  completenessLabel: string;
+
+  // 下一个问题
+  nextProblem: string;
+  /** Which problem cell was just selected, of how many (announced). */
+  nextProblemAt: (position: number, total: number, address: string) => string;
+  /** Nothing left to fix or explain (the button is disabled). */
+  noProblems: string;
+
+  // grouping
+  groupingLabel: string;
+  groupings: Record<Grouping, string>;
+  /** The section of county-level lines when grouped by 填报单元. */
+  county: string;
 
   // the groups
   groupsLabel: string;
@@ -42,6 +59,12 @@ export interface CheckStrings {
   // a row
   /** The cell part of a row, and the accessible hint that activating the row selects it. */
   cell: (address: string) => string;
+  /** A row standing for the same finding in several townships: their names and how many. */
+  units: (names: readonly string[]) => string;
+  /** The cells of such a row: the first (selected on activation) and how many. */
+  cells: (first: string, count: number) => string;
+  /** A line whose warning still needs its 说明. */
+  needsNote: string;
   selectHint: string;
   /** A finding about the sheet as a whole (no cell). */
   wholeSheet: string;
@@ -78,20 +101,32 @@ export const checkStrings: Readonly<Record<Locale, CheckStrings>> = {
     notesSkipped: (cells) => `其中 ${cells} 个单元格已有您自己的批注，加载项没有改动，问题请看下方列表。`,
     notesFailed: (cells) => `其中 ${cells} 个单元格上 Excel 不让加批注（单元格可能已有在其他版本 Excel 中加的备注），只标了颜色，问题请看下方列表。`,
     allClearTitle: '检查通过',
-    allClear: '没有错误，也没有需要填写说明的未达标或波动预警。',
-    announce: (counts) => `检查完成：错误 ${counts.error} 项，未达标 ${counts.notMet} 项，波动预警 ${counts.warning} 项，提示 ${counts.info} 项。`,
+    allClear: '没有错误，也没有需要填写说明的未达标或预警。',
+    announce: (counts) => `检查完成：错误 ${counts.error} 项，未达标 ${counts.notMet} 项，预警 ${counts.warning} 项，提示 ${counts.info} 项${counts.notesRequired ? `，须填写说明 ${counts.notesRequired} 项` : ''}。`,
+    completenessLabel: '本年值填写进度',
+
+    nextProblem: '下一个问题',
+    nextProblemAt: (position, total, address) => `已选中第 ${position} 个问题（共 ${total} 个）：单元格 ${address}`,
+    noProblems: '没有需要改正或说明的问题。',
+
+    groupingLabel: '分组方式',
+    groupings: { category: '按类别', domain: '按领域', unit: '按填报单元' },
+    county: '全县（不分乡镇）',
 
     groupsLabel: '检查结果',
-    groups: { error: '错误', notMet: '未达标', warning: '波动预警', info: '提示' },
+    groups: { error: '错误', notMet: '未达标', warning: '预警', info: '提示' },
     groupCount: (count) => `${count} 项`,
     groupHint: {
       error: '错误必须改正后才能提交。',
       notMet: '提交前请在该行“说明”列写明未达标的原因。',
-      warning: '提交前请核实数据，并在该行“说明”列写明原因。',
+      warning: '波动、趋势等预警：提交前请核实数据，并在该行“说明”列写明原因。',
     },
     groupEmpty: '无',
 
     cell: (address) => `单元格 ${address}`,
+    units: (names) => `${names.join('、')}（共 ${names.length} 个）`,
+    cells: (first, count) => `单元格 ${first} 等 ${count} 处`,
+    needsNote: '须填写说明',
     selectHint: '按 Enter 键或单击可在表中选中该单元格',
     wholeSheet: '整张工作表',
     selectFailedTitle: '无法选中单元格',
@@ -121,20 +156,32 @@ export const checkStrings: Readonly<Record<Locale, CheckStrings>> = {
     notesSkipped: (cells) => `${cells} of them already ${cells === 1 ? 'has' : 'have'} your own note, which the add-in left alone; see the list below.`,
     notesFailed: (cells) => `Excel refused a note on ${cells} of them (the cell may hold a note added in another version of Excel): coloured only; see the list below.`,
     allClearTitle: 'Check passed',
-    allClear: 'No errors, and no missed targets or swings that need a note.',
-    announce: (counts) => `Check finished: ${counts.error} errors, ${counts.notMet} targets missed, ${counts.warning} warnings, ${counts.info} notes.`,
+    allClear: 'No errors, and no missed targets or warnings that need a note.',
+    announce: (counts) => `Check finished: ${counts.error} errors, ${counts.notMet} targets missed, ${counts.warning} warnings, ${counts.info} notes${counts.notesRequired ? `; ${counts.notesRequired} need a note` : ''}.`,
+    completenessLabel: 'This year’s values filled in',
+
+    nextProblem: 'Next problem',
+    nextProblemAt: (position, total, address) => `Selected problem ${position} of ${total}: cell ${address}`,
+    noProblems: 'Nothing to correct or explain.',
+
+    groupingLabel: 'Group by',
+    groupings: { category: 'Kind', domain: 'Domain', unit: 'Reporting unit' },
+    county: 'County as a whole',
 
     groupsLabel: 'Check results',
-    groups: { error: 'Errors', notMet: 'Targets missed', warning: 'Swing warnings', info: 'Notes' },
+    groups: { error: 'Errors', notMet: 'Targets missed', warning: 'Warnings', info: 'Notes' },
     groupCount: (count) => `${count} ${count === 1 ? 'item' : 'items'}`,
     groupHint: {
       error: 'Errors must be corrected before submitting.',
       notMet: 'Before submitting, explain in the row’s 说明 (note) column why the target was missed.',
-      warning: 'Before submitting, verify the data and explain it in the row’s 说明 (note) column.',
+      warning: 'Swings, trends and other warnings: before submitting, verify the data and explain it in the row’s 说明 (note) column.',
     },
     groupEmpty: 'None',
 
     cell: (address) => `Cell ${address}`,
+    units: (names) => `${names.join(', ')} (${names.length})`,
+    cells: (first, count) => `cell ${first} and ${count - 1} more`,
+    needsNote: 'Needs a note',
     selectHint: 'Press Enter or click to select this cell in the sheet',
     wholeSheet: 'Whole sheet',
     selectFailedTitle: 'Could not select the cell',

@@ -15,13 +15,18 @@ import { seedCatalog } from '../../../../src/seed-catalog';
 import type { Catalog } from '../../../../src/core/catalog/catalog';
 import { buildTemplate } from '../../../../src/core/template/build-template';
 import { FLAG_COLOURS } from '../../../../src/core/template/template-model';
-import { FakeExcelHost, parseRange } from '../../../helpers/fake-excel';
+import type { TemplateModel } from '../../../../src/core/template/template-model';
+import { FakeExcelHost, parseRange, type FakeSheet } from '../../../helpers/fake-excel';
+import { clerkCell, clerkModel, typeClerkSheet } from '../../../helpers/clerk-sheet';
 import { testServices } from '../test-services';
 
 const catalog = seedCatalog();
 /** 桂山街道's children's template: C-HEA-09 (K5, ≥90%), C-HEA-24 (K6, a count), C-EDU-11 (K7), C-WEL-14 (K8), C-WEL-18 (K9, 是/否). */
 const model = buildTemplate(catalog, { plan: 'children', year: 2025, organisationId: 'guishan' });
 const zh = strings['zh-CN'].check;
+/** Where 桂山街道's vaccination rate and doctors are typed (read from the model: the layout may move). */
+const RATE = clerkCell(model, 'C-HEA-09', 'value', 'guishan');
+const DOCTORS = clerkCell(model, 'C-HEA-24', 'value', 'guishan');
 
 interface SetUp {
   readonly apiVersion?: string;
@@ -33,6 +38,8 @@ interface SetUp {
   readonly schedule?: Schedule;
   readonly loadCatalog?: () => Promise<Catalog>;
   readonly wrap?: (port: WorkbookPort) => WorkbookPort;
+  /** Another template and how a person fills it (default: 桂山街道's, three cells typed). */
+  readonly sheet?: { readonly model: TemplateModel; readonly fill: (sheet: FakeSheet) => void };
 }
 
 /** The real workbook port over the strict fake Excel, a template inserted and filled by a person, the view rendered. */
@@ -41,11 +48,14 @@ async function setUp(options: SetUp = {}) {
   const real = officeWorkbook(host, options.port);
   let sheetName = 'Sheet1';
   if (options.template !== false) {
-    ({ sheetName } = await real.insertTemplate(model));
+    ({ sheetName } = await real.insertTemplate(options.sheet?.model ?? model));
     const sheet = host.workbook.sheet(sheetName);
-    sheet.personTypes('K5', '85'); // misses ≥90% …
-    sheet.personTypes('I5', '60'); // … and swings from last year
-    sheet.personTypes('K6', 'abc'); // unreadable
+    if (options.sheet) options.sheet.fill(sheet);
+    else {
+      sheet.personTypes(RATE, '85'); // misses ≥90% …
+      sheet.personTypes(clerkCell(model, 'C-HEA-09', 'previous', 'guishan'), '60'); // … and swings from last year
+      sheet.personTypes(DOCTORS, 'abc'); // unreadable
+    }
     await host.settleEvents();
   }
   const checks: (string | undefined)[] = [];
@@ -118,39 +128,45 @@ describe('the Check view (检查)', () => {
     expect(show).toHaveBeenCalledWith('fill');
   });
 
-  it('groups what was found with counts; each row names indicator, township, cell and message; flags are in the sheet', async () => {
+  it('groups what was found with counts; each row names indicator, township, cell and messages; flags are in the sheet', async () => {
     const { user, host, sheetName } = await setUp();
     await user.click(checkButton());
     await resultsShown();
     expect(screen.getByRole('heading', { name: zh.resultsFor(sheetName) })).toBeInTheDocument();
 
     const counts = Object.fromEntries((['error', 'notMet', 'warning', 'info'] as const).map((key) => [key, group(zh.groups[key]).count]));
-    // K6 unreadable, K7–K9 blank (a value is required) | K5 misses ≥90% | K5 swings from 60%
-    expect(counts).toEqual({ error: 4, notMet: 1, warning: 1, info: 0 });
-    // the groups with findings are open, each lists as many rows as its badge says
+    // the doctors unreadable, three rows blank (a value is required) | the rate misses ≥90% and swings: one line, one finding
+    expect(counts).toEqual({ error: 4, notMet: 1, warning: 0, info: 0 });
+    // the groups with findings are open, each lists its rows (the three blank rows are three indicators: three rows)
     expect(rows(zh.groups.error)).toHaveLength(4);
     expect(rows(zh.groups.notMet)).toHaveLength(1);
-    expect(rows(zh.groups.warning)).toHaveLength(1);
     expect(group(zh.groups.error).header).toHaveAttribute('aria-expanded', 'true');
+    expect(group(zh.groups.warning).header).toHaveAttribute('aria-expanded', 'false');
     expect(group(zh.groups.info).header).toHaveAttribute('aria-expanded', 'false');
 
     const [missed] = rows(zh.groups.notMet) as [HTMLElement];
     expect(missed).toHaveTextContent('C-HEA-09 适龄儿童免疫规划疫苗接种率');
-    expect(missed).toHaveTextContent('桂山街道 · 单元格 K5');
+    expect(missed).toHaveTextContent(zh.needsNote);
+    expect(missed).toHaveTextContent(`桂山街道 · 单元格 ${RATE}`);
     expect(missed).toHaveTextContent('未达标');
-    expect(rows(zh.groups.warning)[0]).toHaveTextContent('波动预警');
-    const unreadable = rows(zh.groups.error).find((row) => row.textContent?.includes('K6'));
+    expect(missed).toHaveTextContent('波动预警'); // the swing on the same cell, in the same row
+    const unreadable = rows(zh.groups.error).find((row) => row.textContent?.includes(`单元格 ${DOCTORS}`));
     expect(unreadable).toHaveTextContent('C-HEA-24');
     expect(unreadable).toHaveTextContent('“abc”');
     expect(within(unreadable as HTMLElement).getByRole('button')).toHaveAccessibleDescription(zh.selectHint);
 
+    // the counts every view shares, and how much is filled
+    expect(screen.getByText('错误 4 · 未达标 1 · 预警 0 · 提示 0；须填写说明 1')).toBeInTheDocument();
+    expect(screen.getByText('已填 2/5')).toBeInTheDocument();
+    expect(screen.getByRole('progressbar', { name: zh.completenessLabel })).toBeInTheDocument();
+
     // drawn by the check itself
     const sheet = host.workbook.sheet(sheetName);
-    expect(sheet.at('K6')?.format.fill).toBe(FLAG_COLOURS.error.fill);
-    expect(sheet.at('K5')?.format.fill).toBe(FLAG_COLOURS.notMet.fill);
-    expect(sheet.notes().get('K6')).toMatch(/^【检查】/);
+    expect(sheet.at(DOCTORS)?.format.fill).toBe(FLAG_COLOURS.error.fill);
+    expect(sheet.at(RATE)?.format.fill).toBe(FLAG_COLOURS.notMet.fill);
+    expect(sheet.notes().get(DOCTORS)).toMatch(/^【检查】/);
     expect(screen.getByText(zh.drawn(5))).toBeInTheDocument();
-    expect(screen.getByRole('status')).toHaveTextContent(zh.announce({ error: 4, notMet: 1, warning: 1, info: 0 }));
+    expect(screen.getByRole('status')).toHaveTextContent(zh.announce({ error: 4, notMet: 1, warning: 0, info: 0, notesRequired: 1 }));
     expect(screen.queryByText(zh.allClearTitle)).not.toBeInTheDocument();
   });
 
@@ -194,6 +210,76 @@ describe('the Check view (检查)', () => {
     host.run = () => Promise.reject(Object.assign(new Error('busy'), { code: 'InvalidOperation' }));
     await user.click(checkButton(en.checkButton));
     expect(await screen.findByText(/Checking the sheet failed: the sheet is protected or a cell is being edited/)).toBeInTheDocument();
+  });
+
+  describe('the clerk\'s sheet: 60 lines, 24 per township (issue 13)', () => {
+    // a long list in jsdom: role queries walk every row
+    jest.setTimeout(30_000);
+    const clerk = clerkModel(catalog);
+    const clerkSheet = { model: clerk, fill: (sheet: FakeSheet) => typeClerkSheet(sheet, clerk) };
+
+    it('a completeness counter, the shared counts, and the blank townships of one indicator as one row naming them', async () => {
+      const { user, host, sheetName } = await setUp({ sheet: clerkSheet });
+      await user.click(checkButton());
+      await resultsShown();
+      expect(screen.getByText('已填 35/60')).toBeInTheDocument();
+      expect(screen.getByRole('progressbar', { name: zh.completenessLabel })).toHaveAttribute('aria-valuenow', String(35 / 60));
+      expect(screen.getByText('错误 18 · 未达标 4 · 预警 5 · 提示 16；须填写说明 7')).toBeInTheDocument();
+      expect(screen.getByRole('status')).toHaveTextContent(zh.announce({ error: 18, notMet: 4, warning: 5, info: 16, notesRequired: 7 }));
+      expect(group(zh.groups.error).count).toBe(18);
+      // 31 cards before: now six rows of errors, the blanks of C-HEA-09 and of C-HEA-24 one row each
+      const errors = rows(zh.groups.error);
+      expect(errors).toHaveLength(6);
+      const blanks = errors.find((row) => row.textContent?.includes('C-HEA-09') && row.textContent.includes('共 8 个')) as HTMLElement;
+      expect(blanks).toHaveTextContent('戛洒镇、水塘镇、平甸乡、新化乡、建兴乡、老厂乡、者竜乡、平掌乡（共 8 个）');
+      expect(blanks).toHaveTextContent(zh.cells(clerkCell(clerk, 'C-HEA-09', 'value', 'gasa'), 8));
+      expect(blanks.textContent?.match(/未填写本年值/g)).toHaveLength(1);
+      // no cell twice in the list
+      const cells = within(screen.getByRole('region', { name: zh.groupsLabel }))
+        .getAllByRole('button')
+        .flatMap((button) => button.textContent?.match(/单元格 [A-Z]+\d+/g) ?? []);
+      expect(new Set(cells).size).toBe(cells.length);
+      // clicking the row selects the first township's cell
+      await user.click(within(blanks).getByRole('button'));
+      const sheetId = host.workbook.sheet(sheetName).id;
+      await waitFor(() => expect(host.workbook.selection).toEqual({ sheetId, rect: parseRange(clerkCell(clerk, 'C-HEA-09', 'value', 'gasa')).rect }));
+    });
+
+    it('下一个问题 selects the next problem cell through the workbook port and says which of how many', async () => {
+      const { user, host, sheetName } = await setUp({ sheet: clerkSheet });
+      await user.click(checkButton());
+      await resultsShown();
+      const sheetId = host.workbook.sheet(sheetName).id;
+      const next = screen.getByRole('button', { name: zh.nextProblem });
+      const selected = async (address: string) => waitFor(() => expect(host.workbook.selection).toEqual({ sheetId, rect: parseRange(address).rect }));
+      await user.click(next);
+      await selected(clerkCell(clerk, 'C-HEA-03', 'value')); // 新生儿死亡率: a projected miss
+      await user.click(next);
+      await selected(clerkCell(clerk, 'C-HEA-04', 'value')); // 婴儿死亡率 above 5岁以下
+      expect(screen.getByText(zh.nextProblemAt(2, 27, clerkCell(clerk, 'C-HEA-04', 'value')))).toBeInTheDocument();
+      // from a row chosen in the list, on from there
+      await user.click(within(rows(zh.groups.notMet).find((row) => row.textContent?.includes('C-HEA-14')) as HTMLElement).getByRole('button'));
+      await selected(clerkCell(clerk, 'C-HEA-14', 'value'));
+      await user.click(next);
+      await selected(clerkCell(clerk, 'C-HEA-20', 'value'));
+    });
+
+    it('switches to sections by 填报单元 and by 领域, each a heading with its count', async () => {
+      const { user } = await setUp({ sheet: clerkSheet });
+      await user.click(checkButton());
+      await resultsShown();
+      await user.click(screen.getByRole('radio', { name: zh.groupings.unit }));
+      expect(group(zh.county).count).toBe(25);
+      expect(group('戛洒镇').count).toBe(1);
+      expect(rows('戛洒镇')[0]).toHaveTextContent('未填写本年值');
+      expect(screen.getAllByRole('heading', { level: 3 })).toHaveLength(12);
+      await user.click(screen.getByRole('radio', { name: zh.groupings.domain }));
+      expect(group('儿童与健康').count).toBe(37);
+      // a row says its category when sections mix them
+      expect(within(rows('儿童与福利')[0] as HTMLElement).getByText(/^(错误|未达标|预警|提示)$/)).toBeInTheDocument();
+      await user.click(screen.getByRole('radio', { name: zh.groupings.category }));
+      expect(group(zh.groups.error).count).toBe(18);
+    });
   });
 
   describe('live re-check', () => {

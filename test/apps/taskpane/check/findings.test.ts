@@ -1,18 +1,20 @@
 import { seedCatalog } from '../../../../src/seed-catalog';
 import { buildTemplate } from '../../../../src/core/template/build-template';
-import { cellAddress, parseCellAddress } from '../../../../src/core/template/cell-address';
-import { COLUMN_INDEX } from '../../../../src/core/template/template-columns';
+import { parseCellAddress } from '../../../../src/core/template/cell-address';
 import type { TemplateCheck } from '../../../../src/core/template/check-template';
+import { CATEGORY_NAMES } from '../../../../src/core/report/report-findings';
 import { insertTemplate, officeWorkbookHost } from '../../../../src/office-workbook';
 import { createWorkbook } from '../../../../src/workbook/workbook';
-import { FINDING_GROUPS, checkFindings, collectFindings, findingGroupOf, groupFindings, type Finding } from '../../../../src/apps/taskpane/check/findings';
+import { FINDING_GROUPS, checkFindings, nextProblemCell, sectionsOf, type CheckSummary } from '../../../../src/apps/taskpane/check/findings';
+import { strings } from '../../../../src/apps/taskpane/strings';
 import { FakeExcelHost, type FakeSheet } from '../../../helpers/fake-excel';
+import { CLERK_TOWNSHIPS, clerkCell, clerkModel, typeClerkSheet } from '../../../helpers/clerk-sheet';
 import { fillTemplate } from '../../../office-workbook/fill-template';
 
 const catalog = seedCatalog();
 
 async function checked(organisationId: string | undefined, fill: (sheet: FakeSheet, model: ReturnType<typeof buildTemplate>) => void): Promise<TemplateCheck> {
-  const model = buildTemplate(catalog, { plan: 'children', year: 2025, ...(organisationId ? { organisationId } : {}) });
+  const model = organisationId === 'wjj' ? clerkModel(catalog) : buildTemplate(catalog, { plan: 'children', year: 2025, ...(organisationId ? { organisationId } : {}) });
   const host = new FakeExcelHost();
   const { sheetName } = await insertTemplate(host, model);
   fill(host.workbook.sheet(sheetName), model);
@@ -21,103 +23,129 @@ async function checked(organisationId: string | undefined, fill: (sheet: FakeShe
   return outcome.check;
 }
 
-/** 桂山街道's template: C-HEA-09 (≥90%, row 5), C-HEA-24 (count, 6), C-EDU-11 (relative, 7), C-WEL-14 (8), C-WEL-18 (是/否, 9). */
+/** 桂山街道's template: C-HEA-09 (≥90%), C-HEA-24 (a count), C-EDU-11 (relative), C-WEL-14, C-WEL-18 (是/否). */
+const township = buildTemplate(catalog, { plan: 'children', year: 2025, organisationId: 'guishan' });
+const at = (indicatorId: string, key: 'value' | 'previous' | 'other' = 'value') => clerkCell(township, indicatorId, key, township.dataRows.find((row) => row.indicatorId === indicatorId)?.unitId);
 const guishan = (sheet: FakeSheet) => {
-  sheet.personTypes('K5', '85'); // misses ≥90%
-  sheet.personTypes('I5', '60'); // … and swings from last year's 60%
-  sheet.personTypes('K6', 'abc'); // unreadable
+  sheet.personTypes(at('C-HEA-09'), '85'); // misses ≥90%
+  sheet.personTypes(at('C-HEA-09', 'previous'), '60'); // … and swings from last year's 60%
+  sheet.personTypes(at('C-HEA-24'), 'abc'); // unreadable
 };
 
-describe('findingGroupOf: the core\'s verdicts into 错误 / 未达标 / 波动预警 / 提示', () => {
-  it.each([
-    [{ severity: 'error', code: 'value.outOfRange' }, 'invalid', 'error'],
-    [{ severity: 'error', code: 'value.missing' }, 'noData', 'error'],
-    [{ severity: 'error', code: 'consistency.child-mortality-nesting' }, undefined, 'error'],
-    [{ severity: 'warning', code: 'assess.notMet' }, 'notMet', 'notMet'],
-    // a future target not reached yet: information, not a miss (no note needed)
-    [{ severity: 'info', code: 'assess.notYetDue' }, 'notYetDue', 'info'],
-    [{ severity: 'info', code: 'assess.upcomingNotYetMet' }, 'met', 'info'],
-    [{ severity: 'warning', code: 'warning.projectedMiss' }, 'notYetDue', 'warning'],
-    [{ severity: 'warning', code: 'warning.swing' }, 'notMet', 'warning'],
-    [{ severity: 'warning', code: 'warning.swing' }, 'met', 'warning'],
-    [{ severity: 'warning', code: 'warning.projectedMiss' }, 'met', 'warning'],
-    [{ severity: 'warning', code: 'assess.missing.previous' }, 'notAssessable', 'warning'],
-    [{ severity: 'warning', code: 'template.catalogVersion' }, undefined, 'warning'],
-    [{ severity: 'info', code: 'assess.qualitative' }, 'notAssessable', 'info'],
-    [{ severity: 'info', code: 'assess.notAssessable' }, 'notAssessable', 'info'],
-  ] as const)('%j on a %s entry → %s', (message, status, group) => {
-    expect(findingGroupOf(message, status)).toBe(group);
+describe('the words of the four categories', () => {
+  it('are the core\'s, in both languages (the pane, the CLI and the server say the same)', () => {
+    for (const group of FINDING_GROUPS) {
+      expect(strings['zh-CN'].check.groups[group]).toBe(CATEGORY_NAMES[group].zh);
+      expect(strings['en-US'].check.groups[group]).toBe(CATEGORY_NAMES[group].en);
+    }
   });
 });
 
-describe('collectFindings / groupFindings on a checked sheet', () => {
-  let check: TemplateCheck;
-  let findings: Finding[];
+describe('checkFindings on a township\'s sheet', () => {
+  let summary: CheckSummary;
   beforeAll(async () => {
-    check = await checked('guishan', guishan);
-    findings = collectFindings(check, catalog);
+    summary = checkFindings(await checked('guishan', guishan), catalog);
   });
 
-  it('names indicator, township, cell and message, and groups the miss, the swing and the errors apart', () => {
-    const at = (address: string) => findings.filter((finding) => finding.address === address).map((finding) => finding.group);
-    expect(at('K5')).toEqual(['notMet', 'warning']);
-    expect(at('K6')).toEqual(['error']);
-    const miss = findings.find((finding) => finding.group === 'notMet');
-    expect(miss).toMatchObject({
-      indicatorId: 'C-HEA-09',
-      indicatorName: { zh: '适龄儿童免疫规划疫苗接种率' },
-      unitId: 'guishan',
-      unitName: { zh: '桂山街道' },
-      code: 'assess.notMet',
-    });
-    expect(miss?.message.zh).toContain('90%');
-    expect(miss?.message.en).not.toBe(miss?.message.zh);
-    // the three blank rows are errors (a value is required), each on its own value cell
-    expect(findings.filter((finding) => finding.code === 'value.missing').map((finding) => finding.address)).toEqual(['K7', 'K8', 'K9']);
+  it('one finding per cell: the miss and the swing on one cell are one finding with both messages', () => {
+    const k5 = summary.findings.filter((finding) => finding.address === at('C-HEA-09'));
+    expect(k5).toHaveLength(1);
+    expect(k5[0]).toMatchObject({ group: 'notMet', needsNote: true, indicatorId: 'C-HEA-09', indicatorName: { zh: '适龄儿童免疫规划疫苗接种率' }, unitId: 'guishan', unitName: { zh: '桂山街道' }, domain: { zh: '儿童与健康' } });
+    expect(k5[0]?.messages.map((message) => message.text.zh)).toEqual([expect.stringMatching(/^未达标/), expect.stringMatching(/^波动预警/)]);
+    expect(summary.findings.find((finding) => finding.address === at('C-HEA-24'))).toMatchObject({ group: 'error' });
   });
 
-  it('covers every cell the sheet was flagged on, and nothing says "met"', () => {
-    const addresses = new Set(findings.map((finding) => finding.address));
-    for (const flag of check.flags.flags) expect(addresses).toContain(flag.address);
-    expect(findings.some((finding) => finding.code === 'assess.met')).toBe(false);
-  });
-
-  it('lists in sheet order with unique ids, and counts what it lists', () => {
-    const rows = findings.map((finding) => parseCellAddress(finding.address as string).row);
-    expect(rows).toEqual([...rows].sort((a, b) => a - b));
-    expect(new Set(findings.map((finding) => finding.id)).size).toBe(findings.length);
-    const grouped = groupFindings(findings);
-    for (const group of FINDING_GROUPS) {
-      expect(grouped.counts[group]).toBe(grouped.groups[group].length);
-      expect(grouped.groups[group].every((finding) => finding.group === group)).toBe(true);
-    }
-    expect(grouped.counts).toEqual({ error: 4, notMet: 1, warning: 1, info: 0 });
-    expect(grouped.total).toBe(findings.length);
-    expect(grouped.clear).toBe(false);
+  it('counts lines, as the core does, and nothing says "met"', () => {
+    expect(summary.counts).toMatchObject({ error: 4, notMet: 1, warning: 0, info: 0, notesRequired: 1, lines: 5, filled: 2 });
+    expect(summary.findings.flatMap((finding) => finding.messages).some((message) => message.text.zh.startsWith('达标'))).toBe(false);
+    expect(summary.clear).toBe(false);
+    expect(new Set(summary.findings.map((finding) => finding.id)).size).toBe(summary.findings.length);
   });
 
   it('is clear when every row is filled right', async () => {
     const good = await checked('guishan', (sheet) => {
-      for (const [address, value] of [['K5', '95'], ['I5', '94'], ['K6', '3'], ['I6', '3'], ['K7', '5'], ['J7', '5'], ['I7', '5'], ['K8', '2'], ['I8', '2'], ['K9', '是']]) {
-        sheet.personTypes(address as string, value as string);
-      }
+      const typed: [string, string][] = [
+        [at('C-HEA-09'), '95'], [at('C-HEA-09', 'previous'), '94'], [at('C-HEA-24'), '3'], [at('C-HEA-24', 'previous'), '3'],
+        [at('C-EDU-11'), '5'], [at('C-EDU-11', 'other'), '5'], [at('C-EDU-11', 'previous'), '5'], [at('C-WEL-14'), '2'], [at('C-WEL-14', 'previous'), '2'], [at('C-WEL-18'), '是'],
+      ];
+      for (const [address, value] of typed) sheet.personTypes(address, value);
     });
-    expect(checkFindings(good, catalog)).toMatchObject({ clear: true, counts: { error: 0, notMet: 0, warning: 0 } });
+    expect(checkFindings(good, catalog)).toMatchObject({ clear: true, problemCells: [], counts: { error: 0, notMet: 0, warning: 0, filled: 5, lines: 5 } });
+  });
+});
+
+describe('checkFindings on the clerk\'s sheet (卫健局, 60 lines, 24 of them per township; issue 13)', () => {
+  let check: TemplateCheck;
+  let summary: CheckSummary;
+  const model = clerkModel(catalog);
+  beforeAll(async () => {
+    check = await checked('wjj', (sheet) => typeClerkSheet(sheet, model));
+    summary = checkFindings(check, catalog);
   });
 
-  it('on a whole department\'s filled template: every group appears, and 提示 holds the info messages', async () => {
+  it('says how much is filled and counts every line once, in its worst category', () => {
+    expect(summary.counts).toMatchObject({ lines: 60, filled: 35, error: 18, notMet: 4, warning: 5, info: 16, notesRequired: 7 });
+    for (const group of FINDING_GROUPS) expect(summary.findings.filter((finding) => finding.group === group)).toHaveLength(summary.counts[group]);
+  });
+
+  it('one finding per cell: no cell is listed twice, the messages about it are merged', () => {
+    const addresses = summary.findings.map((finding) => finding.address);
+    expect(new Set(addresses).size).toBe(addresses.length);
+    // 5岁以下 2.5‰ below 婴儿 3.2‰ (an error on both) and its swing from 4.8‰: one finding on its value cell
+    const k9 = summary.findings.find((finding) => finding.address === clerkCell(model, 'C-HEA-05', 'value'));
+    expect(k9?.group).toBe('error');
+    expect(k9?.messages.map((message) => message.text.zh)).toEqual([expect.stringContaining('不应高于5岁以下儿童死亡率'), expect.stringMatching(/^波动预警/)]);
+    // a projected miss with 未到期 and the plan's other number: one finding, three lines
+    expect(summary.findings.find((finding) => finding.indicatorId === 'C-HEA-20')?.messages).toHaveLength(3);
+  });
+
+  it('by category: the eight blank townships of one indicator are one row naming them, counted eight times', () => {
+    const sections = sectionsOf(summary, 'category', catalog);
+    expect(sections.map((section) => [section.category, section.count])).toEqual([['error', 18], ['notMet', 4], ['warning', 5], ['info', 16]]);
+    const errors = sections[0]?.rows ?? [];
+    expect(errors).toHaveLength(6); // 婴儿, 5岁以下, 0.95, the blanks of C-HEA-09, the blanks of C-HEA-24, "abc"
+    const blanks = errors.find((row) => row.findings[0]?.indicatorId === 'C-HEA-09' && row.findings.length > 1);
+    expect(blanks?.findings.map((finding) => finding.unitId)).toEqual(CLERK_TOWNSHIPS.slice(4));
+    expect(blanks?.findings.map((finding) => finding.unitName?.zh)).toEqual(['戛洒镇', '水塘镇', '平甸乡', '新化乡', '建兴乡', '老厂乡', '者竜乡', '平掌乡']);
+    expect(blanks?.findings[0]?.address).toBe(clerkCell(model, 'C-HEA-09', 'value', 'gasa'));
+    expect(errors.find((row) => row.findings[0]?.indicatorId === 'C-HEA-24')?.findings).toHaveLength(6);
+    // different words are different rows: the two misses of C-HEA-09 stay apart
+    expect(sections[1]?.rows.filter((row) => row.findings[0]?.indicatorId === 'C-HEA-09')).toHaveLength(2);
+  });
+
+  it('by 领域 and by 填报单元: every finding in exactly one section, townships in the catalog\'s order', () => {
+    const byDomain = sectionsOf(summary, 'domain', catalog);
+    expect(byDomain.map((section) => section.title?.zh)).toEqual(['儿童与健康', '儿童与安全', '儿童与福利', '儿童与家庭']);
+    const byUnit = sectionsOf(summary, 'unit', catalog);
+    expect(byUnit[0]).toMatchObject({ special: 'county', count: 25 });
+    expect(byUnit.slice(1).map((section) => section.title?.zh)).toEqual(['古城街道', '扬武镇', '漠沙镇', '戛洒镇', '水塘镇', '平甸乡', '新化乡', '建兴乡', '老厂乡', '者竜乡', '平掌乡']);
+    for (const sections of [byDomain, byUnit]) {
+      expect(sections.reduce((sum, section) => sum + section.count, 0)).toBe(summary.findings.length);
+      expect(sections.flatMap((section) => section.rows.flatMap((row) => row.findings)).map((finding) => finding.id).sort()).toEqual(summary.findings.map((finding) => finding.id).sort());
+    }
+  });
+
+  it('下一个问题 walks the cells of every 错误, 未达标 and 预警 in sheet order, from the one last selected, and starts over', () => {
+    const cells = summary.problemCells;
+    expect(cells).toHaveLength(18 + 4 + 5);
+    const rows = cells.map((cell) => parseCellAddress(cell).row);
+    expect(rows).toEqual([...rows].sort((a, b) => a - b));
+    expect(nextProblemCell(summary)).toEqual({ address: cells[0], position: 0 });
+    expect(nextProblemCell(summary, cells[0])).toEqual({ address: cells[1], position: 1 });
+    // from a cell that is no problem (a row clicked, then fixed), the next one below it
+    expect(nextProblemCell(summary, clerkCell(model, 'C-HEA-10', 'value'))?.address).toBe(clerkCell(model, 'C-HEA-14', 'value'));
+    expect(nextProblemCell(summary, cells[cells.length - 1])).toEqual({ address: cells[0], position: 0 });
+    expect(nextProblemCell({ problemCells: [] })).toBeUndefined();
+  });
+});
+
+describe('on a whole department\'s template filled in every way people type', () => {
+  it('every category appears; a consistency error lands on each value it names', async () => {
     const big = await checked('wjj', (sheet, model) => void fillTemplate(sheet, model, catalog));
-    const grouped = checkFindings(big, catalog);
-    expect(grouped.counts.error).toBeGreaterThan(0);
-    expect(grouped.counts.notMet).toBeGreaterThan(0);
-    expect(grouped.counts.warning).toBeGreaterThan(0);
-    expect(grouped.counts.info).toBeGreaterThan(0);
-    const infoMessages = big.report.results.flatMap((result) => result.messages).filter((message) => message.severity === 'info' && message.code !== 'assess.met');
-    expect(grouped.counts.info).toBeLessThanOrEqual(infoMessages.length);
-    expect(grouped.groups.info.every((finding) => finding.severity === 'info')).toBe(true);
-    // a consistency error (新生儿 ≤ 婴儿 ≤ 5岁以下) lands on each value cell it names
-    const nesting = grouped.groups.error.filter((finding) => finding.code.startsWith('consistency.'));
+    const summary = checkFindings(big, catalog);
+    for (const group of FINDING_GROUPS) expect(summary.counts[group]).toBeGreaterThan(0);
+    const nesting = summary.findings.filter((finding) => finding.source.messages.some((message) => message.code.startsWith('consistency.')));
     expect(nesting.length).toBeGreaterThanOrEqual(2);
-    for (const finding of nesting) expect(finding.address).toBe(cellAddress(parseCellAddress(finding.address as string).row, COLUMN_INDEX.value));
+    expect(new Set(summary.findings.map((finding) => finding.address)).size).toBe(summary.findings.length);
   });
 });
