@@ -6,6 +6,7 @@ import { seedCatalog } from '../../src/seed-catalog';
 import { assessEntry } from '../../src/core/assess/assess-entry';
 import type { Indicator } from '../../src/core/catalog/indicator-schema';
 import { evaluateReport } from '../../src/core/report/evaluate-report';
+import { countFindings, reportFindings } from '../../src/core/report/report-findings';
 import { buildTemplate } from '../../src/core/template/build-template';
 import { cellAddress } from '../../src/core/template/cell-address';
 import { COLUMN_INDEX, type ColumnKey } from '../../src/core/template/template-columns';
@@ -192,12 +193,17 @@ describe('indicators check', () => {
     expect(code).toBe(direct.summary.bySeverity.error > 0 ? 1 : 0);
     expect(code).toBe(1);
     const output = JSON.parse(stdout);
-    expect(output).toMatchObject({ file: path, ok: true, skipped: [], summary: { sheets: 1, errors: direct.summary.bySeverity.error, warnings: direct.summary.bySeverity.warning } });
+    // the counts by line every view shows (src/core/report/report-findings.ts)
+    const findings = reportFindings(direct, intendedEntries(model, catalog, inputs));
+    const counts = countFindings(direct, findings);
+    expect(output).toMatchObject({ file: path, ok: true, skipped: [], summary: { sheets: 1, errors: counts.error, warnings: counts.notMet + counts.warning, notesRequired: counts.notesRequired } });
     const sheet = output.sheets[0];
     expect(sheet.sheet).toBe('改名后的表');
     expect(sheet.meta).toEqual(model.meta);
     expect(sheet.footer).toEqual({ reporter: '张三' });
-    expect(sheet.summary).toEqual({ entries: model.dataRows.length, byStatus: direct.summary.byStatus, bySeverity: direct.summary.bySeverity, severity: 'error' });
+    expect(sheet.summary).toEqual({ entries: model.dataRows.length, byStatus: direct.summary.byStatus, counts, severity: 'error' });
+    expect(sheet.findings).toHaveLength(findings.length);
+    expect(sheet.findings.find((finding: { indicatorId?: string }) => finding.indicatorId === 'C-HEA-26')).toMatchObject({ category: 'error', cell: address('C-HEA-26', 'value') });
     expect(sheet.results).toHaveLength(model.dataRows.length);
     for (const expected of direct.results) {
       const found = sheet.results.filter((r: { indicatorId: string; unitId: string | null }) => r.indicatorId === expected.indicatorId && r.unitId === (expected.unitId ?? null));

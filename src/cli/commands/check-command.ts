@@ -3,17 +3,17 @@ import { basename } from 'node:path';
 import { reportingUnitName, type Catalog } from '../../core/catalog/catalog';
 import { textOf, type Language } from '../../core/i18n/message';
 import type { CellValue, RawCell } from '../../core/parse/cell-value';
-import { parseCellAddress } from '../../core/template/cell-address';
 import type { TemplateCheck } from '../../core/template/check-template';
 import { entriesByKey } from '../../core/template/read-template';
 import { entryKey } from '../../core/assess/entry';
-import type { CellFlag } from '../../core/template/template-flags';
+import { collapseRepeats, completenessText, countsText, FINDING_CATEGORIES, type FindingCategory } from '../../core/report/report-findings';
+import type { TemplateFinding } from '../../core/template/template-findings';
 import { openCliCatalog } from '../cli-catalog';
 import { checkXlsx } from '../../xlsx/read-xlsx';
 import { parseCommandLine } from '../main';
 import { EXIT, UsageError, writeJson, type CliIo } from '../io';
 import { languageOption } from './options';
-import { SEVERITY_TEXT, STATUS_TEXT } from './status-text';
+import { STATUS_TEXT } from './status-text';
 
 /** The largest file `check` reads, as the server's upload: templates are tens of kilobytes; anything this big is not one. */
 const MAX_FILE_BYTES = 10 * 1024 * 1024;
@@ -54,6 +54,7 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
     const reasons = outcome.skipped.map((skip) => `- ${textOf(skip.message, language)}`).join('\n');
     return fail(`“${basename(path)}”中没有监测指标填报模板：\n${reasons}\n请用 indicators template 或 Excel 加载项生成模板后填写。`, `"${basename(path)}" holds no monitoring template:\n${reasons}`);
   }
+  // the counts 检查 and 提交 show in the pane and the server answers with: one per line of the sheet
   const errors = outcome.sheets.reduce((sum, sheet) => sum + sheet.counts.error, 0);
   if (options.json) {
     writeJson(io, {
@@ -61,7 +62,12 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
       ok: true,
       sheets: outcome.sheets.map((sheet) => sheetJson(sheet, catalog)),
       skipped: outcome.skipped.map((skip) => ({ sheet: skip.sheetName, code: skip.message.code, zh: skip.message.zh, en: skip.message.en })),
-      summary: { sheets: outcome.sheets.length, errors, warnings: outcome.sheets.reduce((sum, sheet) => sum + sheet.counts.warning, 0) },
+      summary: {
+        sheets: outcome.sheets.length,
+        errors,
+        warnings: outcome.sheets.reduce((sum, sheet) => sum + sheet.counts.notMet + sheet.counts.warning, 0),
+        notesRequired: outcome.sheets.reduce((sum, sheet) => sum + sheet.counts.notesRequired, 0),
+      },
     });
   } else {
     io.stdout.write(`${en ? 'File' : '文件'}：${basename(path)}\n`);
@@ -104,7 +110,13 @@ function sheetJson(sheet: TemplateCheck, catalog: Catalog) {
     sheet: read.sheetName,
     meta: read.meta,
     footer: read.footer,
-    summary: { entries: report.summary.entries, byStatus: report.summary.byStatus, bySeverity: sheet.counts, severity: sheet.counts.error > 0 ? 'error' : sheet.counts.warning > 0 ? 'warning' : 'info' },
+    summary: {
+      entries: report.summary.entries,
+      byStatus: report.summary.byStatus,
+      counts: sheet.counts,
+      severity: sheet.counts.error > 0 ? 'error' : sheet.counts.notMet + sheet.counts.warning > 0 ? 'warning' : 'info',
+    },
+    findings: sheet.findings,
     results: report.results.map((result) => {
       const entry = entries.get(entryKey(result.indicatorId, result.unitId));
       return {
@@ -154,37 +166,32 @@ function writeSheetReport(io: CliIo, sheet: TemplateCheck, catalog: Catalog, lan
   io.stdout.write(
     `  ${en ? `${report.summary.entries} entries` : `共 ${report.summary.entries} 项`}：${(Object.keys(byStatus) as (keyof typeof byStatus)[]).map((status) => `${textOf(STATUS_TEXT[status], language)} ${byStatus[status]}`).join(en ? ', ' : '，')}\n`,
   );
-  io.stdout.write(`  ${(['error', 'warning', 'info'] as const).map((severity) => `${textOf(SEVERITY_TEXT[severity], language)} ${sheet.counts[severity]}`).join(' · ')}\n`);
-  // problems about the sheet as a whole (catalog version, organisation …) have no cell to be flagged at
-  const general = [...read.problems.filter((problem) => problem.cell === undefined), ...report.problems.filter((problem) => problem.entryIndex === undefined)];
-  for (const problem of general) {
-    if (problem.severity === 'info') continue;
-    const label = problem.severity === 'error' ? (en ? 'Error' : '错误') : en ? 'Warning' : '警告';
-    io.stdout.write(`  ${label}：${textOf(problem, language)}\n`);
-  }
-  const entries = entriesByKey(read);
-  const groups: { kind: CellFlag['kind']; title: string }[] = [
-    { kind: 'error', title: en ? 'Errors (fix before submitting)' : '错误（须改正后才能提交）' },
-    { kind: 'notMet', title: en ? 'Targets not met (explain in the note to submit)' : '未达标（提交时须在“说明”栏说明原因）' },
-    { kind: 'warning', title: en ? 'Warnings: swings, projections, checks (explain in the note)' : '预警：波动、趋势及其他（提交时须说明）' },
-  ];
-  const ordered = [...sheet.flags.flags].sort((a, b) => {
-    const pa = parseCellAddress(a.address);
-    const pb = parseCellAddress(b.address);
-    return pa.row - pb.row || pa.column - pb.column;
-  });
-  for (const group of groups) {
-    const flags = ordered.filter((flag) => flag.kind === group.kind);
-    if (flags.length === 0) continue;
-    io.stdout.write(`\n  ${group.title}：${flags.length}\n`);
-    for (const flag of flags) {
-      const indicator = flag.indicatorId ? catalog.indicators.get(flag.indicatorId) : undefined;
-      const name = indicator ? `${indicator.id} ${en ? indicator.nameEn : indicator.name}${flag.unitId ? `（${textOf(reportingUnitName(catalog, flag.unitId, indicator), language)}）` : ''}` : '';
-      const entry = flag.indicatorId ? entries.get(entryKey(flag.indicatorId, flag.unitId)) : undefined;
-      const lines = flag.note.split('\n');
-      io.stdout.write(`    ${flag.address.padEnd(6)}${name}${name ? '：' : ''}${lines.join('；')}\n`);
-      if (group.kind !== 'error' && entry) {
-        io.stdout.write(entry.note ? `          ${en ? 'Note' : '说明'}：${entry.note}\n` : `          ${en ? '→ a note is required to submit' : '→ 须在“说明”栏说明原因'}\n`);
+  io.stdout.write(`  ${completenessText(sheet.counts, language)} · ${countsText(sheet.counts, language)}\n`);
+  // every finding counted above is listed below, once: one line of the sheet (messages merged), the same
+  // message about several townships of one indicator as one line naming them
+  const titles: Record<FindingCategory, string> = {
+    error: en ? 'Errors (fix before submitting)' : '错误（须改正后才能提交）',
+    notMet: en ? 'Targets not met (explain in the note to submit)' : '未达标（提交时须在“说明”栏说明原因）',
+    warning: en ? 'Warnings: swings, projections, checks (explain in the note)' : '预警：波动、趋势及其他（提交时须说明）',
+    info: en ? 'Notes (do not block submission)' : '提示（不影响提交）',
+  };
+  for (const category of FINDING_CATEGORIES) {
+    const findings = sheet.findings.filter((finding) => finding.category === category);
+    if (findings.length === 0) continue;
+    io.stdout.write(`\n  ${titles[category]}：${findings.length}\n`);
+    for (const group of collapseRepeats(findings, (finding) => finding)) {
+      const first = group[0] as TemplateFinding;
+      const indicator = first.indicatorId ? catalog.indicators.get(first.indicatorId) : undefined;
+      const units = group.filter((finding) => finding.unitId !== undefined).map((finding) => textOf(reportingUnitName(catalog, finding.unitId as string, indicator), language));
+      const where = units.length === 0 ? '' : group.length === 1 ? `（${units[0]}）` : `（${units.join(en ? ', ' : '、')}${en ? `: ${group.length}` : `，共${group.length}个`}）`;
+      const name = indicator ? `${indicator.id} ${en ? indicator.nameEn : indicator.name}${where}` : (first.indicatorId ?? '');
+      const shown = first.messages.filter((message) => category === 'info' || message.severity !== 'info');
+      const last = group[group.length - 1] as TemplateFinding;
+      const cells = group.length === 1 ? (first.cell ?? '') : `${first.cell ?? ''}–${last.cell ?? ''}`;
+      io.stdout.write(`    ${cells.padEnd(6)}${cells.length >= 6 ? ' ' : ''}${name}${name ? '：' : ''}${shown.map((message) => textOf(message, language)).join('；')}\n`);
+      if (category === 'notMet' || category === 'warning') {
+        if (first.note) io.stdout.write(`          ${en ? 'Note' : '说明'}：${first.note}\n`);
+        else if (first.needsNote) io.stdout.write(`          ${en ? '→ a note is required to submit' : '→ 须在“说明”栏说明原因'}\n`);
       }
     }
   }

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { EntryInput } from '../../core/assess/entry';
 import type { Catalog } from '../../core/catalog/catalog';
 import type { Receipt, ValueCounts } from '../../contract/api';
+import type { ReportCounts } from '../../core/report/report-findings';
 import { checkSubmission } from '../../core/submission/check-submission';
 import { entriesOutOfScope, entryLabel } from '../../core/submission/reporting-scope';
 import type { SubmissionDocument, SubmissionSource } from '../../contract/submission-document';
@@ -97,18 +98,20 @@ export async function acceptSubmission(
   await assertWithinQuota(db, document, storedBytes, limits);
   const check = checkSubmission(catalog, document, request.entries);
   if (!check.acceptable) {
+    // the numbers are the ones the pane and `indicators check` show: lines, not messages
     const onlyNotes = check.errors.length === 0;
+    const { error, notesRequired } = check.counts;
     throw new ApiError(
       422,
       onlyNotes ? 'submission.notesRequired' : 'submission.invalid',
       onlyNotes
-        ? `有 ${check.notesRequired.length} 项未达标或波动较大的数据缺少说明：请在“说明”栏写明原因后再提交。`
-        : `报表有 ${check.errors.length} 处错误，未能提交：请按清单逐项改正${check.notesRequired.length ? `，并为 ${check.notesRequired.length} 项预警数据填写说明` : ''}。`,
-      onlyNotes ? `${check.notesRequired.length} warning(s) need a note.` : `${check.errors.length} error(s): the submission was not accepted.`,
-      { errors: check.errors, notesRequired: check.notesRequired },
+        ? `有 ${notesRequired} 项未达标或有预警的数据缺少说明：请在“说明”栏写明原因后再提交。`
+        : `报表有 ${error} 处错误，未能提交：请按清单逐项改正${notesRequired ? `，并为 ${notesRequired} 项预警数据填写说明` : ''}。`,
+      onlyNotes ? `${notesRequired} value(s) with a warning need a note.` : `${error} error(s): the submission was not accepted.`,
+      { errors: check.errors, notesRequired: check.notesRequired, counts: check.counts },
     );
   }
-  const counts = countValues(check.report.results);
+  const counts = receiptCounts(check.counts);
   const values: VersionValue[] = check.report.results.map((result, position) => {
     const sent = document.values[position];
     return {
@@ -243,11 +246,18 @@ async function replay(db: Parameters<typeof findIdempotencyKey>[0], scope: strin
   return { statusCode: Number(row.status_code), receipt: JSON.parse(row.response) as Receipt, replayed: true };
 }
 
-function countValues(results: readonly { status: string; severity: string }[]): ValueCounts {
-  const counts: ValueCounts = { values: results.length, met: 0, notMet: 0, notYetDue: 0, noData: 0, invalid: 0, notAssessable: 0, warnings: 0 };
-  for (const result of results) {
-    if (result.status in counts) counts[result.status as keyof ValueCounts] += 1;
-    if (result.severity === 'warning') counts.warnings += 1;
-  }
-  return counts;
+/** The receipt's counts: the shared counts of the report (src/core/report/report-findings.ts). */
+function receiptCounts(counts: ReportCounts): ValueCounts {
+  const { byStatus } = counts;
+  return {
+    values: counts.lines,
+    met: byStatus.met,
+    notMet: byStatus.notMet,
+    notYetDue: byStatus.notYetDue,
+    noData: byStatus.noData,
+    invalid: byStatus.invalid,
+    notAssessable: byStatus.notAssessable,
+    // accepted: every line with a warning (未达标 or 预警) carries its 说明
+    warnings: counts.notMet + counts.warning,
+  };
 }

@@ -103,13 +103,13 @@ function chooseSheet(sheets: readonly TemplateRead[], wanted: string | undefined
 /** Adds the cell addresses of the sheet to the findings of a refused upload. */
 function withCells(error: unknown, sheet: TemplateRead): unknown {
   if (!(error instanceof ApiError) || error.statusCode !== 422) return error;
-  const details = error.details as { errors: SubmissionFinding[]; notesRequired: SubmissionFinding[] } | undefined;
+  const details = error.details as { errors: SubmissionFinding[]; notesRequired: SubmissionFinding[]; counts?: unknown } | undefined;
   if (!details) return error;
   const locate = (finding: SubmissionFinding): SubmissionFinding & { sheet: string } => {
     const cell = findingCell(sheet, finding);
     return { ...finding, sheet: sheet.sheetName, ...(cell ? { cell } : {}) };
   };
-  return new ApiError(error.statusCode, error.code, error.message, error.messageEn, { errors: details.errors.map(locate), notesRequired: details.notesRequired.map(locate) });
+  return new ApiError(error.statusCode, error.code, error.message, error.messageEn, { ...details, errors: details.errors.map(locate), notesRequired: details.notesRequired.map(locate) });
 }
 
 /** A workbook the reader refused: its own status and message; another organisation's template → 403. */
