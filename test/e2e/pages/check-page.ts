@@ -29,9 +29,15 @@ export class CheckPage {
     return this.panel.getByRole('status');
   }
 
-  /** The announcement of these counts, whatever the number of 提示. */
-  announced(counts: Readonly<Record<Exclude<FindingGroup, 'info'>, number>>): RegExp {
-    return pattern(this.strings.announce({ ...counts, info: ANY_COUNT }));
+  /**
+   * The announcement of these counts, whatever the number of 提示; with `notesRequired`, that many lines still
+   * needing a 说明, without it any number (or none).
+   */
+  announced(counts: Readonly<Record<Exclude<FindingGroup, 'info'>, number>> & { readonly notesRequired?: number }): RegExp {
+    if (counts.notesRequired !== undefined) return pattern(this.strings.announce({ ...counts, info: ANY_COUNT }));
+    const without = pattern(this.strings.announce({ ...counts, info: ANY_COUNT }));
+    const withNotes = pattern(this.strings.announce({ ...counts, info: ANY_COUNT, notesRequired: ANY_COUNT }));
+    return new RegExp(`${without.source}|${withNotes.source}`);
   }
 
   /** A group's header button, with its count ("错误 1 项"). */
