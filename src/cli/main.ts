@@ -1,11 +1,14 @@
 import { parseArgs } from 'node:util';
 import { catalogCommand } from './commands/catalog-command';
 import { assessCommand } from './commands/assess-command';
+import { progressCommand } from './commands/progress-command';
 import { templateCommand } from './commands/template-command';
 import { checkCommand } from './commands/check-command';
 import { orgCommand } from './commands/org-command';
 import { tokenCommand } from './commands/token-command';
 import { backupCommand } from './commands/backup-command';
+import { consolidateCommand } from './commands/consolidate-command';
+import { deadlineCommand } from './commands/deadline-command';
 import { EXIT, UsageError, type CliIo } from './io';
 
 const USAGE = `用法 / Usage: indicators <命令> [选项]
@@ -16,6 +19,10 @@ const USAGE = `用法 / Usage: indicators <命令> [选项]
   assess --id <指标编号> --value <填报值> [--year <年度>] [--previous <上年值>]
          [--baseline <基期值>] [--other <比较值>] [--note <说明>] [--unit <填报单元>] [--json]
       解析并判定一个填报值是否达到规划目标。
+  progress --id <指标编号> --series "2020:5.94,2023:5.0" [--unit <填报单元>] [--json] [--lang zh-CN|en-US]
+      按 Open SDG 的方法计算向适用目标（下一个阶段目标，或最终目标）的进展状态：已达标、进展顺利、
+      需加快、进展有限、倒退、数据不足或无法评估；给出年均变化率、所需变化率、推算值与差距。
+      序列未给出的年份补入规划基期值。
   template --plan women|children [--org <单位编号>] --year <年度> --out <文件.xlsx> [--force] [--lang]
       生成标准填报模板（.xlsx，可在 Excel、WPS、LibreOffice 中填写；不带 --org 为全部指标）。
       [--prefill-from <服务器地址>|database [--token <令牌>]] 预填：上年值取自本单位上年已报送的报表（服务器，或本机端点的
@@ -33,6 +40,13 @@ const USAGE = `用法 / Usage: indicators <命令> [选项]
   backup --out <备份文件.sqlite> [--force] [--json]
       服务运行中也可在线备份 SQLite 数据库（检查完整性后才保存；PostgreSQL 请用 pg_dump，见 docs/operations.md）。
       退出码 0 已保存；2 未保存（参数无法使用、文件已存在、没有数据库、PostgreSQL 或备份失败）。
+  consolidate --plan women|children --year <年度> [--json] [--out <监测报告.xlsx|评估表.csv>] [--force]
+      统计局汇总（共享端点的数据库）：报送情况（应报、已报、已通过、已退回、迟报、未报，报送率与及时率），
+      各指标全县值及牵头单位、数值冲突、分乡镇汇总与进展状态，评估表和预警；--out 生成监测报告。
+      退出码 0 已汇总；2 参数无法使用或没有数据库。
+  deadline set --plan women|children --year <年度> --date YYYY-MM-DD
+  deadline show [--plan women|children] [--year <年度>] [--json]
+      设置、查看某规划某年度报表的报送截止日期（北京时间当日24时前；之后首次报送为迟报）。
 
 退出码: 0 已执行；2 参数无法使用。
 `;
@@ -42,11 +56,14 @@ type Command = (args: string[], io: CliIo) => number | Promise<number>;
 const COMMANDS: Record<string, Command> = {
   catalog: catalogCommand,
   assess: assessCommand,
+  progress: progressCommand,
   template: templateCommand,
   check: checkCommand,
   org: orgCommand,
   token: tokenCommand,
   backup: backupCommand,
+  consolidate: consolidateCommand,
+  deadline: deadlineCommand,
 };
 
 /** Runs the CLI with the given arguments; resolves to the exit code. */
