@@ -108,7 +108,7 @@ export const ContributionSchema = z.object({
 const ConsolidatedFields = {
   value: ValueSchema,
   text: z.string(),
-  status: z.string().describe('The verdict on the chosen value; missing when nobody reported one. For a per-unit indicator, the roll-up (met only when every unit is met, notMet, incomplete, noData, notAssessable).'),
+  status: z.string().describe('The verdict on the chosen value; missing when nobody reported one. For a per-unit indicator, the roll-up (met only when every unit is met, notMet, notYetDue, incomplete, noData, notAssessable).'),
   reportedBy: z.string().nullable().describe('The organisation whose value the county takes (the lead: the bureau\'s choice, else the first responsible organisation with a value).'),
   note: z.string().nullable(),
   conflict: z.boolean().describe('Two organisations reported different values: both are in contributions; nothing is resolved silently.'),
@@ -124,10 +124,11 @@ export const UnitLineSchema = z.object({
 });
 
 export const RollUpSchema = z.object({
-  status: z.enum(['met', 'notMet', 'incomplete', 'noData', 'notAssessable']),
+  status: z.enum(['met', 'notMet', 'notYetDue', 'incomplete', 'noData', 'notAssessable']),
   units: z.number().int(),
   met: z.number().int(),
   notMet: z.number().int(),
+  notYetDue: z.number().int().describe('Units short of a target whose year has not come (未到期).'),
   withoutData: z.number().int(),
   failingUnits: z.array(z.string()),
   missingUnits: z.array(z.string()),

@@ -100,6 +100,7 @@ const UNIT_STATUS_TEXT: Readonly<Record<Status | 'missing', Bilingual>> = {
 const ROLL_UP_TEXT: Readonly<Record<RollUp['status'], Bilingual>> = {
   met: { zh: '全部达标', en: 'All met' },
   notMet: { zh: '有单位未达标', en: 'Some not met' },
+  notYetDue: { zh: '有单位未到期', en: 'Some not yet due' },
   incomplete: { zh: '部分单位无数据', en: 'Some without data' },
   noData: { zh: '无数据', en: 'No data' },
   notAssessable: { zh: '无法判定', en: 'Not assessable' },
@@ -156,7 +157,7 @@ const TONES: Readonly<Record<Tone, { readonly fill: string; readonly font: strin
 
 const CATEGORY_TONE: Readonly<Record<EvaluationCategory, Tone>> = { met: 'met', basicallyMet: 'basicallyMet', notMet: 'notMet', notYetDue: 'notYetDue', noData: 'noData', notMonitorable: 'muted' };
 const UNIT_STATUS_TONE: Readonly<Record<Status | 'missing', Tone>> = { met: 'met', notMet: 'notMet', notYetDue: 'notYetDue', noData: 'noData', invalid: 'invalid', notAssessable: 'muted', missing: 'noData' };
-const ROLL_UP_TONE: Readonly<Record<RollUp['status'], Tone>> = { met: 'met', notMet: 'notMet', incomplete: 'noData', noData: 'noData', notAssessable: 'muted' };
+const ROLL_UP_TONE: Readonly<Record<RollUp['status'], Tone>> = { met: 'met', notMet: 'notMet', notYetDue: 'notYetDue', incomplete: 'noData', noData: 'noData', notAssessable: 'muted' };
 const STATE_TONE: Readonly<Record<ReportingState, Tone>> = { notStarted: 'noData', missing: 'notMet', submitted: 'notYetDue', returned: 'basicallyMet', approved: 'met' };
 const WARNING_TONE: Readonly<Record<MonitoringWarningKind, Tone>> = { progress: 'basicallyMet', conflict: 'notMet', fluctuation: 'basicallyMet' };
 const PROGRESS_TONE: Readonly<Record<ProgressStatus, Tone>> = {

@@ -41,10 +41,12 @@ export interface ConsolidatedUnit extends ConsolidatedValue {
 
 /** The roll-up of a per-unit indicator: met only when every unit meets it; the failing units named. */
 export interface RollUp {
-  readonly status: 'met' | 'notMet' | 'incomplete' | 'noData' | 'notAssessable';
+  readonly status: 'met' | 'notMet' | 'notYetDue' | 'incomplete' | 'noData' | 'notAssessable';
   readonly units: number;
   readonly met: number;
   readonly notMet: number;
+  /** Units short of a target whose year has not come (未到期). */
+  readonly notYetDue: number;
   readonly withoutData: number;
   /** Units whose value misses the target. */
   readonly failingUnits: readonly string[];
@@ -93,6 +95,12 @@ export function consolidate(catalog: Catalog, planYear: { plan: PlanId; year: nu
     }
   }
   const townships = catalog.organisations.filter(isTownship);
+  // names by id once: at a province's scale the organisation list has thousands of entries
+  const byId = new Map(catalog.organisations.map((organisation) => [organisation.id, organisation]));
+  const unitName = (unitId: string, indicator: Indicator) => {
+    const organisation = indicator.perUnit?.scope === 'list' ? undefined : byId.get(unitId);
+    return organisation ? { zh: organisation.shortName, en: organisation.nameEn } : reportingUnitName(catalog, unitId, indicator);
+  };
   const indicators = catalog.plans[planYear.plan].indicators.map((indicator): ConsolidatedIndicator => {
     const order = leadOrder(indicator, leads.get(indicator.id));
     if (!indicator.perUnit) {
@@ -102,7 +110,7 @@ export function consolidate(catalog: Catalog, planYear: { plan: PlanId; year: nu
     const unitIds = indicator.perUnit.scope === 'township' ? townships.map((township) => township.id) : indicator.perUnit.units.map((unit) => unit.id);
     const units = unitIds.map((unitId): ConsolidatedUnit => ({
       unitId,
-      unitName: reportingUnitName(catalog, unitId, indicator),
+      unitName: unitName(unitId, indicator),
       // a township's own row first when the catalog has every township report it
       ...chosen(contributions.get(keyOf(indicator.id, unitId)) ?? [], indicator.responsible.includes(EVERY_TOWNSHIP) ? [unitId, ...order] : [...order, unitId]),
     }));
@@ -152,12 +160,15 @@ function rollUpOf(units: readonly ConsolidatedUnit[]): RollUp {
   const failingUnits = units.filter((unit) => unit.status === 'notMet').map((unit) => unit.unitId);
   const missingUnits = units.filter((unit) => unit.status === 'missing' || unit.status === 'noData' || unit.status === 'invalid').map((unit) => unit.unitId);
   const met = units.filter((unit) => unit.status === 'met').length;
-  const judged = units.filter((unit) => unit.status === 'met' || unit.status === 'notMet').length;
+  const notYetDue = units.filter((unit) => unit.status === 'notYetDue').length;
+  const judged = met + failingUnits.length + notYetDue;
+  // met only when every unit meets it; a unit short of a future target makes the whole not yet due
   const status: RollUp['status'] =
     failingUnits.length > 0 ? 'notMet'
     : judged === 0 && units.some((unit) => unit.status === 'notAssessable') ? 'notAssessable'
     : judged === 0 ? 'noData'
     : missingUnits.length > 0 ? 'incomplete'
+    : notYetDue > 0 ? 'notYetDue'
     : 'met';
-  return { status, units: units.length, met, notMet: failingUnits.length, withoutData: missingUnits.length, failingUnits, missingUnits };
+  return { status, units: units.length, met, notMet: failingUnits.length, notYetDue, withoutData: missingUnits.length, failingUnits, missingUnits };
 }

@@ -57,12 +57,24 @@ describe('consolidation of a plan-year', () => {
     const result = line(consolidate(catalog, planYear, [version('wjj', values)]), 'C-HEA-09');
     expect(result.county).toBeNull();
     expect(result.units).toHaveLength(12);
-    expect(result.rollUp).toEqual({ status: 'notMet', units: 12, met: 9, notMet: 1, withoutData: 2, failingUnits: [townships[3]], missingUnits: townships.slice(10) });
+    expect(result.rollUp).toEqual({ status: 'notMet', units: 12, met: 9, notMet: 1, notYetDue: 0, withoutData: 2, failingUnits: [townships[3]], missingUnits: townships.slice(10) });
     expect(result.units[3]).toMatchObject({ unitId: townships[3], text: '88', status: 'notMet', reportedBy: 'wjj' });
     const allMet = consolidate(catalog, planYear, [version('wjj', townships.map((id) => value('C-HEA-09', '96', 'met', id)))]);
     expect(line(allMet, 'C-HEA-09').rollUp).toMatchObject({ status: 'met', met: 12, failingUnits: [], missingUnits: [] });
     const partial = consolidate(catalog, planYear, [version('wjj', townships.slice(0, 11).map((id) => value('C-HEA-09', '96', 'met', id)))]);
     expect(line(partial, 'C-HEA-09').rollUp).toMatchObject({ status: 'incomplete', met: 11, missingUnits: [townships[11]] });
+  });
+
+  it('per-township roll-up in an interim year: townships short of the 2030 target make it 未到期 (not met, not no data); one due miss makes it 未达标', () => {
+    const townships = catalog.organisations.filter((organisation) => organisation.kind !== 'department').map((organisation) => organisation.id);
+    // C-HEA-24 乡镇儿童保健医生 2030年至少2名: 1 in 2025 is not yet due, 2 meets it already
+    const some = consolidate(catalog, planYear, [version('wjj', townships.map((id, index) => value('C-HEA-24', index < 4 ? '1' : '2', index < 4 ? 'notYetDue' : 'met', id)))]);
+    expect(line(some, 'C-HEA-24').rollUp).toMatchObject({ status: 'notYetDue', met: 8, notYetDue: 4, notMet: 0, failingUnits: [], missingUnits: [] });
+    expect(line(some, 'C-HEA-24').status).toBe('notYetDue');
+    const all = consolidate(catalog, planYear, [version('wjj', townships.map((id) => value('C-HEA-24', '1', 'notYetDue', id)))]);
+    expect(line(all, 'C-HEA-24').rollUp).toMatchObject({ status: 'notYetDue', notYetDue: 12 });
+    const withMiss = consolidate(catalog, { plan: 'children', year: 2030 }, [version('wjj', townships.map((id, index) => value('C-HEA-24', index === 0 ? '1' : '2', index === 0 ? 'notMet' : 'met', id)))]);
+    expect(line(withMiss, 'C-HEA-24').rollUp).toMatchObject({ status: 'notMet', failingUnits: [townships[0]] });
   });
 
   it('a township reports its own row and the department the same row: the township leads where every township reports (社工), the department otherwise', () => {
