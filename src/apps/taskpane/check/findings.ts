@@ -96,12 +96,19 @@ export function checkFindings(check: TemplateCheck, catalog: Catalog): CheckSumm
   return { findings, counts: check.counts, clear: isSubmittable(check.counts), problemCells };
 }
 
-/** The sections of the list for a grouping; by category every category has a section, even an empty one. */
+/**
+ * The sections of the list for a grouping; by category every category has a section, even an empty one; by
+ * 领域 or 填报单元 the rows of a section go worst first, then in sheet order.
+ */
 export function sectionsOf(summary: CheckSummary, grouping: Grouping, catalog: Catalog): FindingSection[] {
   const { findings } = summary;
   if (grouping === 'category') {
-    return FINDING_GROUPS.map((category) => section(category, findings.filter((finding) => finding.group === category), { category }));
+    return FINDING_GROUPS.map((category) => sectionOf(category, findings.filter((finding) => finding.group === category), { category }));
   }
+  // within a 领域 or a 填报单元: what to fix first (错误, 未达标, 预警, then 提示), each in sheet order
+  const rank = (finding: Finding) => FINDING_GROUPS.indexOf(finding.group);
+  const worstFirst = (list: readonly Finding[]) => list.map((finding, index) => ({ finding, index })).sort((a, b) => rank(a.finding) - rank(b.finding) || a.index - b.index).map(({ finding }) => finding);
+  const section = (key: string, list: readonly Finding[], extra: Pick<FindingSection, 'title' | 'special'>) => sectionOf(key, worstFirst(list), extra);
   const sheetWide = findings.filter((finding) => finding.indicatorId === undefined || (grouping === 'domain' ? finding.domain === undefined : false));
   const sections: FindingSection[] = [];
   if (sheetWide.length > 0) sections.push(section('sheet', sheetWide, { special: 'wholeSheet' }));
@@ -155,7 +162,7 @@ function describe(finding: TemplateFinding, index: number, catalog: Catalog): Fi
   };
 }
 
-function section(key: string, findings: readonly Finding[], extra: Pick<FindingSection, 'category' | 'title' | 'special'>): FindingSection {
+function sectionOf(key: string, findings: readonly Finding[], extra: Pick<FindingSection, 'category' | 'title' | 'special'>): FindingSection {
   const rows = collapseRepeats(findings, (finding) => finding.source).map((members): FindingRow => {
     const first = members[0] as Finding;
     return { id: first.id, group: first.group, findings: members };

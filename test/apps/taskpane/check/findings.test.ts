@@ -119,6 +119,9 @@ describe('checkFindings on the clerk\'s sheet (卫健局, 60 lines, 24 of them p
     const byUnit = sectionsOf(summary, 'unit', catalog);
     expect(byUnit[0]).toMatchObject({ special: 'county', count: 25 });
     expect(byUnit.slice(1).map((section) => section.title?.zh)).toEqual(['古城街道', '扬武镇', '漠沙镇', '戛洒镇', '水塘镇', '平甸乡', '新化乡', '建兴乡', '老厂乡', '者竜乡', '平掌乡']);
+    // worst first within a section: the county's errors before its notes
+    expect(byUnit[0]?.rows.map((row) => row.group)).toEqual([...(byUnit[0]?.rows.map((row) => row.group) ?? [])].sort((a, b) => FINDING_GROUPS.indexOf(a) - FINDING_GROUPS.indexOf(b)));
+    expect(byUnit[0]?.rows[0]?.group).toBe('error');
     for (const sections of [byDomain, byUnit]) {
       expect(sections.reduce((sum, section) => sum + section.count, 0)).toBe(summary.findings.length);
       expect(sections.flatMap((section) => section.rows.flatMap((row) => row.findings)).map((finding) => finding.id).sort()).toEqual(summary.findings.map((finding) => finding.id).sort());
