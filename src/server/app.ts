@@ -156,7 +156,7 @@ export async function buildApp(config: ServerConfig, options: AppOptions = {}): 
       await typed.register(reviewRoutes);
       await typed.register(uploadRoutes);
       await typed.register(reportingGrantRoutes);
-      await typed.register(monitoringRoutes);
+      await typed.register(monitoringRoutes, { evaluation: { basicallyMetRatio: config.basicallyMetRatio } });
     },
     { prefix: API_PREFIX },
   );

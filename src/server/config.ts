@@ -3,6 +3,7 @@ import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import type { DatabaseLocation } from './db/connect';
+import { DEFAULT_BASICALLY_MET_RATIO } from '../core/monitoring/evaluation';
 
 /** Body limits: a JSON submission of a whole plan is far below 2 MiB; a filled template below 10 MiB. */
 export const JSON_BODY_LIMIT = 2 * 1024 * 1024;
@@ -60,6 +61,8 @@ export interface ServerConfig extends DatabaseLocation {
   readonly webDir: string;
   readonly manifestFile: string;
   readonly logLevel: string;
+  /** 基本达标: a missed numeric target with at least this degree of completion (docs/monitoring.md). */
+  readonly basicallyMetRatio: number;
   readonly limits: ServerLimits;
   /**
    * Which proxies' X-Forwarded-For is believed (Fastify `trustProxy`): behind a reverse proxy (HTTPS=0) the
@@ -177,6 +180,7 @@ export const ServerEnvSchema = z.object({
   HTTPS: switchVariable('HTTPS'),
   ALLOWED_ORIGINS: listVariable.transform((origins) => origins.map((origin) => origin.replace(/\/$/, ''))),
   RATE_LIMIT_PER_MINUTE: integerVariable('RATE_LIMIT_PER_MINUTE', 600, 1, 10_000_000),
+  BASICALLY_MET_RATIO: decimalVariable('BASICALLY_MET_RATIO', DEFAULT_BASICALLY_MET_RATIO, 0.5, 1),
   LOG_LEVEL: optionalText.pipe(z.enum(LOG_LEVELS, { message: `LOG_LEVEL 应为 ${LOG_LEVELS.join('、')} 之一 / LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` }).optional()),
   TASKPANE_DIR: optionalText,
   WEB_DIR: optionalText,
@@ -227,6 +231,7 @@ export function loadConfig(env: Env = process.env, options: { home?: string; cwd
     webDir: vars.WEB_DIR ? resolve(cwd, vars.WEB_DIR) : join(PROJECT_ROOT, 'dist', 'web'),
     manifestFile: join(PROJECT_ROOT, 'manifest.xml'),
     logLevel: vars.LOG_LEVEL ?? 'info',
+    basicallyMetRatio: vars.BASICALLY_MET_RATIO,
     limits: limitsOf(vars, { behindProxy }),
     trustProxy: behindProxy ? (vars.TRUST_PROXY ?? 'loopback') : false,
     frameAncestors: [...OFFICE_FRAME_ANCESTORS, ...vars.FRAME_ANCESTORS],

@@ -112,6 +112,16 @@ describeEachDialect('indicators consolidate / deadline', (dialect) => {
     ]);
   });
 
+  it('consolidate --basically-met sets the 基本达标 threshold (as BASICALLY_MET_RATIO does for the server); a value outside 0.5–1 is refused', async () => {
+    const strict = MonitoringReportSchema.parse(JSON.parse((await run('consolidate', '--plan', 'children', '--year', '2025', '--json', '--basically-met', '0.8')).stdout));
+    expect(strict.evaluation.basicallyMetRatio).toBe(0.8);
+    const standard = MonitoringReportSchema.parse(JSON.parse((await run('consolidate', '--plan', 'children', '--year', '2025', '--json')).stdout));
+    expect(standard.evaluation.basicallyMetRatio).toBe(0.9);
+    const refused = await run('consolidate', '--plan', 'children', '--year', '2025', '--basically-met', '2');
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('0.5—1');
+  });
+
   it('consolidate in Chinese for people; --out writes the monitoring report (.xlsx, or the evaluation table as .csv), never over a file without --force', async () => {
     const out = join(outDir, '儿童2025监测报告.xlsx');
     const result = await run('consolidate', '--plan', 'children', '--year', '2025', '--out', out);

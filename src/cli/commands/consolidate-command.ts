@@ -5,7 +5,7 @@ import type { Catalog } from '../../core/catalog/catalog';
 import { PLAN_SHORT_NAMES } from '../../core/catalog/plan-names';
 import type { PlanId } from '../../core/catalog/indicator-schema';
 import type { ConsolidatedIndicator } from '../../core/monitoring/consolidation';
-import type { EvaluationKind } from '../../core/monitoring/evaluation';
+import { DEFAULT_BASICALLY_MET_RATIO, type EvaluationKind } from '../../core/monitoring/evaluation';
 import type { MonitoringBoard } from '../../core/monitoring/monitoring-board';
 import { PROGRESS_STATUS_TEXT } from '../../core/monitoring/progress-messages';
 import { catalogForOrganisations } from '../../seed-catalog';
@@ -36,12 +36,14 @@ export async function consolidateCommand(args: string[], io: CliIo): Promise<num
     json: { type: 'boolean', default: false },
     out: { type: 'string' },
     force: { type: 'boolean', default: false },
+    'basically-met': { type: 'string' },
   });
   if (options.plan === undefined) throw new UsageError('缺少 --plan women|children（妇女或儿童发展规划）');
   if (options.year === undefined) throw new UsageError('缺少 --year <年度>，例如 --year 2025');
   const plan = planOption(options.plan);
   const year = yearOption(options.year);
   const out = options.out === undefined ? undefined : outFile(options.out, options.force);
+  const basicallyMetRatio = ratioOption(options['basically-met'] ?? process.env.BASICALLY_MET_RATIO);
   const location = databaseLocation();
   requireDatabase(location);
   const db = await prepareDatabase(location);
@@ -49,7 +51,7 @@ export async function consolidateCommand(args: string[], io: CliIo): Promise<num
   let catalog: Catalog;
   try {
     catalog = await catalogOf(db);
-    board = await loadMonitoringBoard(db, catalog, { plan, year }, { kind: 'county' });
+    board = await loadMonitoringBoard(db, catalog, { plan, year }, { kind: 'county' }, { evaluation: { basicallyMetRatio } });
   } finally {
     await db.destroy();
   }
@@ -138,4 +140,12 @@ function indicatorText(catalog: Catalog, line: ConsolidatedIndicator, progress: 
   if (progress) parts.push(PROGRESS_STATUS_TEXT[progress as keyof typeof PROGRESS_STATUS_TEXT]?.zh ?? progress);
   if (line.conflict) parts.push('数值冲突');
   return `${line.indicatorId} ${indicator?.name ?? ''}：${parts.join(' · ')}`;
+}
+
+/** --basically-met (or BASICALLY_MET_RATIO, as the server reads it): 0.5–1, default 0.9. */
+function ratioOption(text: string | undefined): number {
+  if (text === undefined || text.trim() === '') return DEFAULT_BASICALLY_MET_RATIO;
+  const value = Number(text);
+  if (!Number.isFinite(value) || value < 0.5 || value > 1) throw new UsageError(`--basically-met（或 BASICALLY_MET_RATIO）应为 0.5—1 之间的数（基本达标的完成程度，默认 0.9），收到“${text}”`);
+  return value;
 }

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { EvaluationOptions } from '../../core/monitoring/evaluation';
 import { z } from 'zod';
 import {
   CompletenessSchema,
@@ -44,7 +45,8 @@ import { XLSX_CONTENT_TYPE } from './upload-routes';
  * county; a reporter its own organisation (completeness, consolidation, series built from its own values);
  * the evaluation and the warnings are the bureau's only (src/server/services/monitoring.ts).
  */
-export const monitoringRoutes: FastifyPluginAsyncZod = async (fastify) => {
+export const monitoringRoutes: FastifyPluginAsyncZod<{ evaluation?: EvaluationOptions }> = async (fastify, options) => {
+  const evaluation = options.evaluation ?? {};
   const reads = errorResponses(400, 403);
 
   fastify.get('/monitoring/:plan/:year/completeness', {
@@ -80,7 +82,7 @@ export const monitoringRoutes: FastifyPluginAsyncZod = async (fastify) => {
     },
   }, async (request) => {
     const view = monitoringViewOf(request.auth, 'own');
-    const board = await loadMonitoringBoard(fastify.db, fastify.catalog, request.params, view);
+    const board = await loadMonitoringBoard(fastify.db, fastify.catalog, request.params, view, { evaluation });
     const keep = view.kind === 'organisation' ? await linesOfOrganisation(fastify.db, fastify.catalog, request.params.plan, view.organisationId) : undefined;
     return seriesAnswer(fastify.catalog, board, keep);
   });
@@ -93,7 +95,7 @@ export const monitoringRoutes: FastifyPluginAsyncZod = async (fastify) => {
     },
   }, async (request) => {
     const view = monitoringViewOf(request.auth, 'county');
-    return evaluationAnswer((await loadMonitoringBoard(fastify.db, fastify.catalog, request.params, view, { unitProgress: false })).evaluation);
+    return evaluationAnswer((await loadMonitoringBoard(fastify.db, fastify.catalog, request.params, view, { evaluation, unitProgress: false })).evaluation);
   });
 
   fastify.get('/monitoring/:plan/:year/warnings', {
@@ -104,7 +106,7 @@ export const monitoringRoutes: FastifyPluginAsyncZod = async (fastify) => {
     },
   }, async (request) => {
     const view = monitoringViewOf(request.auth, 'county');
-    const board = await loadMonitoringBoard(fastify.db, fastify.catalog, request.params, view);
+    const board = await loadMonitoringBoard(fastify.db, fastify.catalog, request.params, view, { evaluation });
     return { plan: board.plan, year: board.year, warnings: warningsAnswer(board.warnings) };
   });
 
@@ -120,7 +122,7 @@ export const monitoringRoutes: FastifyPluginAsyncZod = async (fastify) => {
       },
     }, async (request, reply) => {
       const view = monitoringViewOf(request.auth, 'county');
-      const board = await loadMonitoringBoard(fastify.db, fastify.catalog, request.params, view);
+      const board = await loadMonitoringBoard(fastify.db, fastify.catalog, request.params, view, { evaluation });
       const input = { catalog: fastify.catalog, evaluation: board.evaluation, consolidation: board.consolidation, completeness: board.completeness, warnings: board.warnings, generatedAt: new Date(board.generatedAt) };
       reply.header('content-disposition', `attachment; filename="${request.params.plan}-${request.params.year}-monitoring.${format}"`);
       if (format === 'csv') return reply.type('text/csv; charset=utf-8').send(monitoringReportCsv(input));

@@ -295,3 +295,20 @@ describeEachDialect('the bureau\'s monitoring API', (dialect) => {
     }
   });
 });
+
+describeEachDialect('基本达标 is a setting of the deployment (BASICALLY_MET_RATIO)', (dialect) => {
+  const t = withTestApp(dialect, { BASICALLY_MET_RATIO: '0.95' });
+
+  it('新生儿访视率 86% against 每年≥90% (95.6% complete) is 基本达标 at 0.95 … and the table states the threshold', async () => {
+    const bureau = await t.token('tjj', 'bureau');
+    const wjj = await t.token('wjj');
+    const sent = { plan: 'children', year: 2025, organisationId: 'wjj', catalogVersion: catalogVersion('children'), templateVersion: 1, values: [{ indicatorId: 'C-HEA-26', value: 86, note: '两名访视医生调离' }, { indicatorId: 'C-HEA-31', value: 85, note: '系统切换' }] };
+    expect((await t.request(wjj, { method: 'POST', url: '/api/v1/submissions', payload: sent })).statusCode).toBe(201);
+    const body = EvaluationSchema.parse((await t.request(bureau, { method: 'GET', url: api('children/2025/evaluation') })).json());
+    expect(body.basicallyMetRatio).toBe(0.95);
+    // 86 ÷ 90 = 0.9556 ≥ 0.95: basically met; 85 ÷ 90 = 0.9444 < 0.95: not met (both would be basically met at the default 0.9)
+    expect(body.rows.find((row) => row.indicatorId === 'C-HEA-26')).toMatchObject({ category: 'basicallyMet' });
+    expect(body.rows.find((row) => row.indicatorId === 'C-HEA-31')).toMatchObject({ category: 'notMet' });
+    expect(JSON.stringify(body.definitions)).toContain('95%');
+  });
+});
