@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { PlanCatalogSchema, type PlanCatalog } from './catalog-schema';
 import type { Indicator, PlanId } from './indicator-schema';
 import { OrganisationsFileSchema, type Organisation } from './organisation-schema';
+import { ReportFormFileSchema, type ReportForms } from './report-form-schema';
 import type { Target } from './target-schema';
 import { UNITS } from './units';
 
@@ -14,6 +15,8 @@ export interface Catalog {
   readonly organisations: readonly Organisation[];
   /** Every indicator of both plans by id. */
   readonly indicators: ReadonlyMap<string, Indicator>;
+  /** The 统计报表 header of each plan's template (seeds/report-form.json); absent: blank fields. */
+  readonly reportForms?: ReportForms;
 }
 
 /** The raw (parsed JSON) content of the catalog files. */
@@ -22,6 +25,8 @@ export interface CatalogFiles {
   readonly children: unknown;
   /** seeds/organisations.json: the first list of organisations (the shared endpoint's database owns it afterwards). */
   readonly organisations: unknown;
+  /** seeds/report-form.json: the 表号, 制表机关, 批准文号, 有效期至 of this deployment's templates (optional). */
+  readonly reportForm?: unknown;
 }
 
 /** Both plans' catalogs, validated, before they are joined with the organisations that report them. */
@@ -47,8 +52,25 @@ export function loadCatalog(files: CatalogFiles): Catalog {
   const problems: string[] = [];
   const organisationsFile = parseFile('organisations', OrganisationsFileSchema, files.organisations, problems);
   const plans = parsePlans(files, problems);
-  if (!organisationsFile || !plans) throw new CatalogError(problems);
-  return catalogWith(plans, organisationsFile.organisations);
+  const reportForms = files.reportForm === undefined ? undefined : parseReportForms(files.reportForm, problems);
+  if (!organisationsFile || !plans || problems.length > 0) throw new CatalogError(problems);
+  return catalogWith(plans, organisationsFile.organisations, reportForms);
+}
+
+/**
+ * seeds/report-form.json validated: the 统计报表 header of each plan (blank fields where the file says
+ * nothing). Throws {@link CatalogError} listing every problem.
+ */
+export function loadReportForms(file: unknown): ReportForms {
+  const problems: string[] = [];
+  const forms = parseReportForms(file, problems);
+  if (!forms) throw new CatalogError(problems);
+  return forms;
+}
+
+function parseReportForms(file: unknown, problems: string[]): ReportForms | undefined {
+  const parsed = parseFile('report-form', ReportFormFileSchema, file, problems);
+  return parsed ? { women: parsed.women, children: parsed.children } : undefined;
 }
 
 /** The two plan files validated on their own (what does not depend on the organisations). */
@@ -65,7 +87,7 @@ export function loadPlans(files: Pick<CatalogFiles, 'women' | 'children'>): Plan
  * use the seed file. Checks the list (unique ids, no reserved id, every responsible organisation present)
  * and the plans; throws {@link CatalogError} listing every problem.
  */
-export function catalogWith(plans: PlanCatalogs, organisations: readonly Organisation[]): Catalog {
+export function catalogWith(plans: PlanCatalogs, organisations: readonly Organisation[], reportForms?: ReportForms): Catalog {
   const problems: string[] = [];
   const { women, children } = plans;
   const organisationIds = new Set<string>();
@@ -114,7 +136,7 @@ export function catalogWith(plans: PlanCatalogs, organisations: readonly Organis
     }
   }
   if (problems.length > 0) throw new CatalogError(problems);
-  return { plans: { women, children }, organisations, indicators };
+  return { plans: { women, children }, organisations, indicators, ...(reportForms ? { reportForms } : {}) };
 }
 
 function parsePlans(files: Pick<CatalogFiles, 'women' | 'children'>, problems: string[]): PlanCatalogs | undefined {
