@@ -130,11 +130,22 @@ export function renderTemplate(sheet: Excel.Worksheet, model: TemplateModel, cap
     model.rows.forEach((row, index) => {
       const address = `${index + 1}:${index + 1}`;
       if (row.hidden) plan.add([address, true], 2, () => void (range(address).rowHidden = true));
-      if (row.height !== undefined) plan.add([address, row.height], 3, () => void (range(address).format.rowHeight = row.height as number));
     });
+    // heights by runs of equal rows (a department's twelve township rows are one write)
+    for (let first = 0; first < model.rows.length; ) {
+      const height = model.rows[first]?.height;
+      let last = first;
+      while (last + 1 < model.rows.length && model.rows[last + 1]?.height === height) last += 1;
+      if (height !== undefined) {
+        const address = `${first + 1}:${last + 1}`;
+        plan.add([address, height], 3, () => void (range(address).format.rowHeight = height));
+      }
+      first = last + 1;
+    }
     model.columns.forEach((column, index) => {
       const letter = columnLetter(index);
-      const points = columnWidthPoints(column.width);
+      // a hidden column (the 校验值 the formulas use) is one of width 0, as Excel hides it
+      const points = column.hidden ? 0 : columnWidthPoints(column.width);
       plan.add([letter, points], 3, () => void (range(`${letter}:${letter}`).format.columnWidth = points));
     });
   }

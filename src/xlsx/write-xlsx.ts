@@ -77,7 +77,7 @@ export async function renderTemplate(workbook: ExcelJS.Workbook, model: Template
     },
     headerFooter: { oddFooter: `&C${model.print.footer}`, evenFooter: `&C${model.print.footer}` },
   });
-  sheet.columns = model.columns.map((column) => ({ key: column.key, width: column.width }));
+  sheet.columns = model.columns.map((column) => ({ key: column.key, width: column.width, ...(column.hidden ? { hidden: true } : {}) }));
   model.rows.forEach((templateRow, index) => {
     const row = sheet.getRow(index + 1);
     if (templateRow.height !== undefined) row.height = templateRow.height;

@@ -7,7 +7,7 @@ import { assessEntry } from '../../src/core/assess/assess-entry';
 import type { Indicator } from '../../src/core/catalog/indicator-schema';
 import { evaluateReport } from '../../src/core/report/evaluate-report';
 import { countFindings, reportFindings } from '../../src/core/report/report-findings';
-import { buildTemplate } from '../../src/core/template/build-template';
+import { buildTemplate, FOOTER_FIELDS } from '../../src/core/template/build-template';
 import { cellAddress } from '../../src/core/template/cell-address';
 import { COLUMN_INDEX, type ColumnKey } from '../../src/core/template/template-columns';
 import { encodeMetadata } from '../../src/core/template/template-metadata';
@@ -28,21 +28,41 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+/** Where an indicator's value is typed: 进展情况 for a qualitative one, 本年值 for the others. */
+function valueKey(indicatorId: string): 'value' | 'progress' {
+  return catalog.indicators.get(indicatorId)?.unit === '文字' ? 'progress' : 'value';
+}
+
 function address(indicatorId: string, key: ColumnKey, unitId?: string): string {
   const info = model.dataRows.find((row) => row.indicatorId === indicatorId && row.unitId === unitId);
   if (!info) throw new Error(`${indicatorId} is not in the template`);
   return cellAddress(info.row, COLUMN_INDEX[key]);
 }
 
-/** Writes the template, types the inputs with ExcelJS, lets the test edit the sheet, saves it; returns the path. */
-async function filledFile(inputs: readonly RowInput[], edit?: (sheet: ExcelJS.Worksheet, workbook: ExcelJS.Workbook) => void): Promise<string> {
+/** The footer cell of a field (填表人 …), 1-based for ExcelJS. */
+function footerCell(sheet: ExcelJS.Worksheet, field: keyof typeof FOOTER_FIELDS): ExcelJS.Cell {
+  const footer = model.rows.findIndex((row) => row.kind === 'footer');
+  return sheet.getRow(footer + FOOTER_FIELDS[field].row + 1).getCell(COLUMN_INDEX[FOOTER_FIELDS[field].input] + 1);
+}
+
+/**
+ * Writes the template, types the inputs with ExcelJS, signs the footer (填表人, 联系电话) unless told not to,
+ * lets the test edit the sheet, saves it; returns the path.
+ */
+async function filledFile(inputs: readonly RowInput[], edit?: (sheet: ExcelJS.Worksheet, workbook: ExcelJS.Workbook) => void, options: { sign?: boolean } = {}): Promise<string> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(Buffer.from(await templatesToXlsx([model])) as unknown as ArrayBuffer);
   const sheet = workbook.worksheets[0] as ExcelJS.Worksheet;
+  if (options.sign !== false) {
+    footerCell(sheet, 'reporter').value = '张三';
+    footerCell(sheet, 'phone').value = '0877-7012345';
+  }
   for (const input of inputs) {
     for (const key of ['value', 'previous', 'baseline', 'note'] as const) {
       const value = input[key];
-      if (value !== undefined) sheet.getCell(address(input.indicatorId, key, input.unitId)).value = value as ExcelJS.CellValue;
+      // a qualitative indicator's text goes into 进展情况
+      const column = key === 'value' ? valueKey(input.indicatorId) : key;
+      if (value !== undefined) sheet.getCell(address(input.indicatorId, column, input.unitId)).value = value as ExcelJS.CellValue;
     }
   }
   edit?.(sheet, workbook);
@@ -103,6 +123,26 @@ describe('indicators check', () => {
     expect(stdout).toContain('（戛洒镇）');
   });
 
+  it('warns on a blank 填表人 and 联系电话, naming their cells, and still exits 0 without errors', async () => {
+    const inputs = complete(CLEAN);
+    const unsigned = await run('check', await filledFile(inputs, undefined, { sign: false }));
+    expect(unsigned.code).toBe(0);
+    const reporter = footerCell(new ExcelJS.Workbook().addWorksheet('x'), 'reporter').address;
+    const phone = footerCell(new ExcelJS.Workbook().addWorksheet('x'), 'phone').address;
+    expect(unsigned.stdout).toContain(`${reporter}：表尾“填表人”未填写；请填写填表人姓名`);
+    expect(unsigned.stdout).toContain(`${phone}：表尾“联系电话”未填写；请填写联系电话`);
+    const json = JSON.parse((await run('check', await filledFile(inputs, undefined, { sign: false }), '--json')).stdout) as { sheets: { problems: { code: string; cell: string | null; severity: string }[]; footer: Record<string, string> }[] };
+    expect(json.sheets[0]?.problems.filter((problem) => problem.code.startsWith('template.')).map((problem) => [problem.code, problem.cell, problem.severity])).toEqual([
+      ['template.reporterMissing', reporter, 'warning'],
+      ['template.phoneMissing', phone, 'warning'],
+    ]);
+    // signed: no such warning, and the footer in the JSON
+    const signed = await run('check', await filledFile(inputs), '--json');
+    const sheet = (JSON.parse(signed.stdout) as typeof json).sheets[0];
+    expect(sheet?.problems.filter((problem) => problem.code === 'template.reporterMissing' || problem.code === 'template.phoneMissing')).toEqual([]);
+    expect(sheet?.footer).toEqual({ reporter: '张三', phone: '0877-7012345' });
+  });
+
   it('exits 1 on garbage values and names the cell and what was expected', async () => {
     const inputs = complete([...CLEAN.filter((input) => input.indicatorId !== 'C-HEA-03'), { indicatorId: 'C-HEA-03', value: '两个' }]);
     const path = await filledFile(inputs);
@@ -110,10 +150,10 @@ describe('indicators check', () => {
     expect(code).toBe(1);
     expect(stderr).toBe('');
     const cell = address('C-HEA-03', 'value');
-    expect(cell).toBe('K7');
+    expect(cell).toMatch(/^J\d+$/); // 本年值, the tenth column
     const engine = assessEntry(catalog.indicators.get('C-HEA-03') as Indicator, { indicatorId: 'C-HEA-03', value: '两个', previous: 2.6 }, { year: YEAR, defaults: catalog.plans.children.defaults });
     expect(engine.status).toBe('invalid');
-    const line = stdout.split('\n').find((text) => text.trim().startsWith('K7'));
+    const line = stdout.split('\n').find((text) => text.trim().startsWith(cell));
     expect(line).toContain(engine.messages[0]?.zh);
     expect(line).toContain('应填写0—1,000之间的数值（单位‰）');
     expect(stdout).toContain('错误（须改正后才能提交）：1');
@@ -123,7 +163,7 @@ describe('indicators check', () => {
   it('prints the problems of a sheet that have no cell (an older catalog, an unknown organisation)', async () => {
     const meta = { ...model.meta, catalogVersion: '2025.1', organisationId: 'gone' };
     const path = await filledFile(complete(CLEAN), (sheet) => {
-      sheet.getCell(1, COLUMN_INDEX.dataSource + 2).value = encodeMetadata(meta);
+      sheet.getCell(1, model.columns.length + 1).value = encodeMetadata(meta); // the metadata cell, right of the markers
     });
     const { code, stdout } = await run('check', path);
     expect(code).toBe(1);
@@ -200,7 +240,7 @@ describe('indicators check', () => {
     const sheet = output.sheets[0];
     expect(sheet.sheet).toBe('改名后的表');
     expect(sheet.meta).toEqual(model.meta);
-    expect(sheet.footer).toEqual({ reporter: '张三' });
+    expect(sheet.footer).toEqual({ reporter: '张三', phone: '0877-7012345' });
     expect(sheet.summary).toEqual({ entries: model.dataRows.length, byStatus: direct.summary.byStatus, counts, severity: 'error' });
     expect(sheet.findings).toHaveLength(findings.length);
     expect(sheet.findings.find((finding: { indicatorId?: string }) => finding.indicatorId === 'C-HEA-26')).toMatchObject({ category: 'error', cell: address('C-HEA-26', 'value') });
@@ -212,7 +252,7 @@ describe('indicators check', () => {
       const input = inputs.find((i) => i.indicatorId === expected.indicatorId && i.unitId === expected.unitId);
       expect(result).toMatchObject({
         sheet: '改名后的表',
-        cell: address(expected.indicatorId, 'value', expected.unitId),
+        cell: address(expected.indicatorId, valueKey(expected.indicatorId), expected.unitId),
         raw: input?.value ?? null,
         status: expected.status,
         severity: expected.severity,

@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs';
 import { seedCatalog } from '../../src/seed-catalog';
 import { buildTemplate } from '../../src/core/template/build-template';
 import { HEADER_ROW } from '../../src/core/template/build-template';
+import { TEMPLATE_VERSION } from '../../src/core/template/template-metadata';
 import { TEMPLATE_COLUMNS } from '../../src/core/template/template-columns';
 import { readXlsx } from '../../src/xlsx/read-xlsx';
 import { run } from './cli-harness';
@@ -45,7 +46,7 @@ describe('indicators template', () => {
     expect(stdout).toMatch(/^Wrote women\.xlsx/);
     const outcome = await readXlsx(readFileSync(out), catalog);
     if (!outcome.ok) throw new Error(outcome.message.zh);
-    expect(outcome.sheets[0]?.meta).toEqual({ plan: 'women', year: 2026, catalogVersion: catalog.plans.women.catalogVersion, templateVersion: 1 });
+    expect(outcome.sheets[0]?.meta).toEqual({ plan: 'women', year: 2026, catalogVersion: catalog.plans.women.catalogVersion, templateVersion: TEMPLATE_VERSION });
     expect(outcome.sheets[0]?.entries).toHaveLength(buildTemplate(catalog, { plan: 'women', year: 2026 }).dataRows.length);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(out);

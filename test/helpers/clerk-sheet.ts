@@ -6,7 +6,7 @@
  * are tested on this one sheet so that their counts can be compared.
  */
 import type { Catalog } from '../../src/core/catalog/catalog';
-import { buildTemplate } from '../../src/core/template/build-template';
+import { buildTemplate, FOOTER_FIELDS } from '../../src/core/template/build-template';
 import { cellAddress } from '../../src/core/template/cell-address';
 import { COLUMN_INDEX, type ColumnKey } from '../../src/core/template/template-columns';
 import type { TemplateModel } from '../../src/core/template/template-model';
@@ -69,8 +69,24 @@ export function clerkCell(model: TemplateModel, indicatorId: string, key: Column
   return cellAddress(info.row, COLUMN_INDEX[key]);
 }
 
-/** Types the clerk's inputs into an inserted template, as a person would (numbers typed as text). */
+/** The footer the clerk signs (填表人, 联系电话: what `check` asks for), cell by cell, by the model's positions. */
+export function clerkFooter(model: TemplateModel): { address: string; value: string }[] {
+  const footer = model.rows.findIndex((row) => row.kind === 'footer');
+  const at = (field: keyof typeof FOOTER_FIELDS) => cellAddress(footer + FOOTER_FIELDS[field].row, COLUMN_INDEX[FOOTER_FIELDS[field].input]);
+  return [
+    { address: at('reporter'), value: '张三' },
+    { address: at('phone'), value: '0877-7012345' },
+  ];
+}
+
+/** Signs the footer of an inserted template as the clerk does. */
+export function signClerkFooter(sheet: FakeSheet, model: TemplateModel): void {
+  for (const { address, value } of clerkFooter(model)) sheet.personTypes(address, value);
+}
+
+/** Types the clerk's inputs into an inserted template, as a person would (numbers typed as text), and signs the footer. */
 export function typeClerkSheet(sheet: FakeSheet, model: TemplateModel, inputs: readonly RowInput[] = CLERK_INPUTS): void {
+  signClerkFooter(sheet, model);
   for (const input of inputs) {
     for (const key of ['value', 'previous', 'baseline', 'note'] as const) {
       const value = input[key];

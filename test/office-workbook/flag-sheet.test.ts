@@ -195,7 +195,7 @@ describe('checkSheet keeps working however the sheet travelled', () => {
 
   it('says the hidden metadata row is missing when a person deleted it', async () => {
     const { host, sheet } = await inserted();
-    for (let column = 0; column <= 14; column += 1) sheet.personTypes(cellAddress(0, column), '');
+    for (let column = 0; column <= model.columns.length; column += 1) sheet.personTypes(cellAddress(0, column), ''); // the markers and the metadata cell after them
     const outcome = await checkSheet(host, catalog);
     expect(outcome).toMatchObject({ kind: 'notTemplate', looksLikeTemplate: true });
     expect(outcome.kind === 'notTemplate' && outcome.message.zh).toMatch(/缺少隐藏的模板信息行/);

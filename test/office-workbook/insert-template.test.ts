@@ -1,5 +1,5 @@
 import { seedCatalog } from '../../src/seed-catalog';
-import { buildTemplate, FIRST_DATA_ROW, MARKER_ROW } from '../../src/core/template/build-template';
+import { buildTemplate, FIRST_DATA_ROW, HEADER_ROW, MARKER_ROW } from '../../src/core/template/build-template';
 import { COLUMN_INDEX } from '../../src/core/template/template-columns';
 import { encodeMetadata } from '../../src/core/template/template-metadata';
 import { CELL_STYLES, FLAG_COLOURS } from '../../src/core/template/template-model';
@@ -11,6 +11,9 @@ import { model10, model2000 } from './models';
 const catalog = seedCatalog();
 const children = buildTemplate(catalog, { plan: 'children', year: 2025 });
 const MB = 1024 * 1024;
+/** The first indicator row's code and value cells (below the header and the first domain's group row). */
+const FIRST_ID = cellName(children.dataRows[0]?.row ?? 0, COLUMN_INDEX.id);
+const FIRST_VALUE = cellName(children.dataRows[0]?.row ?? 0, COLUMN_INDEX.value);
 
 const rectNames = (sheet: FakeSheet) => sheet.merges.map((rect) => cellName(rect.r0, rect.c0) + (rect.r1 > rect.r0 || rect.c1 > rect.c0 ? `:${cellName(rect.r1, rect.c1)}` : ''));
 
@@ -35,7 +38,7 @@ describe('insertTemplate on a current Excel (ExcelApi 1.18)', () => {
     );
     expect(sheet.value(cellName(MARKER_ROW, children.columns.length))).toBe(encodeMetadata(children.meta));
     for (const info of children.dataRows) expect(sheet.cellAt(info.row, COLUMN_INDEX.status)?.formula).toMatch(/^=IF\(/);
-    expect(sheet.value('B5')).toMatch(/^C-[A-Z]{3}-\d{2}$/);
+    expect(sheet.value(FIRST_ID)).toMatch(/^C-[A-Z]{3}-\d{2}$/);
   });
 
   it('applies number formats before values, so "@" cells keep text', () => {
@@ -47,11 +50,12 @@ describe('insertTemplate on a current Excel (ExcelApi 1.18)', () => {
   });
 
   it('styles cells by rectangles: header, grey model cells, white unlocked inputs, grey locked unused inputs, borders', () => {
-    expect(sheet.at('A4')?.format).toMatchObject({ fill: CELL_STYLES.header.fill, bold: true, horizontalAlignment: 'Center', wrapText: true });
-    expect(sheet.at('B5')?.format).toMatchObject({ fill: CELL_STYLES.cellCentered.fill, fontSize: 10, locked: true });
-    expect(sheet.at('B5')?.format.borders.EdgeTop).toEqual({ style: 'Continuous', weight: 'Thin', color: '#000000' });
+    expect(sheet.at(cellName(HEADER_ROW, 0))?.format).toMatchObject({ fill: CELL_STYLES.header.fill, bold: true, horizontalAlignment: 'Center', wrapText: true });
+    expect(sheet.at(FIRST_ID)?.format).toMatchObject({ fill: CELL_STYLES.cellCentered.fill, fontSize: 10, locked: true });
+    expect(sheet.at(FIRST_ID)?.format.borders.EdgeTop).toEqual({ style: 'Continuous', weight: 'Thin', color: '#000000' });
     for (const info of children.dataRows) {
-      const value = sheet.cellAt(info.row, COLUMN_INDEX.value);
+      const text = catalog.indicators.get(info.indicatorId)?.unit === '文字';
+      const value = sheet.cellAt(info.row, COLUMN_INDEX[text ? 'progress' : 'value']);
       expect(value?.format).toMatchObject({ fill: '#FFFFFF', locked: false });
       const previous = sheet.cellAt(info.row, COLUMN_INDEX.previous)?.format;
       expect(previous).toMatchObject(info.inputs.previous ? { fill: '#FFFFFF', locked: false } : { fill: CELL_STYLES.unused.fill, locked: true });
@@ -66,6 +70,10 @@ describe('insertTemplate on a current Excel (ExcelApi 1.18)', () => {
     expect([...sheet.hiddenRows]).toEqual([MARKER_ROW]);
     expect(sheet.rowHeights.get(1)).toBe(30);
     expect(sheet.columnWidths.size).toBe(children.columns.length);
+    // the hidden 读数 and 校验值 columns the formulas use: width 0, as Excel hides a column
+    expect([sheet.columnWidths.get(COLUMN_INDEX.parsed), sheet.columnWidths.get(COLUMN_INDEX.judged)]).toEqual([0, 0]);
+    // rows of one height are sized together: fewer height writes than rows
+    for (const [index, row] of children.rows.entries()) if (row.height !== undefined) expect(sheet.rowHeights.get(index)).toBe(row.height);
     expect(sheet.columnWidths.get(COLUMN_INDEX.name)).toBeGreaterThan(sheet.columnWidths.get(COLUMN_INDEX.seq) as number);
   });
 
@@ -81,7 +89,7 @@ describe('insertTemplate on a current Excel (ExcelApi 1.18)', () => {
     const list = children.validations.findIndex((rule) => rule.rule.type === 'list');
     expect(sheet.validations[list]).toMatchObject({ rule: { list: { source: '是,否', inCellDropDown: true } } });
     expect(sheet.freeze).toEqual({ rows: FIRST_DATA_ROW, columns: 0 });
-    expect(sheet.pageLayout).toEqual({ orientation: 'Landscape', paperSize: 'A4', zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 }, printTitleRows: '$4:$4', centerFooter: '第 &P 页，共 &N 页' });
+    expect(sheet.pageLayout).toEqual({ orientation: 'Landscape', paperSize: 'A4', zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 }, printTitleRows: `$${HEADER_ROW + 1}:$${HEADER_ROW + 1}`, centerFooter: '第 &P 页，共 &N 页' });
     expect(sheet.customProperties.get(METADATA_PROPERTY)).toBe(encodeMetadata(children.meta));
     expect(sheet.protection).toEqual({ protected: true, options: { allowSort: true, allowAutoFilter: true, allowFormatColumns: true, allowFormatRows: true } });
   });
@@ -101,9 +109,9 @@ describe('insertTemplate on Excel 2016 (ExcelApi 1.1)', () => {
     const sheet = host.workbook.sheet(sheetName);
     expect(syncs).toBe(2);
     expect(sheet.cellAt(children.dataRows[0]?.row as number, COLUMN_INDEX.status)?.formula).toMatch(/^=IF\(/);
-    expect(sheet.value('O1')).toBe(encodeMetadata(children.meta));
-    expect(sheet.at('A4')?.format.fill).toBe(CELL_STYLES.header.fill);
-    expect(sheet.at('K5')?.format.locked).toBe(true); // no unlocking without protection (1.2)
+    expect(sheet.value(cellName(MARKER_ROW, children.columns.length))).toBe(encodeMetadata(children.meta));
+    expect(sheet.at(cellName(HEADER_ROW, 0))?.format.fill).toBe(CELL_STYLES.header.fill);
+    expect(sheet.at(FIRST_VALUE)?.format.locked).toBe(true); // no unlocking without protection (1.2)
     expect({ merges: sheet.merges, hidden: sheet.hiddenRows.size, widths: sheet.columnWidths.size, cf: sheet.conditionalFormats, dv: sheet.validations, freeze: sheet.freeze, layout: sheet.pageLayout, props: sheet.customProperties.size, protection: sheet.protection.protected }).toEqual({
       merges: [],
       hidden: 0,
@@ -160,13 +168,13 @@ describe('sheet names: a new sheet, never an overwrite unless asked', () => {
 
   it('replaces a sheet only when asked, in its place and under its name', async () => {
     const host = new FakeExcelHost({ workbook: new FakeWorkbook(['封面', children.sheetName, '附表']) });
-    host.workbook.sheet(children.sheetName).personTypes('K5', '旧数据');
+    host.workbook.sheet(children.sheetName).personTypes(FIRST_VALUE, '旧数据');
     const result = await insertTemplate(host, children, { replaceSheet: children.sheetName.toLowerCase() });
     expect(result).toEqual({ sheetName: children.sheetName, replaced: children.sheetName, syncs: 2 });
     expect(host.workbook.sheets.map((s) => s.name)).toEqual(['封面', children.sheetName, '附表']);
     const sheet = host.workbook.sheet(children.sheetName);
-    expect(sheet.value('K5')).toBe('');
-    expect(sheet.value('B5')).toBe(children.rows[FIRST_DATA_ROW]?.cells[COLUMN_INDEX.id]?.value);
+    expect(sheet.value(FIRST_VALUE)).toBe('');
+    expect(sheet.value(FIRST_ID)).toBe(children.dataRows[0]?.indicatorId);
     expect(host.workbook.active).toBe(sheet);
   });
 });
@@ -213,6 +221,7 @@ describe('round trips and payload', () => {
     await insertTemplate(host, children);
     const sheet = host.workbook.sheet(children.sheetName);
     const used = sheet.usedRect();
-    expect(used).toEqual(parseRange(`A1:O${children.rows.length}`).rect);
+    // the metadata cell is the last column of the marker row
+    expect(used).toEqual(parseRange(`A1:${cellName(children.rows.length - 1, children.columns.length)}`).rect);
   });
 });

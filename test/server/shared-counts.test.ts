@@ -18,7 +18,7 @@ import { templatesToXlsx } from '../../src/xlsx/write-xlsx';
 import { run } from '../cli/cli-harness';
 import type { RowInput } from '../core/template/template-grid';
 import { FakeExcelHost } from '../helpers/fake-excel';
-import { CLERK_INPUTS, clerkCell, clerkModel, typeClerkSheet } from '../helpers/clerk-sheet';
+import { CLERK_INPUTS, clerkCell, clerkFooter, clerkModel, typeClerkSheet } from '../helpers/clerk-sheet';
 import { describeEachDialect } from './helpers/test-database';
 import { withTestApp } from './helpers/test-app';
 
@@ -71,6 +71,7 @@ async function inTheCli(inputs: readonly RowInput[], dir: string) {
       if (value !== undefined && value !== null) sheet.getCell(clerkCell(model, input.indicatorId, key, input.unitId)).value = value as ExcelJS.CellValue;
     }
   }
+  for (const { address, value } of clerkFooter(model)) sheet.getCell(address).value = value; // signed, as in the pane
   const path = join(dir, `clerk-${Date.now()}.xlsx`);
   await workbook.xlsx.writeFile(path);
   const text = await run('check', path);

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { PlanId } from '../../src/core/catalog/indicator-schema';
 import { UNITS } from '../../src/core/catalog/units';
-import { buildTemplate } from '../../src/core/template/build-template';
+import { buildTemplate, FOOTER_FIELDS } from '../../src/core/template/build-template';
 import type { ReadEntry } from '../../src/core/template/read-template';
 import { COLUMN_INDEX } from '../../src/core/template/template-columns';
 import type { TemplateModel } from '../../src/core/template/template-model';
@@ -89,9 +89,10 @@ async function filled(model: TemplateModel): Promise<Uint8Array> {
     if (index % 6 === 0) cell('previous').value = 91.5;
     if (index % 9 === 0) cell('baseline').value = true;
   });
-  const footer = model.rows.findIndex((row) => row.kind === 'footer') + 1;
-  sheet.getCell(`C${footer}`).value = '张三';
-  formatted(sheet.getCell(`K${footer}`), new Date(Date.UTC(2026, 0, 15)), 'yyyy"年"m"月"d"日"');
+  const footer = model.rows.findIndex((row) => row.kind === 'footer');
+  const footerCell = (field: keyof typeof FOOTER_FIELDS) => sheet.getRow(footer + FOOTER_FIELDS[field].row + 1).getCell(COLUMN_INDEX[FOOTER_FIELDS[field].input] + 1);
+  footerCell('reporter').value = '张三';
+  formatted(footerCell('date'), new Date(Date.UTC(2026, 0, 15)), 'yyyy"年"m"月"d"日"');
   return new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
 }
 

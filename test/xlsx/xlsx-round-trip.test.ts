@@ -2,8 +2,9 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { seedCatalog } from '../../src/seed-catalog';
 import { evaluateReport } from '../../src/core/report/evaluate-report';
-import { buildTemplate, FIRST_DATA_ROW, HEADER_ROW } from '../../src/core/template/build-template';
+import { buildTemplate, FIRST_DATA_ROW, FOOTER_FIELDS, HEADER_ROW } from '../../src/core/template/build-template';
 import { decodeMetadata } from '../../src/core/template/template-metadata';
+import { columnLetter } from '../../src/core/template/cell-address';
 import { COLUMN_INDEX, STATUS_WORDS, TEMPLATE_COLUMNS, type ColumnKey } from '../../src/core/template/template-columns';
 import { CELL_STYLES, type CellStyle, type StyleName } from '../../src/core/template/template-model';
 import { checkXlsx, readWorkbookGrids, readXlsx } from '../../src/xlsx/read-xlsx';
@@ -14,7 +15,8 @@ const catalog = seedCatalog();
 const isUnlocked = (style: StyleName): boolean | undefined => (CELL_STYLES[style] as CellStyle).unlocked;
 const YEAR = 2025;
 const model = buildTemplate(catalog, { plan: 'children', year: YEAR, organisationId: 'wjj' });
-const lastDataRow = FIRST_DATA_ROW + model.dataRows.length - 1;
+const lastDataRow = model.dataRows.at(-1)?.row ?? FIRST_DATA_ROW;
+const STATUS = columnLetter(COLUMN_INDEX.status);
 
 async function load(data: Uint8Array): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
@@ -122,7 +124,7 @@ describe('templatesToXlsx: the file really has the template\'s structure', () =>
       expect([undefined, '']).toContain(cell.result);
     }
     // a string formula whose cached value is empty until the spreadsheet program recalculates
-    expect(xml).toMatch(new RegExp(`<c r="L${FIRST_DATA_ROW + 1}" s="\\d+" t="str"><f>[^<]+</f><v></v></c>`));
+    expect(xml).toMatch(new RegExp(`<c r="${STATUS}${(model.dataRows[0]?.row ?? 0) + 1}" s="\\d+" t="str"><f>[^<]+</f><v></v></c>`));
   });
 
   it('has the data validations as merged ranges, with their types and the warning style for numbers', () => {
@@ -147,7 +149,7 @@ describe('templatesToXlsx: the file really has the template\'s structure', () =>
 
   it('has the conditional formats on the status column', () => {
     const formats = (sheet as unknown as { conditionalFormattings: { ref: string; rules: { type: string; formulae: string[]; style: { fill: { bgColor: { argb: string } } } }[] }[] }).conditionalFormattings;
-    const range = `L${FIRST_DATA_ROW + 1}:L${lastDataRow + 1}`;
+    const range = `${STATUS}${FIRST_DATA_ROW + 1}:${STATUS}${lastDataRow + 1}`;
     expect(formats.map((format) => format.ref)).toEqual([range, range, range, range]);
     const formulae = formats.flatMap((format) => format.rules.map((rule) => rule.formulae[0]));
     expect(formulae).toEqual(model.conditionalFormats.map((rule) => rule.formula));
@@ -181,7 +183,7 @@ describe('templatesToXlsx: the file really has the template\'s structure', () =>
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: HEADER_ROW + 1, xSplit: 0 });
     expect(sheet.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
     const workbookXml = (await (await JSZip.loadAsync(data)).file('xl/workbook.xml')?.async('string')) ?? '';
-    expect(workbookXml).toMatch(/<definedName name="_xlnm.Print_Titles" localSheetId="0">[^<]*\$4:\$4<\/definedName>/);
+    expect(workbookXml).toMatch(new RegExp(`<definedName name="_xlnm.Print_Titles" localSheetId="0">[^<]*\\$${HEADER_ROW + 1}:\\$${HEADER_ROW + 1}</definedName>`));
     expect(workbookXml).toMatch(/<calcPr[^>]*fullCalcOnLoad="1"/);
     expect(xml).toMatch(/<pageSetUpPr fitToPage="1"\/>/);
     expect(sheet.headerFooter.oddFooter).toContain('&P');
@@ -217,7 +219,7 @@ describe('a template filled with ExcelJS the way people do reads back as the eng
       const set = (key: ColumnKey, value: ExcelJS.CellValue | undefined) => {
         if (value !== undefined) sheet.getCell(modelCell(input.indicatorId, key, input.unitId)).value = value;
       };
-      set('value', input.value as ExcelJS.CellValue);
+      set(catalog.indicators.get(input.indicatorId)?.unit === '文字' ? 'progress' : 'value', input.value as ExcelJS.CellValue);
       set('previous', input.previous as ExcelJS.CellValue);
       set('baseline', input.baseline as ExcelJS.CellValue);
       set('note', input.note);
@@ -227,16 +229,17 @@ describe('a template filled with ExcelJS the way people do reads back as the eng
     const percentCell = sheet.getCell(modelCell('C-HEA-26', 'value'));
     percentCell.style = { ...percentCell.style, numFmt: '0%' };
     // the footer
-    const footer = model.rows.findIndex((row) => row.kind === 'footer') + 1;
-    sheet.getCell(`C${footer}`).value = '张三';
-    sheet.getCell(`G${footer}`).value = '0877-7012345';
-    sheet.getCell(`K${footer}`).value = '2026年1月15日';
+    const footer = model.rows.findIndex((row) => row.kind === 'footer');
+    const footerCell = (field: keyof typeof FOOTER_FIELDS) => sheet.getRow(footer + FOOTER_FIELDS[field].row + 1).getCell(COLUMN_INDEX[FOOTER_FIELDS[field].input] + 1);
+    footerCell('reporter').value = '张三';
+    footerCell('phone').value = '0877-7012345';
+    footerCell('date').value = '2026年1月15日';
     // sort the data rows by indicator name (descending), then insert a row and a column, rename, copy
     sortRows(sheet, FIRST_DATA_ROW + 1, lastDataRow + 1, (row) => `${String(row.getCell(COLUMN_INDEX.name + 1).value)}|${String(row.getCell(COLUMN_INDEX.unitName + 1).value ?? '')}`);
     expect(sheet.getRow(FIRST_DATA_ROW + 1).getCell(COLUMN_INDEX.id + 1).value).not.toBe(model.dataRows[0]?.indicatorId);
     insertKeepingMerges(sheet, 'row', FIRST_DATA_ROW + 8);
     sheet.getRow(FIRST_DATA_ROW + 8).getCell(COLUMN_INDEX.note + 1).value = '（以下为补充指标）';
-    insertKeepingMerges(sheet, 'column', COLUMN_INDEX.domain + 1);
+    insertKeepingMerges(sheet, 'column', COLUMN_INDEX.name + 1);
     sheet.name = '卫健局2025填报';
     const copy = workbook.addWorksheet('卫健局2025填报 (2)');
     copy.model = { ...sheet.model, name: copy.name, id: copy.id } as ExcelJS.WorksheetModel;

@@ -1,3 +1,4 @@
+import Big from 'big.js';
 import type { Catalog } from '../catalog/catalog';
 import type { Indicator } from '../catalog/indicator-schema';
 import { entryKey, type EntryInput } from '../assess/entry';
@@ -9,6 +10,7 @@ import { COLUMN_KEYS, type ColumnKey } from './template-columns';
 import { MARKER_PREFIX, TEMPLATE_VERSION, decodeMetadata, isMetadataCell, type TemplateMetadata } from './template-metadata';
 import { lineInputs } from './template-rows';
 import { FOOTER_FIELDS } from './build-template';
+import { UNITS } from '../catalog/units';
 
 /**
  * The used part of a worksheet as both workbook adapters read it in one go: the cell values, and where the
@@ -43,12 +45,13 @@ export interface ReadEntry extends EntryInput {
   readonly dataSource?: string;
 }
 
-/** The people who filled the sheet, from its footer. */
+/** The people who filled the sheet, from its footer (填表人, 联系电话, 报出日期, 单位负责人, 统计负责人). */
 export interface TemplateFooter {
   readonly reporter?: string;
   readonly phone?: string;
   readonly date?: string;
   readonly head?: string;
+  readonly statistician?: string;
 }
 
 /** A template sheet read back into engine input, by indicator code rather than by row position. */
@@ -68,6 +71,8 @@ export type TemplateReadOutcome =
   | { readonly kind: 'notTemplate'; readonly looksLikeTemplate: boolean; readonly message: Message };
 
 const ID_PATTERN = /^[WC]-[A-Z]{3}-\d{2}$/;
+/** A domain's group row in the 序号 column: 一、儿童与健康 (1. Children and health). */
+const GROUP_LABEL = /^([一二三四五六七八九十]+、|\d+\.\s)/;
 const SCAN_ROWS = 60;
 const REQUIRED: readonly ColumnKey[] = ['id', 'value', 'note'];
 
@@ -116,10 +121,12 @@ export function readTemplate(grid: SheetGrid, catalog: Catalog): TemplateReadOut
   // 2. the columns, by key
   const columns: Partial<Record<ColumnKey, number>> = {};
   const keys = new Set<string>(COLUMN_KEYS);
+  let domainColumn: number | undefined; // version 1 had a 领域 column, where its footer put the names
   (grid.values[markerRow] ?? []).forEach((_cell, column) => {
     const text = textAt(markerRow, column);
     const key = text.startsWith(MARKER_PREFIX) ? text.slice(MARKER_PREFIX.length) : '';
     if (keys.has(key) && columns[key as ColumnKey] === undefined) columns[key as ColumnKey] = column;
+    if (key === 'domain') domainColumn ??= column;
   });
   const missing = REQUIRED.filter((key) => columns[key] === undefined);
   if (missing.length > 0) {
@@ -168,6 +175,12 @@ export function readTemplate(grid: SheetGrid, catalog: Catalog): TemplateReadOut
       problems.push({ code: 'template.otherPlan', severity: 'error', field: 'indicator', cell: cells.id, indicatorId: idText, zh: `${cells.id}：指标 ${idText} 不属于本模板的规划`, en: `${cells.id}: indicator ${idText} belongs to the other plan` });
       continue;
     }
+    // a qualitative indicator's progress is in 进展情况 (version 2); 本年值 where that is empty (version 1, or typed there)
+    const progressColumn = columns.progress;
+    if (UNITS[indicator.unit].valueKind === 'text' && progressColumn !== undefined && (textAt(row, progressColumn).trim() !== '' || textAt(row, valueColumn).trim() === '')) {
+      cells.value = address(row, progressColumn);
+    }
+    const entryValueColumn = cells.value === address(row, valueColumn) ? valueColumn : (progressColumn as number);
     const unitText = columns.unitName === undefined ? '' : textAt(row, columns.unitName).trim();
     const unitId = indicator.perUnit || unitText !== '' ? resolveUnit(indicator, unitText, unitNames) : undefined;
     const raw = (column: number | undefined) => (column === undefined ? undefined : rawOf(grid, row, column, indicator, problems, address(row, column)));
@@ -182,7 +195,7 @@ export function readTemplate(grid: SheetGrid, catalog: Catalog): TemplateReadOut
     entries.push({
       indicatorId: indicator.id,
       ...(unitId === undefined ? {} : { unitId }),
-      value: raw(valueColumn) ?? null,
+      value: raw(entryValueColumn) ?? null,
       ...(note ? { note } : {}),
       ...optional('previous'),
       ...optional('baseline'),
@@ -193,12 +206,16 @@ export function readTemplate(grid: SheetGrid, catalog: Catalog): TemplateReadOut
     });
   }
   // the data block: the indicator rows plus rows inserted at its edges, up to the next row labelled in the
-  // 序号 column (the header above; the instructions or footer below), whose texts share the value column
+  // 序号 column (the header above; the instructions or footer below), whose texts share the value column —
+  // a domain's group row (一、儿童与健康) is part of the block
   let blockStart = firstDataRow;
   let blockEnd = lastDataRow;
   const labelColumn = columns.seq;
   if (firstDataRow >= 0 && labelColumn !== undefined) {
-    const labelled = (row: number) => textAt(row, labelColumn).trim() !== '';
+    const labelled = (row: number) => {
+      const label = textAt(row, labelColumn).trim();
+      return label !== '' && !GROUP_LABEL.test(label);
+    };
     while (blockStart - 1 > markerRow && !labelled(blockStart - 1)) blockStart -= 1;
     while (blockEnd + 1 < grid.values.length && !labelled(blockEnd + 1)) blockEnd += 1;
   }
@@ -212,7 +229,8 @@ export function readTemplate(grid: SheetGrid, catalog: Catalog): TemplateReadOut
     problems.push({ code: 'template.noRows', severity: 'error', zh: `工作表“${sheet}”中没有任何指标行（指标编号列为空）`, en: `Sheet "${sheet}" has no indicator rows` });
   }
 
-  return { kind: 'template', read: { sheetName: sheet, meta, entries, footer: readFooter(grid, columns, lastDataRow), problems, columns: shift(columns, grid.firstColumn) } };
+  const footer = readFooter(grid, columns, domainColumn, lastDataRow, address, problems);
+  return { kind: 'template', read: { sheetName: sheet, meta, entries, footer, problems, columns: shift(columns, grid.firstColumn) } };
 }
 
 /**
@@ -246,8 +264,12 @@ function textOf(value: RawCell): string {
 
 /**
  * The raw input of a cell. A number shown through a percent format was typed as "93%": Excel stores 0.93,
- * the person meant 93%, so the engine gets the shown text; a number shown as a date or time ("2:03" from a
- * typed "2:3") also reaches the engine as shown, which then explains what is wrong with it.
+ * the person meant 93%, so the engine gets the shown text — the host's, or where the host gives none (an
+ * .xlsx file) the percentage rounded to the decimals its format shows, as the sheet's own status formula
+ * reads it (CELL("format") "P1" → 1 decimal). For a % indicator that is all (a note, no warning: the sheet
+ * and the engine agree); for any other unit it is a wrong unit, which the engine refuses, and the warning
+ * says where the percentage came from. A number shown as a date or time ("2:03" from a typed "2:3") also
+ * reaches the engine as shown, which then explains what is wrong with it.
  */
 function rawOf(grid: SheetGrid, row: number, column: number, indicator: Indicator, problems: TemplateProblem[], cell: string): RawCell {
   const value = grid.values[row]?.[column];
@@ -256,20 +278,37 @@ function rawOf(grid: SheetGrid, row: number, column: number, indicator: Indicato
   const shown = grid.texts?.[row]?.[column];
   const bare = format.replace(/"[^"]*"|\\./g, '');
   if (bare.includes('%')) {
-    const text = shown && shown.trim() !== '' && !shown.startsWith('#') ? shown.trim() : `${Number((value * 100).toPrecision(15))}%`;
+    const text = shown && shown.trim() !== '' && !shown.startsWith('#') ? shown.trim() : shownPercent(value, format);
+    const percentUnit = indicator.unit === '%';
     problems.push({
       code: 'template.percentFormat',
-      severity: 'warning',
+      severity: percentUnit ? 'info' : 'warning',
       field: 'value',
       cell,
       indicatorId: indicator.id,
-      zh: `${cell}：单元格为百分比格式，显示“${text}”而实际存为 ${value}；已按“${text}”理解，但表内达标公式按 ${value} 判定。请把单元格格式改为“常规”后直接填写数字（如 93）`,
-      en: `${cell}: the cell has a percent format, showing "${text}" but holding ${value}; read as "${text}", but the sheet's formula judges ${value}. Use the General format and type the number (e.g. 93)`,
+      zh: percentUnit
+        ? `${cell}：单元格为百分比格式，显示“${text}”（实际存为 ${value}），已按“${text}”判定，表内达标公式同样如此；也可把格式改为“常规”后直接填写数字（如 93）`
+        : `${cell}：单元格为百分比格式，显示“${text}”（实际存为 ${value}），但本指标的单位是“${indicator.unit}”；请把单元格格式改为“常规”后按${indicator.unit}填写数字`,
+      en: percentUnit
+        ? `${cell}: the cell has a percent format, showing "${text}" (holding ${value}); judged as "${text}", as the sheet's own formula does. You may also use the General format and type the number (e.g. 93)`
+        : `${cell}: the cell has a percent format, showing "${text}" (holding ${value}), but this indicator is measured in "${indicator.unit}"; use the General format and type the number in ${indicator.unit}`,
     });
     return text;
   }
   if (/[dmyhs]/i.test(bare.replace(/\[[^\]]*\]/g, '')) && bare.toLowerCase() !== 'general') return shown && shown.trim() !== '' ? shown : value;
   return value;
+}
+
+/**
+ * The text a percent format shows for a number, for hosts that give no shown text (an .xlsx file): ×100,
+ * rounded half away from zero to the decimals of the format's first section ("0.0%" → 1), as spreadsheet
+ * programs display it and as CELL("format") ("P1") tells the sheet's status formula.
+ */
+export function shownPercent(value: number, format: string): string {
+  const section = (format.split(';')[0] ?? '').replace(/"[^"]*"|\\.|\[[^\]]*\]/g, '');
+  const decimals = /\.([0#?]+)/.exec(section)?.[1]?.length ?? 0;
+  const percent = new Big(Number((value * 100).toPrecision(15))).round(decimals, Big.roundHalfUp);
+  return `${percent.toFixed(decimals)}%`;
 }
 
 type UnitNames = Map<string, string>;
@@ -295,23 +334,48 @@ function resolveUnit(indicator: Indicator, text: string, names: UnitNames): stri
   return names.get(key) ?? text;
 }
 
-function readFooter(grid: SheetGrid, columns: Partial<Record<ColumnKey, number>>, lastDataRow: number): TemplateFooter {
+/**
+ * The footer: found by its first label in the 序号 column below the data — 单位负责人 (version 2: 单位负责人 ·
+ * 统计负责人 · 填表人, then 联系电话 · 报出日期) or 填报人 (version 1: 填报人 · 联系电话 · 填报日期, then 单位负责人) —
+ * and read by column key, so inserted columns move nothing. A blank 填表人 or 联系电话 is a warning naming the
+ * cell: the bureau needs someone to ask about the figures.
+ */
+function readFooter(
+  grid: SheetGrid,
+  columns: Partial<Record<ColumnKey, number>>,
+  domainColumn: number | undefined,
+  lastDataRow: number,
+  address: (row: number, column: number) => string,
+  problems: TemplateProblem[],
+): TemplateFooter {
   const labelColumn = columns.seq;
   if (labelColumn === undefined) return {};
-  const inputAt = (row: number, modelColumn: number) => {
-    const column = columns[COLUMN_KEYS[modelColumn] as ColumnKey];
-    return column === undefined ? undefined : textOf(grid.values[row]?.[column]).trim() || undefined;
-  };
+  const at = (row: number, column: number | undefined) => ({
+    value: column === undefined ? undefined : textOf(grid.values[row]?.[column]).trim() || undefined,
+    ...(column === undefined ? {} : { cell: address(row, column) }),
+  });
   for (let row = lastDataRow + 1; row < grid.values.length; row += 1) {
     const label = textOf(grid.values[row]?.[labelColumn]).trim();
-    if (!/^(填报人|Filled in by)/.test(label)) continue;
-    const reporter = inputAt(row, FOOTER_FIELDS.reporter.column);
-    const phone = inputAt(row, FOOTER_FIELDS.reporterPhone.column);
-    const date = inputAt(row, FOOTER_FIELDS.date.column);
-    const head = inputAt(row + 1, FOOTER_FIELDS.head.column);
-    return { ...(reporter ? { reporter } : {}), ...(phone ? { phone } : {}), ...(date ? { date } : {}), ...(head ? { head } : {}) };
+    let fields: Record<keyof TemplateFooter, { value?: string; cell?: string }> | undefined;
+    if (/^(单位负责人|Head of unit)/.test(label)) {
+      const field = (name: keyof typeof FOOTER_FIELDS) => at(row + FOOTER_FIELDS[name].row, columns[FOOTER_FIELDS[name].input]);
+      fields = { head: field('head'), statistician: field('statistician'), reporter: field('reporter'), phone: field('phone'), date: field('date') };
+    } else if (/^(填报人|Filled in by)/.test(label)) {
+      fields = { reporter: at(row, domainColumn), phone: at(row, columns.target), date: at(row, columns.value), head: at(row + 1, domainColumn), statistician: {} };
+    }
+    if (!fields) continue;
+    const footer: { -readonly [K in keyof TemplateFooter]: string } = {};
+    for (const [name, field] of Object.entries(fields) as [keyof TemplateFooter, { value?: string }][]) if (field.value) footer[name] = field.value;
+    if (!footer.reporter) problems.push(footerProblem('template.reporterMissing', fields.reporter.cell, { zh: '表尾“填表人”未填写；请填写填表人姓名，以便核实数据时联系', en: 'the footer\'s "Filled in by" is blank: give the name of who filled the form, so the figures can be queried' }));
+    if (!footer.phone) problems.push(footerProblem('template.phoneMissing', fields.phone.cell, { zh: '表尾“联系电话”未填写；请填写联系电话', en: 'the footer\'s phone number is blank: give one' }));
+    return footer;
   }
+  problems.push(footerProblem('template.footerMissing', undefined, { zh: '找不到表尾（填表人、联系电话等）；请用模板的表尾填写', en: 'the footer (filled in by, phone …) is missing: use the template\'s footer' }));
   return {};
+}
+
+function footerProblem(code: string, cell: string | undefined, text: { zh: string; en: string }): TemplateProblem {
+  return { code, severity: 'warning', ...(cell ? { cell } : {}), zh: cell ? `${cell}：${text.zh}` : text.zh, en: cell ? `${cell}: ${text.en}` : `${text.en.charAt(0).toUpperCase()}${text.en.slice(1)}` };
 }
 
 function looksLikeTemplate(grid: SheetGrid): boolean {

@@ -1,8 +1,12 @@
 import { z } from 'zod';
 import { PLAN_FIRST_YEAR, PLAN_LAST_YEAR, PlanIdSchema } from '../catalog/indicator-schema';
 
-/** The layout version of the templates this code writes; bumped when columns or markers change. */
-export const TEMPLATE_VERSION = 1;
+/**
+ * The layout version of the templates this code writes; bumped when columns or markers change. 2: the domain
+ * as a group row instead of a column, the 进展情况 column for qualitative indicators, the hidden 校验值
+ * column, the 统计报表 header and footer. Version 1 sheets are still read (by column key).
+ */
+export const TEMPLATE_VERSION = 2;
 
 /**
  * What a template sheet was cut for. It is written into the sheet itself (a hidden marker row), so it

@@ -1,5 +1,5 @@
 import type { Language } from '../i18n/message';
-import type { TemplateColumn } from './template-columns';
+import { INSTRUCTIONS_FONT_SIZE, type TemplateColumn } from './template-columns';
 import type { TemplateMetadata } from './template-metadata';
 
 /** The named cell styles of a template; each adapter renders them with its own API. */
@@ -18,7 +18,16 @@ export const CELL_STYLES = {
   prefilledInfo: { fontSize: 10, fill: '#E7E6E6', fontColor: '#1F4E79', horizontalAlignment: 'right', verticalAlignment: 'center', border: true },
   unused: { fontSize: 10, fill: '#E7E6E6', verticalAlignment: 'center', border: true },
   status: { bold: true, fontSize: 10, fill: '#F2F2F2', horizontalAlignment: 'center', verticalAlignment: 'center', border: true },
-  instructions: { fontSize: 9, fontColor: '#404040', verticalAlignment: 'top', wrap: true },
+  /** 填表说明: printed at 9 points or more once the sheet is scaled to one page wide (INSTRUCTIONS_FONT_SIZE). */
+  instructions: { fontSize: INSTRUCTIONS_FONT_SIZE, fontColor: '#404040', verticalAlignment: 'top', wrap: true },
+  instructionsHeading: { bold: true, fontSize: INSTRUCTIONS_FONT_SIZE, fontColor: '#404040', verticalAlignment: 'top', wrap: true },
+  /** The report form's header: 填报单位 and 报告年度 on the left … */
+  formInfo: { fontSize: 11, horizontalAlignment: 'left', verticalAlignment: 'center' },
+  /** … 表号, 制表机关, 批准文号, 有效期至 on the right, each on a line to fill in by hand when the deployment left it blank. */
+  formField: { fontSize: 11, horizontalAlignment: 'left', verticalAlignment: 'center', bottomBorder: true },
+  /** A domain's group row above its indicators: the name in the first cell, the band across the sheet. */
+  group: { bold: true, fontSize: 11, fill: '#EEF3FA', horizontalAlignment: 'left', verticalAlignment: 'center' },
+  groupFill: { fontSize: 11, fill: '#EEF3FA', verticalAlignment: 'center' },
   footerLabel: { fontSize: 11, horizontalAlignment: 'right', verticalAlignment: 'center' },
   footerInput: { fontSize: 11, verticalAlignment: 'center', bottomBorder: true, unlocked: true },
 } as const satisfies Record<string, CellStyle>;
@@ -63,7 +72,7 @@ export interface TemplateCell {
 }
 
 /** What a row of the template is. */
-export type TemplateRowKind = 'markers' | 'title' | 'subtitle' | 'header' | 'data' | 'spacer' | 'instructions' | 'footer';
+export type TemplateRowKind = 'markers' | 'title' | 'formInfo' | 'subtitle' | 'header' | 'group' | 'data' | 'spacer' | 'instructions' | 'footer';
 
 /** One row of the template. `cells[i]` is the cell in column i; missing cells are empty. */
 export interface TemplateRow {

@@ -4,10 +4,12 @@ import organisationsFile from '../../../seeds/organisations.json';
 import { EVERY_TOWNSHIP } from '../../../src/core/catalog/catalog';
 import type { Indicator, PlanId } from '../../../src/core/catalog/indicator-schema';
 import { validRange } from '../../../src/core/rules/validate-value';
-import { buildTemplate, FIRST_DATA_ROW, HEADER_ROW, TemplateRequestError } from '../../../src/core/template/build-template';
+import { buildTemplate, FIRST_DATA_ROW, FOOTER_FIELDS, HEADER_ROW, TemplateRequestError } from '../../../src/core/template/build-template';
+import { EMPTY_REPORT_FORM, ReportFormSchema } from '../../../src/core/catalog/report-form-schema';
+import { wrappedLines } from '../../../src/core/template/text-lines';
 import { safeSheetName } from '../../../src/core/template/sheet-name';
-import { parseCellAddress } from '../../../src/core/template/cell-address';
-import { COLUMN_INDEX, STATUS_WORDS, TEMPLATE_COLUMNS, type ColumnKey } from '../../../src/core/template/template-columns';
+import { columnLetter, parseCellAddress } from '../../../src/core/template/cell-address';
+import { COLUMN_INDEX, PRINT_SCALE, STATUS_WORDS, TEMPLATE_COLUMNS, type ColumnKey } from '../../../src/core/template/template-columns';
 import { decodeMetadata, encodeMetadata, TEMPLATE_VERSION, type TemplateMetadata } from '../../../src/core/template/template-metadata';
 import { CELL_STYLES, FLAG_COLOURS, type CellStyle, type StyleName, type TemplateModel } from '../../../src/core/template/template-model';
 import { lineInputs } from '../../../src/core/template/template-rows';
@@ -99,9 +101,10 @@ describe('buildTemplate: which lines an organisation reports', () => {
     const domains = catalog.plans[plan].domains.map((d) => d.name);
     const order = model.dataRows.map((row) => domains.indexOf(catalog.indicators.get(row.indicatorId)?.domain as string));
     expect(order).toEqual([...order].sort((a, b) => a - b));
-    // rows are consecutive from the first data row, numbered 1…n
+    // rows are numbered 1…n from the first row of the data block; between them only the domains' group rows
+    const block = model.rows.slice(FIRST_DATA_ROW, (model.dataRows.at(-1)?.row ?? 0) + 1);
+    expect(block.map((row) => row.kind).filter((kind) => kind !== 'group')).toEqual(model.dataRows.map(() => 'data'));
     model.dataRows.forEach((row, index) => {
-      expect(row.row).toBe(FIRST_DATA_ROW + index);
       expect(model.rows[row.row]?.cells[COLUMN_INDEX.seq]?.value).toBe(index + 1);
       expect(model.rows[row.row]?.cells[COLUMN_INDEX.id]?.value).toBe(row.indicatorId);
     });
@@ -140,17 +143,18 @@ describe('buildTemplate: the sheet', () => {
     expect(model.rows[0]?.cells.slice(0, TEMPLATE_COLUMNS.length).map((cell) => cell?.value)).toEqual(TEMPLATE_COLUMNS.map((column) => `xpm:${column.key}`));
     expect(model.title).toBe(`${catalog.plans.children.title}监测指标填报表 · 2025年度 · 新平县卫生健康局`);
     expect(model.rows[1]?.cells[0]?.value).toBe(model.title);
-    expect(model.rows[2]?.cells[0]?.value).toContain('填报单位：新平县卫生健康局');
+    expect(model.rows[2]?.cells[0]?.value).toContain('填报单位（盖章）：新平县卫生健康局');
     const headers = model.rows[HEADER_ROW]?.cells.map((cell) => cell?.value);
     expect(model.rows[HEADER_ROW]?.kind).toBe('header');
-    for (const required of ['序号', '指标编号', '领域', '指标名称', '单位', '目标', '基期值', '上年值（上届值）', '本年值', '达标情况', '说明', '数据来源']) expect(headers).toContain(required);
+    for (const required of ['序号', '指标编号', '指标名称', '单位', '目标', '基期值', '上年值（上届值）', '本年值', '达标情况', '进展情况（定性指标）', '说明', '数据来源']) expect(headers).toContain(required);
+    expect(headers).not.toContain('领域'); // a group row, not a column
     expect(headers).toEqual(model.columns.map((column) => column.header));
     expect(model.merges).toContain('A2:N2');
     expect(model.freeze).toEqual({ rows: HEADER_ROW + 1, columns: 0 });
     expect(model.print).toMatchObject({ orientation: 'landscape', paperSize: 'A4', fitToPagesWide: 1, titleRows: `$${HEADER_ROW + 1}:$${HEADER_ROW + 1}` });
     expect(model.protection.password).toBeUndefined();
     const footer = model.rows.filter((row) => row.kind === 'footer').map((row) => row.cells.map((cell) => cell?.value).join(''));
-    expect(footer[0]).toMatch(/填报人：.*联系电话：.*填报日期：/);
+    expect(footer).toEqual(['单位负责人：统计负责人：填表人：', '联系电话：报出日期：']);
   });
 
   it('states the target that governs the year, with ※ where the plan is ambiguous', () => {
@@ -169,7 +173,8 @@ describe('buildTemplate: the sheet', () => {
     for (const info of model.dataRows) {
       const inputs = lineInputs(catalog.indicators.get(info.indicatorId) as Indicator);
       expect(info.inputs).toEqual(inputs);
-      const expected: ColumnKey[] = [...(inputs.baseline ? ['baseline' as const] : []), ...(inputs.previous ? ['previous' as const] : []), ...(inputs.other ? ['other' as const] : []), 'value', 'note', 'dataSource'];
+      const text = catalog.indicators.get(info.indicatorId)?.unit === '文字';
+      const expected: ColumnKey[] = [...(inputs.baseline ? ['baseline' as const] : []), ...(inputs.previous ? ['previous' as const] : []), ...(inputs.other ? ['other' as const] : []), text ? 'progress' : 'value', 'note', 'dataSource'];
       expect(unlockedKeys(model.rows[info.row]?.cells ?? [])).toEqual(expected);
     }
     // a qualitative row offers no previous value; a reduction target offers the base-year value, prefilled from the plan
@@ -182,16 +187,22 @@ describe('buildTemplate: the sheet', () => {
     for (const row of others) expect(row.cells.every((cell) => !cell || !isUnlocked(cell.style))).toBe(true);
   });
 
-  it('gives every data row a status formula that reads only its own row', () => {
+  it('gives every data row a status formula (and numeric rows their hidden judged number) that reads only its own row', () => {
     for (const info of model.dataRows) {
-      const formula = model.rows[info.row]?.cells[COLUMN_INDEX.status]?.formula as string;
+      const cells = model.rows[info.row]?.cells;
+      const formula = cells?.[COLUMN_INDEX.status]?.formula as string;
+      const judged = cells?.[COLUMN_INDEX.judged]?.formula ?? '';
       expect(formula.startsWith('=')).toBe(true);
-      const references = formula.replace(/"[^"]*"/g, '""').match(/\b[A-Z]{1,2}\d+\b/g) ?? [];
+      // other rows only by indicator code, over whole columns (INDEX($O:$O,MATCH("C-HEA-04",$B:$B,0))): sorting cannot break them
+      const references = `${formula}${judged}`.replace(/"[^"]*"/g, '""').match(/\b[A-Z]{1,2}\d+\b/g) ?? [];
       expect(references.length).toBeGreaterThan(0);
       const rows = new Set(references.map((ref) => parseCellAddress(ref).row));
       expect([...rows]).toEqual([info.row]);
       const columns = new Set(references.map((ref) => parseCellAddress(ref).column));
-      expect(columns.has(COLUMN_INDEX.value)).toBe(true);
+      const text = catalog.indicators.get(info.indicatorId)?.unit === '文字';
+      // a qualitative row reads its 进展情况 (and 本年值 where that is blank, as the reader does); the others never 进展情况
+      expect(columns.has(COLUMN_INDEX[text ? 'progress' : 'value'])).toBe(true);
+      if (!text) expect(columns.has(COLUMN_INDEX.progress)).toBe(false);
       // it never reads an input the row does not offer
       for (const key of ['previous', 'baseline', 'other'] as const) if (!info.inputs[key]) expect(columns.has(COLUMN_INDEX[key])).toBe(false);
     }
@@ -209,8 +220,9 @@ describe('buildTemplate: the sheet', () => {
       expect([...covered.values()].every((count) => count === 1)).toBe(true);
       const expectedCells = new Set<string>();
       for (const info of sheet.dataRows) {
-        for (const key of ['value', 'note', 'previous', 'baseline', 'other'] as const) {
-          if (key === 'value' || key === 'note' || info.inputs[key]) expectedCells.add(`${COLUMN_INDEX[key]}:${info.row}`);
+        const text = catalog.indicators.get(info.indicatorId)?.unit === '文字';
+        for (const key of [text ? 'progress' : 'value', 'note', 'previous', 'baseline', 'other'] as const) {
+          if (key === 'value' || key === 'progress' || key === 'note' || info.inputs[key]) expectedCells.add(`${COLUMN_INDEX[key]}:${info.row}`);
         }
       }
       expect(new Set(covered.keys())).toEqual(expectedCells);
@@ -245,9 +257,10 @@ describe('buildTemplate: the sheet', () => {
     }
   });
 
-  it('colours the status column: misses red, met green, not yet due blue, invalid amber', () => {
-    const status = `L${FIRST_DATA_ROW + 1}`;
-    const range = `${status}:L${FIRST_DATA_ROW + model.dataRows.length}`;
+  it('colours the status column: misses red, met green, not yet due blue, invalid and inconsistent amber', () => {
+    const column = columnLetter(COLUMN_INDEX.status);
+    const status = `${column}${FIRST_DATA_ROW + 1}`;
+    const range = `${status}:${column}${(model.dataRows.at(-1)?.row ?? 0) + 1}`;
     expect(model.columns[COLUMN_INDEX.status]?.key).toBe('status');
     const words = STATUS_WORDS['zh-CN'];
     expect(model.conditionalFormats).toEqual([
@@ -257,6 +270,7 @@ describe('buildTemplate: the sheet', () => {
       expect.objectContaining({ range, fill: FLAG_COLOURS.error.fill }),
     ]);
     expect(model.conditionalFormats[3]?.formula).toContain(`"${words.invalid}"`);
+    expect(model.conditionalFormats[3]?.formula).toContain(`"${words.inconsistent}"`);
   });
 
   it('writes metadata that decodes back to the request, and round-trips with and without an organisation', () => {
@@ -311,5 +325,105 @@ describe('buildTemplate: the sheet', () => {
     // same rows, same inputs: only the words differ
     expect(english.dataRows).toEqual(model.dataRows);
     expect(english.meta).toEqual(model.meta);
+  });
+});
+
+describe('buildTemplate: a printable 统计报表', () => {
+  const model = buildTemplate(catalog, { plan: 'children', year: 2025, organisationId: 'wjj' });
+  const textOfRow = (row: TemplateModel['rows'][number] | undefined) => (row?.cells ?? []).map((cell) => (typeof cell?.value === 'string' ? cell.value : '')).join('|');
+
+  it('heads the sheet with 表号, 制表机关, 批准文号 and 有效期至 from the deployment\'s report form, blank lines where it has none', () => {
+    const form = { formNumber: '妇儿监1表', issuedBy: '某县统计局', approvalNumber: '某统字〔2021〕1号', validUntil: '2026年12月' };
+    const given = buildTemplate(catalog, { plan: 'children', year: 2025, organisationId: 'wjj', reportForm: form });
+    const header = given.rows.slice(0, HEADER_ROW).map(textOfRow).join('\n');
+    for (const line of ['表\u3000\u3000号：妇儿监1表', '制表机关：某县统计局', '批准文号：某统字〔2021〕1号', '有效期至：2026年12月']) expect(header).toContain(line);
+    // from the catalog (seeds/report-form.json) when the request names none; the seeds leave them blank: labels only
+    const fromCatalog = buildTemplate({ ...catalog, reportForms: { women: EMPTY_REPORT_FORM, children: form } }, { plan: 'children', year: 2025 });
+    expect(fromCatalog.rows.slice(0, HEADER_ROW).map(textOfRow).join('\n')).toContain('表\u3000\u3000号：妇儿监1表');
+    const blank = model.rows.slice(0, HEADER_ROW).map(textOfRow).join('\n');
+    for (const label of ['表\u3000\u3000号：', '制表机关：', '批准文号：', '有效期至：']) expect(blank).toMatch(new RegExp(`${label}(\\||$)`, 'm'));
+    expect(blank).toContain('填报单位（盖章）：新平县卫生健康局');
+    // the fields are lines to write on, locked, and merged over the right-hand columns
+    const fields = model.rows.slice(0, HEADER_ROW).flatMap((row) => row.cells.filter((cell) => cell?.style === 'formField'));
+    expect(fields).toHaveLength(4);
+    expect(CELL_STYLES.formField).toMatchObject({ bottomBorder: true });
+    expect(fields.every((cell) => cell && !isUnlocked(cell.style))).toBe(true);
+    expect(model.merges).toEqual(expect.arrayContaining([`${columnLetter(COLUMN_INDEX.note)}3:${columnLetter(COLUMN_INDEX.dataSource)}3`]));
+    // a value that would be a formula is refused by the report form's schema
+    expect(ReportFormSchema.safeParse({ formNumber: '=HYPERLINK("x")' }).success).toBe(false);
+  });
+
+  it('ends with the footer 单位负责人 · 统计负责人 · 填表人 · 联系电话 · 报出日期, each with a line to fill in', () => {
+    const footer = model.rows.map((row, index) => ({ row, index })).filter(({ row }) => row.kind === 'footer');
+    expect(footer).toHaveLength(2);
+    const labels = footer.flatMap(({ row }) => row.cells.filter((cell) => cell?.style === 'footerLabel').map((cell) => cell?.value));
+    expect(labels).toEqual(['单位负责人：', '统计负责人：', '填表人：', '联系电话：', '报出日期：']);
+    for (const field of Object.values(FOOTER_FIELDS)) {
+      const cell = footer[field.row]?.row.cells[COLUMN_INDEX[field.input]];
+      expect(cell?.style).toBe('footerInput');
+      expect(isUnlocked('footerInput')).toBe(true);
+    }
+    // the footer comes right after the data, the 填表说明 below it
+    const kinds = model.rows.slice((model.dataRows.at(-1)?.row ?? 0) + 1).map((row) => row.kind);
+    expect(kinds).toEqual(['spacer', 'footer', 'footer', 'spacer', ...new Array(kinds.length - 4).fill('instructions')]);
+  });
+
+  it('names each domain once, as a group row above its indicators, not in a column', () => {
+    expect(COLUMN_INDEX).not.toHaveProperty('domain');
+    for (const plan of PLANS) {
+      const all = buildTemplate(catalog, { plan, year: 2025 });
+      const groups = all.rows.filter((row) => row.kind === 'group').map((row) => row.cells[0]?.value);
+      const domains = catalog.plans[plan].domains.filter((domain) => catalog.plans[plan].indicators.some((indicator) => indicator.domain === domain.name));
+      expect(groups).toEqual(domains.map((domain, index) => `${['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'][catalog.plans[plan].domains.indexOf(domain)] ?? index}、${domain.name}`));
+      // each indicator row sits below the group row of its own domain
+      let current = '';
+      for (const row of all.rows) {
+        if (row.kind === 'group') current = String(row.cells[0]?.value).replace(/^.+、/, '');
+        if (row.kind !== 'data') continue;
+        expect(catalog.indicators.get(String(row.cells[COLUMN_INDEX.id]?.value))?.domain).toBe(current);
+      }
+    }
+    // a department's sheet groups only the domains it reports
+    expect(model.rows.filter((row) => row.kind === 'group').map((row) => row.cells[0]?.value)).toEqual(['一、儿童与健康', '二、儿童与安全', '四、儿童与福利', '五、儿童与家庭']);
+  });
+
+  it('puts a qualitative indicator\'s progress in the wide 进展情况 column, numbers in the narrow 本年值', () => {
+    const column = (key: ColumnKey) => TEMPLATE_COLUMNS[COLUMN_INDEX[key]]!;
+    expect(column('progress').width).toBeGreaterThanOrEqual(2 * column('value').width);
+    const qualitative = model.dataRows.filter((info) => catalog.indicators.get(info.indicatorId)?.unit === '文字');
+    expect(qualitative.length).toBeGreaterThan(5);
+    for (const info of model.dataRows) {
+      const cells = model.rows[info.row]?.cells ?? [];
+      const text = qualitative.includes(info);
+      expect([cells[COLUMN_INDEX.value]?.style, cells[COLUMN_INDEX.progress]?.style]).toEqual(text ? ['unused', 'inputText'] : [expect.stringMatching(/^input/), 'unused']);
+    }
+  });
+
+  it('grows each row with its wrapped text, and prints 填表说明 at 9 points or more, explaining 未到期', () => {
+    // a long target takes more lines than a short one, and the row is tall enough for them
+    for (const info of model.dataRows) {
+      const row = model.rows[info.row]!;
+      for (const key of ['name', 'target', 'unitName'] as const) {
+        const text = row.cells[COLUMN_INDEX[key]]?.value;
+        if (typeof text === 'string') expect(row.height).toBeGreaterThanOrEqual(wrappedLines(text, TEMPLATE_COLUMNS[COLUMN_INDEX[key]]!.width) * 13.5);
+      }
+    }
+    const heights = new Set(model.dataRows.map((info) => model.rows[info.row]?.height));
+    expect(heights.size).toBeGreaterThan(1);
+    // one page wide on A4 landscape scales the sheet down; the instructions' font is chosen so that they still print at ≥ 9 pt
+    expect(PRINT_SCALE).toBeLessThan(1);
+    expect(CELL_STYLES.instructions.fontSize * PRINT_SCALE).toBeGreaterThanOrEqual(9);
+    const instructions = model.rows.filter((row) => row.kind === 'instructions');
+    expect(instructions[0]?.cells[0]?.value).toBe('填表说明');
+    const text = instructions.map((row) => String(row.cells[0]?.value)).join('\n');
+    expect(text).toMatch(/未到期——尚未达到以后年份的目标，属提示，不需要说明/);
+    expect(text).toMatch(/进展情况/);
+    const width = TEMPLATE_COLUMNS.filter((column) => !column.hidden).reduce((sum, column) => sum + column.width, 0);
+    for (const row of instructions) expect(row.height).toBeGreaterThanOrEqual(wrappedLines(String(row.cells[0]?.value), width, CELL_STYLES.instructions.fontSize) * CELL_STYLES.instructions.fontSize * 1.35);
+    // merged across the printed width, the hidden 校验值 column left out
+    const last = columnLetter(TEMPLATE_COLUMNS.map((column) => !column.hidden).lastIndexOf(true));
+    const index = model.rows.indexOf(instructions[1]!);
+    expect(model.merges).toContain(`A${index + 1}:${last}${index + 1}`);
+    expect(TEMPLATE_VERSION).toBe(2);
   });
 });

@@ -7,6 +7,8 @@ import { buildTemplate, FIRST_DATA_ROW } from '../../../src/core/template/build-
 import { readTemplate, reportInputOf, type TemplateRead, type TemplateReadOutcome } from '../../../src/core/template/read-template';
 import { encodeMetadata } from '../../../src/core/template/template-metadata';
 import { COLUMN_INDEX } from '../../../src/core/template/template-columns';
+import { columnLetter } from '../../../src/core/template/cell-address';
+import { FOOTER_FIELDS } from '../../../src/core/template/build-template';
 import type { TemplateModel } from '../../../src/core/template/template-model';
 import {
   addressOf,
@@ -17,6 +19,7 @@ import {
   insertRow,
   intendedEntries,
   rowOf,
+  signFooter,
   sortRows,
   verdicts,
   type EditableGrid,
@@ -124,7 +127,7 @@ describe('readTemplate: finds every entry by its indicator code', () => {
     const row = rowOf(grid, 'C-HEA-20');
     const entry = result.entries.find((e) => e.indicatorId === 'C-HEA-20');
     expect(entry?.cells.value).toBe(addressOf(grid, row, columns.value));
-    expect(entry?.cells.value).toBe(`M${row + 1}`);
+    expect(entry?.cells.value).toBe(`${columnLetter(COLUMN_INDEX.value + 2)}${row + 1}`);
   });
 
   it('finds columns by their hidden key when they are moved or relabelled', () => {
@@ -152,8 +155,8 @@ describe('readTemplate: finds every entry by its indicator code', () => {
     const result = read(readTemplate(shifted, catalog));
     const info = model.dataRows.find((d) => d.indicatorId === 'C-HEA-26');
     const entry = result.entries.find((e) => e.indicatorId === 'C-HEA-26');
-    // column 10 of the grid is sheet column L; row r of the grid is sheet row r + 3
-    expect(entry?.cells.value).toBe(`L${(info?.row as number) + 3}`);
+    // grid column c is sheet column c + 1; row r of the grid is sheet row r + 3
+    expect(entry?.cells.value).toBe(`${columnLetter(COLUMN_INDEX.value + 1)}${(info?.row as number) + 3}`);
     expect(entry?.row).toBe((info?.row as number) + 2);
     expect(result.columns.value).toBe(COLUMN_INDEX.value + 1);
   });
@@ -180,7 +183,7 @@ describe('readTemplate: values as spreadsheets hold them', () => {
     expect(parsed?.value).toMatchObject({ kind: 'number', value: 95.2 });
   });
 
-  it('reads a percent-formatted 0.93 as the "93%" that was typed, with a warning naming the cell', () => {
+  it('reads a percent-formatted 0.93 as the "93%" that was typed (as the sheet\'s formula does: a note, not a warning)', () => {
     const model = health();
     const grid = gridOf(model);
     const inputs: RowInput[] = [{ indicatorId: 'C-HEA-26', value: 0.93, valueFormat: '0%' }, { indicatorId: 'C-HEA-28', value: 0.925, valueFormat: '0.0%', valueText: '92.5%' }];
@@ -192,7 +195,7 @@ describe('readTemplate: values as spreadsheets hold them', () => {
     expect(result.entries.find((e) => e.indicatorId === 'C-HEA-28')?.value).toBe('92.5%');
     const warnings = result.problems.filter((p) => p.code === 'template.percentFormat');
     expect(warnings).toHaveLength(2);
-    expect(warnings[0]).toMatchObject({ severity: 'warning', cell, indicatorId: 'C-HEA-26' });
+    expect(warnings[0]).toMatchObject({ severity: 'info', cell, indicatorId: 'C-HEA-26' });
     expect(warnings[0]?.zh).toContain(cell);
     expect(warnings[0]?.zh).toContain('“93%”');
     // the engine judges what the person typed
@@ -315,26 +318,55 @@ describe('readTemplate: optional inputs and the footer', () => {
     expect(viaSheet.results.find((r) => r.indicatorId === 'W-DEC-03')?.status).toBe('met');
   });
 
-  it('reads 填报人, 联系电话, 填报日期 and 单位负责人 from the footer, wherever it moved', () => {
+  it('reads 单位负责人, 统计负责人, 填表人, 联系电话 and 报出日期 from the footer, wherever it moved', () => {
     const model = health();
     const grid = gridOf(model);
     const footer = model.rows.findIndex((row) => row.kind === 'footer');
-    expect(grid.values[footer]?.[0]).toBe('填报人：');
-    (grid.values[footer] as unknown[])[2] = '张三';
-    (grid.values[footer] as unknown[])[6] = '0877-7012345';
-    (grid.values[footer] as unknown[])[10] = '2026-01-15';
-    (grid.values[footer + 1] as unknown[])[2] = '李四';
+    expect(grid.values[footer]?.[0]).toBe('单位负责人：');
+    signFooter(grid, model, { head: '李四', statistician: '王五', reporter: '张三', phone: '0877-7012345', date: '2026-01-15' });
     insertRow(grid, FIRST_DATA_ROW + 2);
     insertColumn(grid, 1);
     const result = read(readTemplate(grid, catalog));
-    expect(result.footer).toEqual({ reporter: '张三', phone: '0877-7012345', date: '2026-01-15', head: '李四' });
-    // the footer's date sits in the 本年值 column: it is not a row without an indicator code
+    expect(result.footer).toEqual({ head: '李四', statistician: '王五', reporter: '张三', phone: '0877-7012345', date: '2026-01-15' });
+    // the footer's texts sit in the data columns: they are not rows without an indicator code
     expect(result.problems).toEqual([]);
   });
 
-  it('gives an empty footer when nobody signed', () => {
-    const result = read(readTemplate(gridOf(health()), catalog));
+  it('gives an empty footer when nobody signed, and a warning naming the blank 填表人 and 联系电话 cells', () => {
+    const model = health();
+    const grid = gridOf(model);
+    const result = read(readTemplate(grid, catalog));
     expect(result.footer).toEqual({});
+    const first = model.rows.findIndex((row) => row.kind === 'footer');
+    const cellOf = (field: keyof typeof FOOTER_FIELDS) => addressOf(grid, first + FOOTER_FIELDS[field].row, COLUMN_INDEX[FOOTER_FIELDS[field].input]);
+    expect(result.problems.map((p) => [p.code, p.severity, p.cell])).toEqual([
+      ['template.reporterMissing', 'warning', cellOf('reporter')],
+      ['template.phoneMissing', 'warning', cellOf('phone')],
+    ]);
+    expect(result.problems[0]?.zh).toBe(`${cellOf('reporter')}：表尾“填表人”未填写；请填写填表人姓名，以便核实数据时联系`);
+    // a footer deleted altogether: one warning without a cell
+    const cut = gridOf(model);
+    cut.values.splice(first);
+    expect(read(readTemplate(cut, catalog)).problems.map((p) => p.code)).toEqual(['template.footerMissing']);
+  });
+
+  it('still reads the footer of a version-1 sheet (填报人 · 联系电话 · 填报日期, then 单位负责人, names in its 领域 column)', () => {
+    const model = health();
+    const grid = gridOf(model);
+    // version 1 had a 领域 column after 指标编号
+    insertColumn(grid, 2);
+    (grid.values[0] as unknown[])[2] = 'xpm:domain';
+    const first = model.rows.findIndex((row) => row.kind === 'footer');
+    const columns = currentColumns(grid);
+    const v1 = (row: number, cells: Record<number, string>) => {
+      grid.values[row] = grid.values[row]!.map(() => null);
+      for (const [column, value] of Object.entries(cells)) (grid.values[row] as unknown[])[Number(column)] = value;
+    };
+    v1(first, { 0: '填报人：', 2: '张三', [columns.unitName]: '联系电话：', [columns.target]: '0877-7012345', [columns.baseline]: '填报日期：', [columns.value]: '2026-01-15' });
+    v1(first + 1, { 0: '单位负责人：', 2: '李四' });
+    const result = read(readTemplate(grid, catalog));
+    expect(result.footer).toEqual({ reporter: '张三', phone: '0877-7012345', date: '2026-01-15', head: '李四' });
+    expect(result.problems).toEqual([]);
   });
 });
 
@@ -358,19 +390,18 @@ describe('readTemplate: rows and codes it cannot use', () => {
     const model = health();
     const grid = gridOf(model);
     fill(grid, model, catalog, HEALTH_INPUTS);
-    const below = FIRST_DATA_ROW + model.dataRows.length; // right after the last indicator row
+    const below = (model.dataRows.at(-1)?.row ?? 0) + 1; // right after the last indicator row
     insertRow(grid, below);
     (grid.values[below] as unknown[])[COLUMN_INDEX.value] = 77;
-    insertRow(grid, FIRST_DATA_ROW); // between the header and the first indicator row
+    insertRow(grid, FIRST_DATA_ROW); // between the header and the first domain's group row
     (grid.values[FIRST_DATA_ROW] as unknown[])[COLUMN_INDEX.value] = '66';
-    const footer = grid.values.findIndex((row) => row[0] === '填报人：');
-    (grid.values[footer] as unknown[])[COLUMN_INDEX.value] = '2026-01-15'; // the footer's date sits in the 本年值 column
+    const footer = grid.values.findIndex((row) => row[0] === '单位负责人：');
+    (grid.values[footer] as unknown[])[COLUMN_INDEX.value] = '（签字）'; // a footer's text in the 本年值 column
     const result = read(readTemplate(grid, catalog));
     expect(result.problems.map((p) => [p.code, p.cell])).toEqual([
       ['template.rowWithoutIndicator', addressOf(grid, FIRST_DATA_ROW, COLUMN_INDEX.value)],
       ['template.rowWithoutIndicator', addressOf(grid, below + 1, COLUMN_INDEX.value)],
     ]);
-    expect(result.footer.date).toBe('2026-01-15');
     compareWithEngine(model, result, HEALTH_INPUTS);
   });
 

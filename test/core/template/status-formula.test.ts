@@ -8,15 +8,20 @@ import { approxTolerance } from '../../../src/core/assess/describe-target';
 import type { Indicator } from '../../../src/core/catalog/indicator-schema';
 import { UNITS } from '../../../src/core/catalog/units';
 import { validRange } from '../../../src/core/rules/validate-value';
-import { statusFormula } from '../../../src/core/template/status-formula';
+import { judgedNumberFormula, statusFormula } from '../../../src/core/template/status-formula';
 import { STATUS_WORDS } from '../../../src/core/template/template-columns';
 import { lineInputs } from '../../../src/core/template/template-rows';
+import { shownPercent } from '../../../src/core/template/read-template';
+import { asc, formatKey, registerSpreadsheetFunctions, setCellFormats } from './spreadsheet-functions';
 
 /**
- * The 达标情况 formulas, computed by a real spreadsheet engine (HyperFormula), must give the engine's verdict
- * for every indicator, in several reporting years, on boundary values of every target kind — or say 待核对
- * (the formula cannot read the cell) and never contradict the engine.
+ * The 达标情况 formulas, computed by a real spreadsheet engine (HyperFormula, with the ASC and CELL functions
+ * Excel, WPS and LibreOffice have), must give the engine's verdict for every indicator, in several reporting
+ * years, on boundary values of every target kind — typed plainly, in full-width forms (９５．２) and through a
+ * percent format (a typed "95%" stored as 0.95) — or say 待核对 (the formula cannot read the cell) and never
+ * contradict the engine.
  */
+registerSpreadsheetFunctions();
 const catalog = seedCatalog();
 const words = STATUS_WORDS['zh-CN'];
 const COMPATIBLE: Record<string, readonly Status[]> = {
@@ -36,12 +41,33 @@ const COMPATIBLE: Record<string, readonly Status[]> = {
 };
 
 type Cell = string | number | boolean | null;
+type Input = 'value' | 'previous' | 'baseline' | 'other';
 interface Case {
   value: Cell;
   note?: string;
   previous?: Cell;
   baseline?: Cell;
   other?: Cell;
+  /** Number formats of the input cells (General where absent), e.g. { value: '0.0%' }. */
+  formats?: Partial<Record<Input, string>>;
+}
+
+/** The full-width form of a typed text (９５．２％). */
+function fullWidth(text: string): string {
+  return text.replace(/[!-~]/g, (char) => String.fromCharCode(char.charCodeAt(0) + 0xfee0));
+}
+
+/** The percent format that shows a step's decimals: 0.1 → "0.0%". */
+function percentFormat(step: number): string {
+  const decimals = String(step).split('.')[1]?.length ?? 0;
+  return decimals === 0 ? '0%' : `0.${'0'.repeat(decimals)}%`;
+}
+
+/** What the reader hands the engine for an input cell: a percent-formatted number as the percentage shown. */
+function engineRaw(testCase: Case, input: Input): Cell | undefined {
+  const cell = testCase[input];
+  const format = testCase.formats?.[input];
+  return typeof cell === 'number' && format?.includes('%') ? shownPercent(cell, format) : cell;
 }
 
 /** Cell contents as a spreadsheet holds them: text stays text (HyperFormula needs a leading apostrophe). */
@@ -80,7 +106,7 @@ function numberCases(indicator: Indicator, year: number): Case[] {
           const limit = Number(new Big(base).times(100 - target.percent).div(100));
           for (const value of [limit, ...step(indicator).flatMap((s) => [limit + s, limit - s])]) cases.push({ value: round(value), baseline: base });
         }
-        cases.push({ value: 5 }, { value: 5, baseline: '无' }); // no base-year value
+        cases.push({ value: 5 }, { value: 5, baseline: '无' }, { value: fullWidth('8'), baseline: fullWidth('12.3') }); // no base-year value; full-width
         break;
       case 'increase':
       case 'decrease':
@@ -101,8 +127,18 @@ function numberCases(indicator: Indicator, year: number): Case[] {
         break;
     }
   }
+  const percent = indicator.unit === '%';
   for (const threshold of thresholds) {
     for (const value of [threshold, ...step(indicator).flatMap((s) => [threshold + s, threshold - s])]) cases.push({ value: round(value) });
+    // typed in full-width forms, and (for %) typed as "95.2%", which the spreadsheet stores as 0.952 with a percent format
+    const [first = 1, ...others] = step(indicator);
+    for (const value of [threshold, threshold + first, threshold - first]) {
+      cases.push({ value: fullWidth(String(round(value))) });
+      if (percent) cases.push({ value: round(value / 100), formats: { value: percentFormat(first) } });
+    }
+    if (percent) for (const s of others) cases.push({ value: round((threshold - s) / 100), formats: { value: percentFormat(s) } });
+    // a percentage shown rounded: 94.96 through "0.0%" shows (and is judged as) 95.0%
+    if (percent) cases.push({ value: round((threshold - 0.04) / 100), formats: { value: '0.0%' } }, { value: round((threshold + 0.05) / 100), formats: { value: '0%' } });
   }
   cases.push(
     { value: min + 1 },
@@ -120,7 +156,16 @@ function numberCases(indicator: Indicator, year: number): Case[] {
   );
   if (max !== undefined) cases.push({ value: max + 1 }, { value: max });
   if (UNITS[indicator.unit].integer) cases.push({ value: min + 1.5 });
-  if (indicator.unit === '%') cases.push({ value: `${min + 3}%` });
+  if (percent) {
+    cases.push({ value: `${min + 3}%` }, { value: fullWidth(`${min + 3}%`) }, { value: `\u3000${fullWidth(String(min + 4))}\u3000` });
+    cases.push({ value: min + 1, previous: 0.455, formats: { previous: '0.0%' } }, { value: 0.46, previous: 45.5, formats: { value: '0%' } });
+  } else {
+    // a percentage where the unit is not %: the engine refuses the wrong unit
+    cases.push({ value: 0.03, formats: { value: '0%' } }, { value: '3%' }, { value: fullWidth('3%') }, { value: min + 1, previous: 0.5, formats: { previous: '0%' } });
+  }
+  cases.push({ value: fullWidth(String(min + 1)), previous: fullWidth('45.5') });
+  // outside the plausible range: an error unless the note confirms the value; the formula cannot check the number named
+  if (indicator.plausible?.min !== undefined) cases.push({ value: indicator.plausible.min / 2 }, { value: indicator.plausible.min / 2, note: `【确认】${indicator.plausible.min / 2} 本年确实如此` }, { value: indicator.plausible.min / 2, note: '数据已核实' });
   return cases;
 }
 
@@ -133,9 +178,9 @@ function casesFor(indicator: Indicator, year: number): Case[] {
     case 'number':
       return numberCases(indicator, year);
     case 'ratio':
-      return [...['2:3', '1:1.5', '3:2', '2:2.9', '2:3.1', '2：3', '1比2', '0:3', 'abc', '—', null, 0.5].map((value): Case => ({ value }))];
+      return [...['2:3', '1:1.5', '3:2', '2:2.9', '2:3.1', '2：3', '２：３', '３∶２', '1比2', '0:3', 'abc', '—', null, 0.5].map((value): Case => ({ value }))];
     case 'boolean':
-      return [...['是', '否', '已完成', '未开展', '√', 'x', '—', null, true, 1].map((value): Case => ({ value })), { value: '—', note: '不适用' }];
+      return [...['是', '否', '已完成', '未开展', '√', 'x', 'ＹＥＳ', '　否　', '—', '－－', null, true, 1].map((value): Case => ({ value })), { value: '—', note: '不适用' }];
     case 'text':
       return ['本年度开展了专项行动', '—', null, 12].map((value): Case => ({ value }));
   }
@@ -143,13 +188,19 @@ function casesFor(indicator: Indicator, year: number): Case[] {
 
 const MARKERS = new Set(['-', '--', '—', '——', '―', '/', '无', '暂无', '无数据', '不适用', '不涉及', 'N/A', 'NA']);
 
-/** Whether every input of a case is something a formula reads: numbers, plain decimals, markers, blanks. */
+/**
+ * Whether every input of a case is something a formula reads: numbers (percent-formatted too), plain decimals
+ * (full-width ones as well: ASC folds them), with a % sign, markers, blanks.
+ */
 function formulaReadable(indicator: Indicator, testCase: Case): boolean {
+  const text = (cell: Cell | undefined) => asc(String(cell)).replace(/\u3000/g, ' ').trim();
   const plain = (cell: Cell | undefined) =>
-    cell === undefined || cell === null || typeof cell === 'number' || cell === '' || MARKERS.has(String(cell)) || /^-?\d+(\.\d+)?$/.test(String(cell)) || (indicator.unit === '%' && /^-?\d+(\.\d+)?%$/.test(String(cell)));
+    cell === undefined || cell === null || typeof cell === 'number' || text(cell) === '' || MARKERS.has(text(cell)) || /^-?\d+(\.\d+)?%?$/.test(text(cell));
   const kind = UNITS[indicator.unit].valueKind;
-  const valueReadable = kind === 'ratio' ? testCase.value === null || typeof testCase.value === 'number' || MARKERS.has(String(testCase.value)) || /^\d+(\.\d+)?\s*[:：∶比]\s*\d+(\.\d+)?$/.test(String(testCase.value)) : kind === 'number' ? plain(testCase.value) : true;
-  return valueReadable && plain(testCase.previous) && plain(testCase.baseline) && plain(testCase.other);
+  const valueReadable = kind === 'ratio' ? testCase.value === null || typeof testCase.value === 'number' || MARKERS.has(text(testCase.value)) || /^\d+(\.\d+)?\s*[:：∶比]\s*\d+(\.\d+)?$/.test(text(testCase.value)) : kind === 'number' ? plain(testCase.value) : true;
+  // a 说明 confirming an implausible value names a number the formula does not read
+  const confirming = testCase.note?.includes('确认') === true;
+  return valueReadable && !confirming && plain(testCase.previous) && plain(testCase.baseline) && plain(testCase.other);
 }
 
 describe('status formulas computed by HyperFormula agree with the engine', () => {
@@ -157,6 +208,7 @@ describe('status formulas computed by HyperFormula agree with the engine', () =>
   for (const plan of ['women', 'children'] as const) {
     test(`${plan}: every indicator, boundary values, years ${years.join('/')}`, () => {
       const rows: Cell[][] = [];
+      const formats = new Map<string, string>();
       const expectations: { indicator: Indicator; year: number; testCase: Case; status: Status }[] = [];
       for (const indicator of [...catalog.indicators.values()].filter((candidate) => candidate.plan === plan)) {
         const inputs = lineInputs(indicator);
@@ -164,25 +216,32 @@ describe('status formulas computed by HyperFormula agree with the engine', () =>
         for (const year of years) {
           for (const testCase of casesFor(indicator, year)) {
             const row = rows.length + 1;
-            // columns as in the template: H baseline, I previous, J other, K value, L status, M note
-            const formula = statusFormula(indicator, year, defaults, {
+            // columns: H baseline, I previous, J other, K value, L status, M note, N the hidden judged number
+            const refs = {
               value: `K${row}`,
               note: `M${row}`,
               ...(inputs.previous ? { previous: `I${row}` } : {}),
               ...(inputs.baseline ? { baseline: `H${row}` } : {}),
               ...(inputs.other ? { other: `J${row}` } : {}),
-            });
-            rows.push([null, null, null, null, null, null, null, sheetCell(testCase.baseline), sheetCell(testCase.previous), sheetCell(testCase.other), sheetCell(testCase.value), formula, sheetCell(testCase.note)]);
+              judged: `N${row}`,
+            };
+            const formula = statusFormula(indicator, year, defaults, refs);
+            const judged = UNITS[indicator.unit].valueKind === 'number' ? judgedNumberFormula(indicator, year, defaults, refs) : null;
+            rows.push([null, null, null, null, null, null, null, sheetCell(testCase.baseline), sheetCell(testCase.previous), sheetCell(testCase.other), sheetCell(testCase.value), formula, sheetCell(testCase.note), judged]);
+            for (const [input, column] of [['baseline', 7], ['previous', 8], ['other', 9], ['value', 10]] as const) {
+              const format = testCase.formats?.[input];
+              if (format) formats.set(formatKey(0, row - 1, column), format);
+            }
             const blank = (cell: Cell | undefined) => cell === undefined || cell === null || cell === '';
             const result = assessEntry(
               indicator,
               {
                 indicatorId: indicator.id,
-                value: testCase.value,
+                value: engineRaw(testCase, 'value') ?? null,
                 ...(testCase.note ? { note: testCase.note } : {}),
-                ...(inputs.previous && !blank(testCase.previous) ? { previous: testCase.previous } : {}),
-                ...(inputs.baseline && !blank(testCase.baseline) ? { baseline: testCase.baseline } : {}),
-                ...(inputs.other && !blank(testCase.other) ? { other: testCase.other } : {}),
+                ...(inputs.previous && !blank(testCase.previous) ? { previous: engineRaw(testCase, 'previous') } : {}),
+                ...(inputs.baseline && !blank(testCase.baseline) ? { baseline: engineRaw(testCase, 'baseline') } : {}),
+                ...(inputs.other && !blank(testCase.other) ? { other: engineRaw(testCase, 'other') } : {}),
               },
               { year, defaults },
             );
@@ -190,6 +249,7 @@ describe('status formulas computed by HyperFormula agree with the engine', () =>
           }
         }
       }
+      setCellFormats(formats);
       const hf = HyperFormula.buildFromArray(rows, { licenseKey: 'gpl-v3' });
       const values = hf.getSheetValues(0);
       const disagreements: string[] = [];
@@ -210,6 +270,9 @@ describe('status formulas computed by HyperFormula agree with the engine', () =>
       // the comparison is not vacuous: the formulas judged both ways and flagged bad input
       for (const word of [words.met, words.notMet, words.notYetDue, words.invalid, words.noData, words.unreadable]) expect(seen).toContain(word);
       expect(expectations.length).toBeGreaterThan(1000);
+      // full-width and percent-formatted input were judged, not merely tolerated
+      expect(expectations.filter(({ testCase }) => testCase.formats !== undefined).length).toBeGreaterThan(100);
+      expect(expectations.filter(({ testCase }) => /[\uFF10-\uFF19]/.test(String(testCase.value))).length).toBeGreaterThan(500);
     });
   }
 });

@@ -78,7 +78,7 @@ describe('templateFlags', () => {
   it('merges several messages on one cell into one note, and the worst kind wins', () => {
     const { read, report, grid } = checked([
       { indicatorId: 'C-HEA-09', unitId: 'mosha', value: 60, previous: 95 }, // miss + swing
-      { indicatorId: 'C-HEA-28', value: 1.5, valueFormat: '0%' }, // percent-format warning + out of range
+      { indicatorId: 'C-HEA-04', value: 0.032, valueFormat: '0.0%' }, // percent-format warning + the wrong unit (婴儿死亡率 is in ‰)
     ]);
     const { flags } = templateFlags(read, report);
     const missAndSwing = flagAt(flags, cell(grid, 'value', 'C-HEA-09', '漠沙镇'));
@@ -87,13 +87,14 @@ describe('templateFlags', () => {
     expect(missAndSwing?.kind).toBe('notMet');
     expect(missAndSwing?.note.split('\n')).toEqual(codes.map((m) => m.zh));
 
-    const percent = flagAt(flags, cell(grid, 'value', 'C-HEA-28'));
+    const percent = flagAt(flags, cell(grid, 'value', 'C-HEA-04'));
     expect(percent?.kind).toBe('error');
     expect(percent?.severity).toBe('error');
     const lines = percent?.note.split('\n') ?? [];
     expect(lines).toHaveLength(2);
     expect(lines[0]).toContain('百分比格式');
-    expect(lines[1]).toBe(result(report, 'C-HEA-28').messages[0]?.zh);
+    expect(lines[1]).toBe(result(report, 'C-HEA-04').messages[0]?.zh);
+    expect(lines[1]).toContain('与指标单位“‰”不符');
     // one flag per cell
     expect(new Set(flags.map((f) => f.address)).size).toBe(flags.length);
   });

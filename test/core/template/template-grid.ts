@@ -6,7 +6,8 @@ import { cellAddress } from '../../../src/core/template/cell-address';
 import { COLUMN_INDEX, type ColumnKey } from '../../../src/core/template/template-columns';
 import type { TemplateModel } from '../../../src/core/template/template-model';
 import { lineInputs } from '../../../src/core/template/template-rows';
-import type { SheetGrid } from '../../../src/core/template/read-template';
+import type { SheetGrid, TemplateFooter } from '../../../src/core/template/read-template';
+import { FOOTER_FIELDS } from '../../../src/core/template/build-template';
 
 /** A SheetGrid the tests can edit the way people edit sheets. */
 export interface EditableGrid extends SheetGrid {
@@ -70,8 +71,24 @@ export function addressOf(grid: SheetGrid, row: number, column: number): string 
   return cellAddress(grid.firstRow + row, grid.firstColumn + column);
 }
 
-/** Types the inputs into their rows (by the model's row positions: fill first, then edit the layout). */
-export function fill(grid: EditableGrid, model: TemplateModel, catalog: Catalog, inputs: readonly RowInput[]): void {
+/** What a clerk writes into the footer (填表人 and 联系电话 are the ones `check` asks for). */
+export const SIGNED: TemplateFooter = { reporter: '张三', phone: '0877-7012345' };
+
+/** Writes the footer's fields (by the model's positions), as a clerk signs the sheet. */
+export function signFooter(grid: EditableGrid, model: TemplateModel, footer: TemplateFooter = SIGNED): void {
+  const first = model.rows.findIndex((row) => row.kind === 'footer');
+  for (const [name, field] of Object.entries(FOOTER_FIELDS) as [keyof typeof FOOTER_FIELDS, (typeof FOOTER_FIELDS)[keyof typeof FOOTER_FIELDS]][]) {
+    const value = footer[name];
+    if (value !== undefined) (grid.values[first + field.row] as RawCell[])[COLUMN_INDEX[field.input]] = value;
+  }
+}
+
+/**
+ * Types the inputs into their rows (by the model's row positions: fill first, then edit the layout) — a
+ * qualitative indicator's text into 进展情况 — and signs the footer (填表人, 联系电话) unless told not to.
+ */
+export function fill(grid: EditableGrid, model: TemplateModel, catalog: Catalog, inputs: readonly RowInput[], options: { sign?: boolean } = {}): void {
+  if (options.sign !== false) signFooter(grid, model);
   for (const input of inputs) {
     const info = model.dataRows.find((candidate) => candidate.indicatorId === input.indicatorId && candidate.unitId === input.unitId);
     if (!info) throw new Error(`${input.indicatorId} ${input.unitId ?? ''} is not in the template`);
@@ -79,7 +96,8 @@ export function fill(grid: EditableGrid, model: TemplateModel, catalog: Catalog,
     const put = (key: ColumnKey, value: RawCell | undefined) => {
       if (value !== undefined) cells[COLUMN_INDEX[key]] = value;
     };
-    put('value', input.value);
+    const text = catalog.indicators.get(input.indicatorId)?.unit === '文字';
+    put(text ? 'progress' : 'value', input.value);
     put('note', input.note);
     put('previous', input.previous);
     put('baseline', input.baseline);

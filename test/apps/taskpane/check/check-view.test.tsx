@@ -17,16 +17,24 @@ import { buildTemplate } from '../../../../src/core/template/build-template';
 import { FLAG_COLOURS } from '../../../../src/core/template/template-model';
 import type { TemplateModel } from '../../../../src/core/template/template-model';
 import { FakeExcelHost, parseRange, type FakeSheet } from '../../../helpers/fake-excel';
-import { clerkCell, clerkModel, typeClerkSheet } from '../../../helpers/clerk-sheet';
+import { clerkCell, clerkModel, signClerkFooter, typeClerkSheet } from '../../../helpers/clerk-sheet';
 import { testServices } from '../test-services';
 
 const catalog = seedCatalog();
-/** 桂山街道's children's template: C-HEA-09 (K5, ≥90%), C-HEA-24 (K6, a count), C-EDU-11 (K7), C-WEL-14 (K8), C-WEL-18 (K9, 是/否). */
+/** 桂山街道's children's template: C-HEA-09 (≥90%), C-HEA-24 (a count), C-EDU-11, C-WEL-14, C-WEL-18 (是/否). */
 const model = buildTemplate(catalog, { plan: 'children', year: 2025, organisationId: 'guishan' });
 const zh = strings['zh-CN'].check;
 /** Where 桂山街道's vaccination rate and doctors are typed (read from the model: the layout may move). */
 const RATE = clerkCell(model, 'C-HEA-09', 'value', 'guishan');
 const DOCTORS = clerkCell(model, 'C-HEA-24', 'value', 'guishan');
+const PROTECTION = clerkCell(model, 'C-WEL-14', 'value', 'guishan');
+const RATE_PREVIOUS = clerkCell(model, 'C-HEA-09', 'previous', 'guishan');
+const DOCTORS_PREVIOUS = clerkCell(model, 'C-HEA-24', 'previous', 'guishan');
+const EDUCATION = clerkCell(model, 'C-EDU-11', 'value', 'guishan');
+const EDUCATION_OTHER = clerkCell(model, 'C-EDU-11', 'other', 'guishan');
+const EDUCATION_PREVIOUS = clerkCell(model, 'C-EDU-11', 'previous', 'guishan');
+const PROTECTION_PREVIOUS = clerkCell(model, 'C-WEL-14', 'previous', 'guishan');
+const CARE = clerkCell(model, 'C-WEL-18', 'value', 'guishan');
 
 interface SetUp {
   readonly apiVersion?: string;
@@ -55,6 +63,7 @@ async function setUp(options: SetUp = {}) {
       sheet.personTypes(RATE, '85'); // misses ≥90% …
       sheet.personTypes(clerkCell(model, 'C-HEA-09', 'previous', 'guishan'), '60'); // … and swings from last year
       sheet.personTypes(DOCTORS, 'abc'); // unreadable
+      signClerkFooter(sheet, model); // 填表人 and 联系电话 given
     }
     await host.settleEvents();
   }
@@ -178,13 +187,13 @@ describe('the Check view (检查)', () => {
     host.workbook.personActivates('Sheet1'); // the person looked elsewhere meanwhile
 
     await user.click(within(rows(zh.groups.notMet)[0] as HTMLElement).getByRole('button'));
-    await waitFor(() => expect(host.workbook.selection).toEqual({ sheetId, rect: parseRange('K5').rect }));
+    await waitFor(() => expect(host.workbook.selection).toEqual({ sheetId, rect: parseRange(RATE).rect }));
     expect(host.workbook.activeId).toBe(sheetId);
 
-    const k8 = within(rows(zh.groups.error).find((row) => row.textContent?.includes('K8')) as HTMLElement).getByRole('button');
-    k8.focus();
+    const blank = within(rows(zh.groups.error).find((row) => row.textContent?.includes(PROTECTION)) as HTMLElement).getByRole('button');
+    blank.focus();
     await user.keyboard('{Enter}');
-    await waitFor(() => expect(host.workbook.selection).toEqual({ sheetId, rect: parseRange('K8').rect }));
+    await waitFor(() => expect(host.workbook.selection).toEqual({ sheetId, rect: parseRange(PROTECTION).rect }));
   });
 
   it('shows what Excel said when the check fails (zh), and keeps the button', async () => {
@@ -290,11 +299,11 @@ describe('the Check view (检查)', () => {
       expect(await screen.findByText(zh.liveOn)).toBeInTheDocument();
       expect(checks).toEqual([undefined]);
 
-      await act(async () => void (await host.personTypes('K6', '3', sheetName)));
+      await act(async () => void (await host.personTypes(DOCTORS, '3', sheetName)));
       await waitFor(() => expect(group(zh.groups.error).count).toBe(3));
-      expect(rows(zh.groups.error).some((row) => row.textContent?.includes('K6'))).toBe(false);
+      expect(rows(zh.groups.error).some((row) => row.textContent?.includes(DOCTORS))).toBe(false);
       expect(checks).toEqual([undefined, sheetName]); // the checked sheet, by name
-      expect(host.workbook.sheet(sheetName).notes().has('K6')).toBe(false); // the re-check removed its own note …
+      expect(host.workbook.sheet(sheetName).notes().has(DOCTORS)).toBe(false); // the re-check removed its own note …
 
       // … which Excel reported as a change (by this add-in): no further check follows
       const runs = host.runs;
@@ -314,7 +323,7 @@ describe('the Check view (检查)', () => {
       await resultsShown();
       await screen.findByText(zh.liveOn);
       clock += 10_000; // the person comes back later
-      await act(async () => void (await host.personPastesText('K6', [['3']], sheetName)));
+      await act(async () => void (await host.personPastesText(DOCTORS, [['3']], sheetName)));
       await waitFor(() => expect(group(zh.groups.error).count).toBe(3));
       const runs = host.runs;
       await act(async () => {
@@ -331,7 +340,7 @@ describe('the Check view (检查)', () => {
       const { user, host, sheetName, checks } = await setUp({ apiVersion: '1.12', port: { ownWriteWindowMs: -1 } });
       await user.click(checkButton());
       await resultsShown();
-      await act(async () => void (await host.personPastesText('K6', [['3']], sheetName)));
+      await act(async () => void (await host.personPastesText(DOCTORS, [['3']], sheetName)));
       await waitFor(() => expect(group(zh.groups.error).count).toBe(3));
       const settled = async () => {
         await act(async () => {
@@ -347,12 +356,12 @@ describe('the Check view (检查)', () => {
       // a re-check of an unchanged sheet keeps its notes as they are: nothing to report, nothing to re-check
       expect(checks.length).toBe(after);
       expect(after).toBeLessThanOrEqual(5);
-      expect(host.workbook.sheet(sheetName).notes('comment').has('K6')).toBe(false);
+      expect(host.workbook.sheet(sheetName).notes('comment').has(DOCTORS)).toBe(false);
     });
 
     it('all clear, then a new error: its group opens by itself, a group the person closed stays closed', async () => {
       const { user, host, sheetName } = await setUp();
-      const good: [string, string][] = [['K5', '95'], ['I5', '94'], ['K6', '3'], ['I6', '3'], ['K7', '5'], ['J7', '5'], ['I7', '5'], ['K8', '2'], ['I8', '2'], ['K9', '是']];
+      const good: [string, string][] = [[RATE, '95'], [RATE_PREVIOUS, '94'], [DOCTORS, '3'], [DOCTORS_PREVIOUS, '3'], [EDUCATION, '5'], [EDUCATION_OTHER, '5'], [EDUCATION_PREVIOUS, '5'], [PROTECTION, '2'], [PROTECTION_PREVIOUS, '2'], [CARE, '是']];
       for (const [address, value] of good) host.workbook.sheet(sheetName).personTypes(address, value);
       await user.click(checkButton());
       await resultsShown();
@@ -362,13 +371,13 @@ describe('the Check view (检查)', () => {
       expect(group(zh.groups.error).header).toHaveAttribute('aria-expanded', 'false');
       await screen.findByText(zh.liveOn);
 
-      await act(async () => void (await host.personTypes('K5', '85', sheetName))); // misses ≥90% now
+      await act(async () => void (await host.personTypes(RATE, '85', sheetName))); // misses ≥90% now
       await waitFor(() => expect(group(zh.groups.notMet).count).toBe(1));
       expect(group(zh.groups.notMet).header).toHaveAttribute('aria-expanded', 'true');
       expect(screen.queryByText(zh.allClearTitle)).not.toBeInTheDocument();
       await user.click(group(zh.groups.notMet).header); // the person closes it
 
-      await act(async () => void (await host.personTypes('K6', 'abc', sheetName)));
+      await act(async () => void (await host.personTypes(DOCTORS, 'abc', sheetName)));
       await waitFor(() => expect(group(zh.groups.error).count).toBe(1));
       expect(group(zh.groups.error).header).toHaveAttribute('aria-expanded', 'true');
       expect(group(zh.groups.notMet).header).toHaveAttribute('aria-expanded', 'false');
@@ -386,9 +395,9 @@ describe('the Check view (检查)', () => {
       await resultsShown();
       await screen.findByText(zh.liveOn);
       await act(async () => {
-        await host.personTypes('K6', '3', sheetName);
-        await host.personTypes('K7', '4', sheetName);
-        await host.personTypes('K8', '1', sheetName);
+        await host.personTypes(DOCTORS, '3', sheetName);
+        await host.personTypes(EDUCATION, '4', sheetName);
+        await host.personTypes(PROTECTION, '1', sheetName);
       });
       const pending = timers.filter((entry) => !entry.cancelled);
       expect(pending).toEqual([expect.objectContaining({ ms: 800 })]);
@@ -404,7 +413,7 @@ describe('the Check view (检查)', () => {
       await resultsShown();
       expect(await screen.findByText(zh.liveUnavailable)).toBeInTheDocument();
       expect(screen.queryByText(zh.liveOn)).not.toBeInTheDocument();
-      host.workbook.sheet(sheetName).personTypes('K6', '3');
+      host.workbook.sheet(sheetName).personTypes(DOCTORS, '3');
       await act(() => new Promise((resolve) => setTimeout(resolve, 60)));
       expect(checks).toHaveLength(1);
       await user.click(checkButton());

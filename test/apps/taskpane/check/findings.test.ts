@@ -8,7 +8,7 @@ import { createWorkbook } from '../../../../src/workbook/workbook';
 import { FINDING_GROUPS, checkFindings, nextProblemCell, sectionsOf, type CheckSummary } from '../../../../src/apps/taskpane/check/findings';
 import { strings } from '../../../../src/apps/taskpane/strings';
 import { FakeExcelHost, type FakeSheet } from '../../../helpers/fake-excel';
-import { CLERK_TOWNSHIPS, clerkCell, clerkModel, typeClerkSheet } from '../../../helpers/clerk-sheet';
+import { CLERK_TOWNSHIPS, clerkCell, clerkModel, signClerkFooter, typeClerkSheet } from '../../../helpers/clerk-sheet';
 import { fillTemplate } from '../../../office-workbook/fill-template';
 
 const catalog = seedCatalog();
@@ -18,6 +18,7 @@ async function checked(organisationId: string | undefined, fill: (sheet: FakeShe
   const host = new FakeExcelHost();
   const { sheetName } = await insertTemplate(host, model);
   fill(host.workbook.sheet(sheetName), model);
+  signClerkFooter(host.workbook.sheet(sheetName), model); // 填表人 and 联系电话 given, as the clerk does
   const outcome = await createWorkbook(officeWorkbookHost(host)).check(catalog, 'zh-CN');
   if (outcome.kind !== 'template') throw new Error(outcome.message.zh);
   return outcome.check;

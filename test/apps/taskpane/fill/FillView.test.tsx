@@ -72,10 +72,13 @@ function deferred<T>() {
   return { promise, resolve, reject };
 }
 
-/** The indicator ids in the template's 指标编号 column of a sheet, top to bottom. */
+/** The indicator ids in the template's 指标编号 column of a sheet, top to bottom (the domains' group rows have none). */
 function sheetIndicatorIds(sheet: FakeSheet, rows: number): string[] {
   const ids: string[] = [];
-  for (let row = FIRST_DATA_ROW; row < FIRST_DATA_ROW + rows; row += 1) ids.push(String(sheet.value(cellAddress(row, COLUMN_INDEX.id))));
+  for (let row = FIRST_DATA_ROW; ids.length < rows && row < FIRST_DATA_ROW + 2 * rows + 20; row += 1) {
+    const id = String(sheet.value(cellAddress(row, COLUMN_INDEX.id)));
+    if (id !== '') ids.push(id);
+  }
   return ids;
 }
 
@@ -188,7 +191,7 @@ describe('the Fill view', () => {
     expect(host.workbook.sheets.map((s) => s.name)).toEqual(['Sheet1', model.sheetName]);
     expect(sheet.value(cellAddress(1, 0))).toBe(model.title);
     expect(sheetIndicatorIds(sheet, model.dataRows.length)).toEqual(model.dataRows.map((row) => row.indicatorId));
-    expect(sheet.value(cellAddress(FIRST_DATA_ROW + model.dataRows.length, COLUMN_INDEX.id))).toBe('');
+    expect(sheet.value(cellAddress((model.dataRows.at(-1)?.row ?? 0) + 1, COLUMN_INDEX.id))).toBe('');
 
     await user.click(screen.getByRole('button', { name: zh.goToCheck }));
     expect(show).toHaveBeenCalledWith('check');
