@@ -19,6 +19,8 @@ import { findIndicator } from '../../src/core/catalog/catalog';
 import { buildTemplate } from '../../src/core/template/build-template';
 import { TEMPLATE_COLUMNS, type ColumnKey } from '../../src/core/template/template-columns';
 import { seedCatalog } from '../../src/seed-catalog';
+import { settingsStrings } from '../../src/apps/taskpane/strings/settings-strings';
+import { clerkFooter } from '../helpers/clerk-sheet';
 import { OFFICE_JS_CDN, ROOT, STAND_IN_FILE, TASKPANE_DIR, type BuildOutcome } from './support/build';
 import { clearScreenshots, launchChromium, newContext, openHarness, screenshot, servePaneFilesWhileDown, watchProblems, type Harness } from './support/browser';
 import { E2EServer } from './support/e2e-server';
@@ -136,12 +138,17 @@ describe('in Excel (the stand-in)', () => {
   });
   afterAll(() => contextClose?.());
 
-  it('loads the production pane in Chinese with its four tabs, 填报 first', async () => {
+  it('loads the production pane in Chinese with its four tabs; the first opening, without a token, starts on 设置 with a welcome', async () => {
     const shell = new ShellPage(harness.pane);
     await shown(shell.tabs.first());
     expect(await shell.tabs.allInnerTexts()).toEqual(shell.tabNames);
     expect(shell.tabNames[0]).toBe(shell.strings.shell.tabs.fill);
-    expect(await shell.isSelected('fill')).toBe(true);
+    expect(await shell.isSelected('settings')).toBe(true);
+    await shown(harness.pane.getByText(settingsStrings['zh-CN'].firstRunTitle));
+    await harness.screenshot('01-first-run-settings');
+    // 先去填报 leads on without a token
+    await harness.pane.getByRole('button', { name: settingsStrings['zh-CN'].firstRunLater }).click();
+    await eventually(async () => expect(await shell.isSelected('fill')).toBe(true));
     expect(await harness.paneFrame().evaluate(() => document.documentElement.lang)).toBe('zh-CN');
     expect(await harness.paneFrame().evaluate(() => document.title)).toBe(shell.strings.documentTitle);
     // the stand-in is what answered office.js, and its workbook is what the pane sees
@@ -401,6 +408,8 @@ describe('acceptance: insert → type → check → fix → note → submit → 
     await type(cells.kindergartens, '4');
     await harness.excel((api, a: string) => api.paste(a, [['abc']]), cells.socialWorkers); // pasted: bypasses validation
     await type(cells.socialWorkerPost, '是');
+    // the footer: 填表人 and 联系电话 (a blank one is a 预警 of the sheet)
+    for (const { address, value } of clerkFooter(buildTemplate(catalog, { plan: 'children', year: YEAR, organisationId: ORGANISATION.id }))) await type(address, value);
     // the template is protected: only its white input cells take typing
     const idCell = (await harness.excel((api) => api.find('C-HEA-09')))[0] as string;
     await expect(type(idCell, 'x')).rejects.toThrow(/locked on a protected sheet/);
@@ -641,9 +650,9 @@ describe('acceptance: insert → type → check → fix → note → submit → 
     await shown(submit.approvedTitle);
     await shown(submit.approved(4));
     await shown(submit.approvedBlocked);
-    // the sheet itself is fine: it is the lock that keeps 提交 disabled
-    await shown(submit.ready(5));
+    // the lock keeps 提交 disabled, and nothing under 已锁定 says 可以提交
     expect(await submit.submitButton.isDisabled()).toBe(true);
+    expect(await submit.ready(5).count()).toBe(0);
     await screenshot('reopened-approved-locked');
     expect(posts.length).toBe(before);
     report = await storedReport();
