@@ -11,6 +11,7 @@
 import { HyperFormula } from 'hyperformula';
 import { cellName, parseRange, type Rect } from '../../helpers/fake-excel/addresses';
 import { displayText, type FakeSheet, type FakeWorkbook } from '../../helpers/fake-excel/fake-workbook';
+import { formatKey, registerSpreadsheetFunctions, setCellFormats } from '../../core/template/spreadsheet-functions';
 
 const MAX_ROWS = 400;
 const MAX_COLUMNS = 26;
@@ -231,10 +232,13 @@ function cellElement(
 function computeFormulas(sheet: FakeSheet, lastRow: number, lastColumn: number): Map<string, string> {
   const results = new Map<string, string>();
   const formulas: { row: number; column: number }[] = [];
+  // the status formulas read full-width input with ASC and a percent cell with CELL("format"), as Excel does
+  const numberFormats = new Map<string, string>();
   const grid = Array.from({ length: lastRow + 1 }, (_, row) =>
     Array.from({ length: lastColumn + 1 }, (_, column) => {
       const cell = sheet.cellAt(row, column);
       if (!cell) return null;
+      if (cell.numberFormat !== 'General') numberFormats.set(formatKey(0, row, column), cell.numberFormat);
       if (cell.formula !== undefined) {
         formulas.push({ row, column });
         return cell.formula;
@@ -245,6 +249,8 @@ function computeFormulas(sheet: FakeSheet, lastRow: number, lastColumn: number):
     }),
   );
   if (formulas.length === 0) return results;
+  registerSpreadsheetFunctions();
+  setCellFormats(numberFormats);
   try {
     const engine = HyperFormula.buildFromArray(grid, { licenseKey: 'gpl-v3' });
     try {
