@@ -11,6 +11,7 @@ import type { ConsolidatedIndicator, Consolidation, RollUp } from '../core/monit
 import type { Evaluation, EvaluationCategory, EvaluationCounts, EvaluationKind, EvaluationRow } from '../core/monitoring/evaluation';
 import { PROGRESS_STATUSES, RATIO_THRESHOLDS, type ProgressResult, type ProgressStatus } from '../core/monitoring/progress';
 import { PROGRESS_STATUS_TEXT } from '../core/monitoring/progress-messages';
+import { textWidth, wrappedLines } from '../core/template/text-lines';
 
 /**
  * # The monitoring report (监测报告) of a plan-year, as .xlsx and as CSV
@@ -451,7 +452,7 @@ class SheetWriter {
   /** A header row: bold on blue-grey, centred, wrapped, bordered. */
   header(labels: readonly (string | null)[], height = 32): number {
     const row = this.sheet.getRow(this.next);
-    const lines = Math.max(1, ...labels.map((label, index) => (label === null ? 1 : linesOf(label, this.widths[index] ?? 10))));
+    const lines = Math.max(1, ...labels.map((label, index) => (label === null ? 1 : wrappedLines(label, this.widths[index] ?? 10))));
     row.height = Math.max(height, lines * 13.5 + 4);
     labels.forEach((label, index) => {
       const cell = row.getCell(index + 1);
@@ -494,7 +495,7 @@ class SheetWriter {
       const wrap = spec.wrap ?? typeof written === 'string';
       cell.alignment = { vertical: 'middle', horizontal: spec.align ?? (tone ? 'center' : typeof written === 'number' ? 'right' : 'left'), ...(wrap ? { wrapText: true } : {}) };
       cell.border = { top: THIN, left: THIN, bottom: THIN, right: THIN };
-      if (typeof written === 'string' && wrap) lines = Math.max(lines, linesOf(written, this.widths[index] ?? 10));
+      if (typeof written === 'string' && wrap) lines = Math.max(lines, wrappedLines(written, this.widths[index] ?? 10));
     });
     row.height = Math.min(409, Math.max(18, lines * 13.5 + 4));
     this.next += 1;
@@ -516,7 +517,7 @@ class SheetWriter {
     valueCell.alignment = { vertical: 'top', horizontal: 'left', wrapText: true };
     const width = this.widths.slice(1).reduce((sum, item) => sum + item, 0);
     if (this.widths.length > 2) this.sheet.mergeCells(this.next, 2, this.next, this.widths.length);
-    const lines = Math.max(linesOf(key, this.widths[0] ?? 10), typeof written === 'string' ? linesOf(written, width) : 1);
+    const lines = Math.max(wrappedLines(key, this.widths[0] ?? 10), typeof written === 'string' ? wrappedLines(written, width) : 1);
     row.height = Math.min(409, Math.max(18, lines * 13.5 + 4));
     this.next += 1;
   }
@@ -554,45 +555,6 @@ function writeValue(cell: ExcelJS.Cell, spec: CellSpec): string | number | null 
   // a text cell is text even when it looks like a number or a date to a spreadsheet program re-reading it
   cell.numFmt = '@';
   return text;
-}
-
-const CJK = /[\u2E80-\uFFEF]/;
-
-/** How wide a text is in column-width units: CJK characters two, others about one (a little more when bold). */
-function widthOf(text: string): number {
-  let units = 0;
-  for (const char of text) units += CJK.test(char) ? 2 : 1.15;
-  return units;
-}
-
-/**
- * How many lines a text takes in a column of `width` characters, wrapped as spreadsheet programs wrap: between
- * CJK characters and at spaces, a word longer than the line broken. Spreadsheet programs do not grow the rows
- * of a generated file by themselves, so the writer sets each row's height from this; a column of width w holds
- * about w + 1 units of the 10-point font.
- */
-function linesOf(text: string, width: number): number {
-  const capacity = Math.max(1, width + 1);
-  let lines = 0;
-  for (const paragraph of text.split('\n')) {
-    let used = 0;
-    let count = 1;
-    for (const token of paragraph.match(/[\u2E80-\uFFEF]|[^\s\u2E80-\uFFEF]+|\s+/g) ?? []) {
-      const size = widthOf(token);
-      if (/^\s+$/.test(token) || used + size <= capacity) {
-        used += size;
-      } else if (size <= capacity) {
-        count += 1;
-        used = size;
-      } else {
-        const rest = size - Math.max(0, capacity - used);
-        count += Math.ceil(rest / capacity);
-        used = rest % capacity;
-      }
-    }
-    lines += count;
-  }
-  return lines;
 }
 
 /** A4 landscape, one page wide, the header rows repeated, page numbers; the header frozen on screen. */
@@ -816,7 +778,7 @@ function planRowCells(report: Report, plan: PlanId, row: EvaluationRow, line: Co
   const progress = row.progress;
   const latest = report.valueText(row.indicatorId, row.latest?.text);
   const rolledUp = line?.rollUp !== null && line?.rollUp !== undefined;
-  const longLatest = latest !== null && !rolledUp && !PLAIN_DECIMAL.test(latest) && widthOf(latest) > VALUE_WIDTH + 1;
+  const longLatest = latest !== null && !rolledUp && !PLAIN_DECIMAL.test(latest) && textWidth(latest) > VALUE_WIDTH + 1;
   const remarks = [longLatest ? `${report.w(`${row.latest?.year}年填报内容：`, `Reported for ${row.latest?.year}: `)}${latest}` : '', report.remarks(line)].filter((part) => part !== '');
   // values are not wrapped: a long text stays one line in its cell (in full in 备注), so rows keep their height
   return [

@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,6 +17,7 @@ import {
   monitoringReportSheetNames,
   type MonitoringReportInput,
 } from '../../src/xlsx/monitoring-report';
+import { CSV_ALL_SHEETS, convertWithLibreOffice, parseCsv } from '../helpers/libreoffice';
 import {
   COMMA_NOTE,
   FLUCTUATION,
@@ -38,36 +38,6 @@ const SHEETS = ['封面与说明', '评估汇总', '儿童发展规划', '分乡
 const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
 
 const organisationName = (id: string) => catalog.organisations.find((organisation) => organisation.id === id)!;
-
-/** RFC 4180 records (quoted fields with commas, quotes and line breaks; CRLF or LF). */
-function parseCsv(text: string): string[][] {
-  const records: string[][] = [];
-  let record: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let index = 0; index < text.length; index += 1) {
-    const char = text[index]!;
-    if (quoted) {
-      if (char === '"' && text[index + 1] === '"') {
-        field += '"';
-        index += 1;
-      } else if (char === '"') quoted = false;
-      else field += char;
-    } else if (char === '"') quoted = true;
-    else if (char === ',') {
-      record.push(field);
-      field = '';
-    } else if (char === '\n' || char === '\r') {
-      if (char === '\r' && text[index + 1] === '\n') index += 1;
-      record.push(field);
-      records.push(record);
-      record = [];
-      field = '';
-    } else field += char;
-  }
-  if (field !== '' || record.length > 0) records.push([...record, field]);
-  return records;
-}
 
 /** The text of every worksheet part of an .xlsx, as stored. */
 function worksheetXml(bytes: Buffer): Promise<Map<string, string>> {
@@ -194,7 +164,7 @@ describe('the monitoring report printed by LibreOffice: every figure equals the 
     const input = join(dir, 'report.xlsx');
     writeFileSync(input, await buildMonitoringReport(reportInput()));
     // every sheet to its own CSV, UTF-8, cell contents as shown (token 9), all sheets (token 12 = -1)
-    execFileSync(soffice(), [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1', '--outdir', join(dir, 'out'), input], { stdio: 'pipe', timeout: 120_000 });
+    convertWithLibreOffice(input, CSV_ALL_SHEETS, join(dir, 'out'), dir, 120_000);
     for (const name of SHEETS) sheets.set(name, parseCsv(readFileSync(join(dir, 'out', `report-${name}.csv`), 'utf8')));
   }, 150_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -424,11 +394,3 @@ describe('languages, both plans, refusals', () => {
   });
 });
 
-/** `soffice`, or a failure saying how to get it: this test must not pass silently where it cannot run. */
-function soffice(): string {
-  try {
-    return execFileSync('sh', ['-c', 'command -v soffice'], { encoding: 'utf8' }).trim();
-  } catch {
-    throw new Error('LibreOffice (soffice) is not installed: apt-get install -y libreoffice-calc-nogui (CI installs it); this test prints the monitoring report with it');
-  }
-}

@@ -1,8 +1,8 @@
 /**
  * How tall a wrapped text is, for the heights written into generated sheets: spreadsheet programs do not grow
  * the rows of a generated file by themselves (Excel keeps the height a file gives it), so the template's model
- * sets each row's height from an estimate of its wrapped text — the estimate the monitoring report
- * (src/xlsx/monitoring-report.ts) makes for its rows, here for any font size.
+ * sets each row's height from an estimate of its wrapped text; the monitoring report
+ * (src/xlsx/monitoring-report.ts) uses the same estimate for its rows.
  */
 
 const CJK = /[\u2E80-\uFFEF]/;
