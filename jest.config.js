@@ -10,5 +10,10 @@ module.exports = {
   transform: {
     '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { transform: { react: { runtime: 'automatic' } } } }],
   },
+  // wouter (the web app's routes) and its regexparam ship only ES modules: SWC compiles them for jest too
+  transformIgnorePatterns: ['/node_modules/(?!(wouter|regexparam)/)'],
+  // @fastify/cookie loads the ESM-only cookie@2 with import(): SWC turns both into CommonJS for jest's runtime
+  // (Node itself loads them as they are)
+  transformIgnorePatterns: ['/node_modules/(?!(cookie|@fastify/cookie)/)'],
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
 };
