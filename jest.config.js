@@ -10,10 +10,8 @@ module.exports = {
   transform: {
     '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { transform: { react: { runtime: 'automatic' } } } }],
   },
-  // wouter (the web app's routes) and its regexparam ship only ES modules: SWC compiles them for jest too
-  transformIgnorePatterns: ['/node_modules/(?!(wouter|regexparam)/)'],
-  // @fastify/cookie loads the ESM-only cookie@2 with import(): SWC turns both into CommonJS for jest's runtime
-  // (Node itself loads them as they are)
-  transformIgnorePatterns: ['/node_modules/(?!(cookie|@fastify/cookie)/)'],
+  // ES modules only, compiled by SWC for jest too: wouter (the web app's routes) and its regexparam; cookie@2,
+  // which @fastify/cookie (the session cookie) loads with import() (Node itself loads them as they are)
+  transformIgnorePatterns: ['/node_modules/(?!(wouter|regexparam|cookie|@fastify/cookie)/)'],
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
 };
