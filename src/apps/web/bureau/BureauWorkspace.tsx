@@ -1,0 +1,126 @@
+/**
+ * 统计局工作台 / The statistics bureau's workspace in the web app, mounted lazily by the shell at /web/bureau
+ * with the session's API client: its own routes (absolute paths), one page each —
+ *   /web/bureau                         完成情况: plan × organisation, rates, deadline, the reminder list
+ *   /web/bureau/submissions/:id         审核: values, differences, approve / return with a comment, history
+ *   /web/bureau/consolidation           汇总: one county value per indicator, filters, conflicts, townships
+ *   /web/bureau/warnings                预警: progress too slow, strong swings, conflicts
+ *   /web/bureau/indicators/:plan/:id    指标: trend chart with the target line, townships against the target
+ *   /web/bureau/evaluation              评估: annual / 2025 mid-term / 2030 final tables, 达标率 by domain
+ * Only a bureau user sees it (an admin reads no submissions; a reporter has the portal).
+ */
+import { useMemo } from 'react';
+import { Route, Switch, useLocation } from 'wouter';
+import { Text, Title1, makeStyles, tokens } from '@fluentui/react-components';
+import type { SessionInfo } from '../../../contract/accounts';
+import { OrganisationListSchema } from '../../../contract/api';
+import type { Language } from '../../../core/i18n/message';
+import { Notice } from '../../../ui/Notice';
+import type { WebApi } from '../web-api';
+import { AppLink, BureauContext, useBureau, OrganisationNamesContext, useLoad, usePrintStyles, usePlanYear, type BureauContextValue } from './bureau-common';
+import { bureauStrings } from './bureau-strings';
+import { CompletenessPage } from './CompletenessPage';
+import { ConsolidationPage } from './ConsolidationPage';
+import { EvaluationPage } from './EvaluationPage';
+import { IndicatorPage } from './IndicatorPage';
+import { ReviewPage } from './ReviewPage';
+import { WarningsPage } from './WarningsPage';
+
+export const BUREAU_BASE = '/web/bureau';
+
+export interface BureauWorkspaceProps {
+  readonly api: WebApi;
+  readonly session: SessionInfo;
+  readonly language: Language;
+  /** Today (the default year is the latest one due); tests fix it. */
+  readonly now?: () => Date;
+}
+
+const useStyles = makeStyles({
+  page: {
+    boxSizing: 'border-box',
+    width: '100%',
+    maxWidth: '1600px',
+    margin: '0 auto',
+    padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalL}`,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    minWidth: 0,
+  },
+  nav: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalL, margin: 0, padding: 0, listStyleType: 'none' },
+  title: { margin: 0 },
+});
+
+export function BureauWorkspace({ api, session, language, now }: BureauWorkspaceProps) {
+  const strings = bureauStrings[language];
+  const styles = useStyles();
+  usePrintStyles();
+  const context = useMemo<BureauContextValue>(() => ({ api, strings, language, now: now ?? (() => new Date()) }), [api, strings, language, now]);
+  if (session.user.role !== 'bureau') {
+    return (
+      <main className={styles.page}>
+        <Title1 as="h1" className={styles.title}>
+          {strings.title}
+        </Title1>
+        <div role="alert">
+          <Notice intent="error" title={strings.noPermissionTitle}>
+            {strings.noPermission(session.user.role)}
+          </Notice>
+        </div>
+      </main>
+    );
+  }
+  return (
+    <BureauContext.Provider value={context}>
+      <Workspace className={styles.page} navClassName={styles.nav} titleClassName={styles.title} />
+    </BureauContext.Provider>
+  );
+}
+
+function Workspace({ className, navClassName, titleClassName }: { className: string; navClassName: string; titleClassName: string }) {
+  const { api, strings: s } = useBureau();
+  const { state } = useLoad('organisations', () => api.get('/organisations', OrganisationListSchema));
+  const names = useMemo(() => new Map(state.status === 'ready' ? state.data.organisations.map((item) => [item.id, item.shortName] as const) : []), [state]);
+  const { query } = usePlanYear(null);
+  const [location] = useLocation();
+  const links: readonly [string, string][] = [
+    [BUREAU_BASE, s.nav.completeness],
+    [`${BUREAU_BASE}/consolidation`, s.nav.consolidation],
+    [`${BUREAU_BASE}/warnings`, s.nav.warnings],
+    [`${BUREAU_BASE}/evaluation`, s.nav.evaluation],
+  ];
+  return (
+    <OrganisationNamesContext.Provider value={names}>
+      <div className={`${className} bureau-page`}>
+        <Text weight="semibold" size={500} className={titleClassName}>
+          {s.title}
+        </Text>
+        <nav aria-label={s.nav.label}>
+          <ul className={navClassName}>
+            {links.map(([href, label]) => (
+              <li key={href} aria-current={location === href ? 'page' : undefined}>
+                <AppLink href={`${href}${query}`}>{location === href ? <strong>{label}</strong> : label}</AppLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <main>
+          <Switch>
+            <Route path={BUREAU_BASE} component={CompletenessPage} />
+            <Route path={`${BUREAU_BASE}/submissions/:id`}>{(params) => <ReviewPage id={params.id} />}</Route>
+            <Route path={`${BUREAU_BASE}/consolidation`} component={ConsolidationPage} />
+            <Route path={`${BUREAU_BASE}/warnings`} component={WarningsPage} />
+            <Route path={`${BUREAU_BASE}/indicators/:plan/:indicatorId`}>{(params) => <IndicatorPage plan={params.plan} indicatorId={params.indicatorId} />}</Route>
+            <Route path={`${BUREAU_BASE}/evaluation`} component={EvaluationPage} />
+            <Route>
+              <Notice intent="warning">{s.notFound}</Notice>
+            </Route>
+          </Switch>
+        </main>
+      </div>
+    </OrganisationNamesContext.Provider>
+  );
+}
+
+export default BureauWorkspace;
