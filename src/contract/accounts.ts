@@ -112,3 +112,6 @@ export const ApiTokenListSchema = z.object({ tokens: z.array(ApiTokenSchema) });
 export const CreateTokenRequestSchema = z.object({ organisationId: z.string().min(1).max(40), role: RoleSchema, label: SafeTextSchema.trim().max(80).optional() }).strict();
 /** The new token in clear: the only time anyone sees it. */
 export const CreatedTokenSchema = z.object({ token: ApiTokenSchema, secret: z.string() });
+
+/** GET /templates/:plan/:year: the bureau names the organisation (a reporter gets its own; without it, the bureau gets every indicator). */
+export const TemplateDownloadQuerySchema = z.object({ organisationId: z.string().min(1).max(40).optional() }).strict();

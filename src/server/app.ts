@@ -1,4 +1,5 @@
 import type { Server } from 'node:net';
+import fastifyCookie from '@fastify/cookie';
 import fastifyCors from '@fastify/cors';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
@@ -10,6 +11,12 @@ import type { Catalog } from '../core/catalog/catalog';
 import { JSON_BODY_LIMIT, type ServerConfig, type ServerLimits } from './config';
 import { ApiError, databaseUnavailable, registerErrorHandling } from './errors';
 import { authPlugin } from './plugins/auth-plugin';
+import { deleteExpiredSessions } from './repositories/sessions';
+import { accountAdminRoutes } from './routes/account-admin-routes';
+import { sessionRoutes } from './routes/session-routes';
+import { templateRoutes } from './routes/template-routes';
+import { Accounts } from './services/accounts';
+import { PasswordHasher, type ScryptCost } from './services/passwords';
 import { dbPlugin } from './plugins/db-plugin';
 import { catalogRoutes } from './routes/catalog-routes';
 import { checkHealth, healthRoutes } from './routes/health-routes';
@@ -43,7 +50,14 @@ export interface AppOptions {
   /** Fastify's logger option (pino); tests pass false. */
   readonly logger?: FastifyServerOptions['logger'];
   readonly https?: { cert: Buffer; key: Buffer } | null;
+  /** The clock of the accounts (session expiry, lockout); tests move it. */
+  readonly now?: () => Date;
+  /** The scrypt cost of new password hashes; tests lower it (the default is OWASP's, services/passwords.ts). */
+  readonly passwordCost?: ScryptCost;
 }
+
+/** How often sessions past their expiry are deleted (they are refused anyway). */
+const SESSION_SWEEP_MS = 60 * 60 * 1000;
 
 /** How often Node checks the headers and request timeouts of open connections (its default is 30 s). */
 const TIMEOUT_CHECK_INTERVAL_MS = 1000;
@@ -82,6 +96,8 @@ export async function buildApp(config: ServerConfig, options: AppOptions = {}): 
   app.addHook('onClose', async () => intake.close());
 
   await app.register(fastifyHelmet, API_HEADERS);
+  // the web app's session cookie (parsed on every request; nothing is signed: the value is a random secret)
+  await app.register(fastifyCookie);
   if (config.tls.kind === 'https' || config.trustProxy !== false) {
     // HSTS where browsers reach the server over HTTPS, but not for localhost (it would stick to every local port)
     app.addHook('onRequest', async (request, reply) => {
@@ -97,6 +113,10 @@ export async function buildApp(config: ServerConfig, options: AppOptions = {}): 
   // the plans of seeds/ with the organisations the database owns (an `org add` shows within seconds)
   const catalogs = await CatalogSource.open(app.db);
   app.decorate('catalog', { getter: () => catalogs.current });
+  const accounts = new Accounts(app.db, config.accounts, new PasswordHasher({ concurrency: config.accounts.hashConcurrency, queue: config.accounts.hashQueue }, options.passwordCost), options.now);
+  const sweep = setInterval(() => void deleteExpiredSessions(app.db, accounts.now()).catch(() => undefined), SESSION_SWEEP_MS);
+  sweep.unref();
+  app.addHook('onClose', async () => clearInterval(sweep));
   // back-pressure: a blocked event loop or a database that stopped answering → 503 + Retry-After at once
   await app.register(fastifyUnderPressure, {
     maxEventLoopDelay: limits.maxEventLoopDelayMs,
@@ -116,8 +136,13 @@ export async function buildApp(config: ServerConfig, options: AppOptions = {}): 
         description: 'Submissions of the annual monitoring of the Xinping women\'s and children\'s plans. Every error is {error: {code, message (zh-CN), messageEn, details?}}; 503, 507 and 429 carry Retry-After.',
         version: '1.0.0',
       },
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'A token from `indicators token create` (xpm_…).' } } },
-      security: [{ bearer: [] }],
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer', description: 'A token from `indicators token create` (xpm_…).' },
+          session: { type: 'apiKey', in: 'cookie', name: 'xpm_session', description: 'The web app\'s session (POST /session); POST, PUT and DELETE also need the header x-csrf-token.' },
+        },
+      },
+      security: [{ bearer: [] }, { session: [] }],
     },
     transform: jsonSchemaTransform,
   });
@@ -146,7 +171,7 @@ export async function buildApp(config: ServerConfig, options: AppOptions = {}): 
       // only JSON here (and .xlsx/multipart in the upload scope): text/plain bodies are refused with 415
       api.removeContentTypeParser('text/plain');
       api.addHook('onRequest', async () => catalogs.refreshIfStale());
-      await api.register(authPlugin, { authFailuresPerMinute: limits.authFailuresPerMinute });
+      await api.register(authPlugin, { authFailuresPerMinute: limits.authFailuresPerMinute, accounts, allowedOrigins: config.allowedOrigins });
       const typed = api.withTypeProvider<ZodTypeProvider>();
       typed.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
       await typed.register(healthRoutes);
@@ -157,6 +182,9 @@ export async function buildApp(config: ServerConfig, options: AppOptions = {}): 
       await typed.register(uploadRoutes);
       await typed.register(reportingGrantRoutes);
       await typed.register(monitoringRoutes, { evaluation: { basicallyMetRatio: config.basicallyMetRatio } });
+      await typed.register(sessionRoutes, { accounts });
+      await typed.register(accountAdminRoutes, { accounts, refreshCatalog: () => catalogs.refresh() });
+      await typed.register(templateRoutes);
     },
     { prefix: API_PREFIX },
   );
@@ -199,7 +227,7 @@ function withoutSecrets(logger: FastifyServerOptions['logger']): FastifyServerOp
   if (!logger || typeof logger !== 'object') return logger;
   return {
     ...logger,
-    redact: { paths: ['req.headers.authorization', 'headers.authorization', 'authorization', '*.authorization', 'token'], censor: '[redacted]' },
+    redact: { paths: ['req.headers.authorization', 'headers.authorization', 'authorization', '*.authorization', 'token', 'req.headers.cookie', 'headers.cookie', '*.cookie', 'password', '*.password'], censor: '[redacted]' },
     serializers: {
       req: (request: { method: string; url: string; hostname?: string; ip?: string }) => ({ method: request.method, path: request.url.split('?')[0], hostname: request.hostname, remoteAddress: request.ip }),
     },

@@ -47,6 +47,22 @@ export interface ServerLimits {
   readonly maxEventLoopDelayMs: number;
 }
 
+/** The web app's accounts: how long a session lasts, when sign-in locks, how many passwords are hashed at once. */
+export interface AccountSettings {
+  /** A session not used for this long ends (SESSION_IDLE_MINUTES, 480 = 8 h). */
+  readonly sessionIdleMs: number;
+  /** A session ends this long after sign-in however it is used (SESSION_MAX_HOURS, 24). */
+  readonly sessionMaxMs: number;
+  /** Consecutive wrong passwords before an account locks (LOGIN_MAX_FAILURES, 5) … */
+  readonly maxFailures: number;
+  /** … for this long (LOGIN_LOCK_MINUTES, 15), unless an admin unlocks it. */
+  readonly lockMs: number;
+  /** Password hashes computed at once (PASSWORD_HASH_CONCURRENCY, 2; 32 MiB each) … */
+  readonly hashConcurrency: number;
+  /** … and sign-ins waiting for one (PASSWORD_HASH_QUEUE, 32); beyond it 503. */
+  readonly hashQueue: number;
+}
+
 /** Everything the server reads from its environment. */
 export interface ServerConfig extends DatabaseLocation {
   readonly port: number;
@@ -64,6 +80,7 @@ export interface ServerConfig extends DatabaseLocation {
   /** 基本达标: a missed numeric target with at least this degree of completion (docs/monitoring.md). */
   readonly basicallyMetRatio: number;
   readonly limits: ServerLimits;
+  readonly accounts: AccountSettings;
   /**
    * Which proxies' X-Forwarded-For is believed (Fastify `trustProxy`): behind a reverse proxy (HTTPS=0) the
    * loopback one by default (nginx on the same machine), so a client cannot pick its own address by sending
@@ -203,6 +220,13 @@ export const ServerEnvSchema = z.object({
   // the server's queries take milliseconds; one that takes seconds is a database in trouble
   DATABASE_TIMEOUT_SECONDS: integerVariable('DATABASE_TIMEOUT_SECONDS', 5, 1, 600),
   MAX_EVENT_LOOP_DELAY_MS: integerVariable('MAX_EVENT_LOOP_DELAY_MS', 1000, 10, 600_000),
+  // the web app's accounts: sessions, lockout, password hashing (docs/operations.md, 账户 / Accounts)
+  SESSION_IDLE_MINUTES: integerVariable('SESSION_IDLE_MINUTES', 480, 5, 10_080),
+  SESSION_MAX_HOURS: integerVariable('SESSION_MAX_HOURS', 24, 1, 720),
+  LOGIN_MAX_FAILURES: integerVariable('LOGIN_MAX_FAILURES', 5, 1, 100),
+  LOGIN_LOCK_MINUTES: integerVariable('LOGIN_LOCK_MINUTES', 15, 1, 1440),
+  PASSWORD_HASH_CONCURRENCY: integerVariable('PASSWORD_HASH_CONCURRENCY', 2, 1, 64),
+  PASSWORD_HASH_QUEUE: integerVariable('PASSWORD_HASH_QUEUE', 32, 0, 10_000),
 });
 export type ServerEnv = z.infer<typeof ServerEnvSchema>;
 
@@ -233,6 +257,14 @@ export function loadConfig(env: Env = process.env, options: { home?: string; cwd
     logLevel: vars.LOG_LEVEL ?? 'info',
     basicallyMetRatio: vars.BASICALLY_MET_RATIO,
     limits: limitsOf(vars, { behindProxy }),
+    accounts: {
+      sessionIdleMs: vars.SESSION_IDLE_MINUTES * 60_000,
+      sessionMaxMs: vars.SESSION_MAX_HOURS * 3_600_000,
+      maxFailures: vars.LOGIN_MAX_FAILURES,
+      lockMs: vars.LOGIN_LOCK_MINUTES * 60_000,
+      hashConcurrency: vars.PASSWORD_HASH_CONCURRENCY,
+      hashQueue: vars.PASSWORD_HASH_QUEUE,
+    },
     trustProxy: behindProxy ? (vars.TRUST_PROXY ?? 'loopback') : false,
     frameAncestors: [...OFFICE_FRAME_ANCESTORS, ...vars.FRAME_ANCESTORS],
   };

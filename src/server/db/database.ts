@@ -17,6 +17,8 @@ export interface Database {
   reporting_grants: ReportingGrantTable;
   reporting_deadlines: ReportingDeadlineTable;
   lead_overrides: LeadOverrideTable;
+  users: UserTable;
+  sessions: SessionTable;
 }
 
 /** A reporting organisation (seeded from seeds/organisations.json, more added with `org add`). */
@@ -153,6 +155,48 @@ export interface LeadOverrideTable {
   set_by: string;
 }
 
+/**
+ * A person who signs in to the web app with a password. Each user also has a row in `tokens` with the same id
+ * (never usable as a token: revoked from the start, its hash of nothing anyone holds), so that what they do is
+ * recorded under their id where the audit trail and the submissions refer to tokens.
+ */
+export interface UserTable {
+  /** usr_<hex> */
+  id: string;
+  /** As typed when created; unique whatever its case. */
+  login: string;
+  display_name: string;
+  organisation_id: string;
+  role: Role;
+  /** scrypt$N$r$p$salt$hash (src/server/services/passwords.ts). */
+  password_hash: string;
+  /** 0/1 (SQLite has no boolean). */
+  must_change_password: number;
+  disabled: number;
+  /** Consecutive failed sign-ins since the last success or lock. */
+  failed_attempts: number;
+  locked_until: string | null;
+  created_at: string;
+  last_login_at: string | null;
+  password_changed_at: string;
+}
+
+/** A signed-in browser: only the SHA-256 of the cookie's secret is kept. */
+export interface SessionTable {
+  /** ses_<hex>: not a secret. */
+  id: string;
+  secret_hash: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: string;
+  /** Idle expiry: moves on as the session is used, never past absolute_expires_at. */
+  expires_at: string;
+  absolute_expires_at: string;
+  last_seen_at: string;
+}
+
+export type UserRow = Selectable<UserTable>;
+export type SessionRow = Selectable<SessionTable>;
 export type OrganisationRow = Selectable<OrganisationTable>;
 export type ReportingGrantRow = Selectable<ReportingGrantTable>;
 export type NewOrganisation = Insertable<OrganisationTable>;

@@ -2,12 +2,14 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 import * as initial from './migrations/20251129T0000_initial';
 import * as hardening from './migrations/20261206T0000_hardening';
 import * as monitoring from './migrations/20261206T1200_monitoring';
+import * as accounts from './migrations/20261206T1700_accounts';
 
 /** Every migration, by its timestamped name (imported statically: no file scanning, works under tsx and jest). */
 const MIGRATIONS: Record<string, Migration> = {
   '20251129T0000_initial': initial,
   '20261206T0000_hardening': hardening,
   '20261206T1200_monitoring': monitoring,
+  '20261206T1700_accounts': accounts,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -23,13 +23,23 @@ export async function createToken(
   return { id, token };
 }
 
-/** Every token, oldest first, without hashes. */
+/** The prefix of the rows users have in `tokens` for the audit trail (repositories/users.ts): no tokens, never listed. */
+const USER_ROW_PREFIX = 'usr_';
+
+/** Every token, oldest first, without hashes (not the users' audit rows). */
 export function listTokens(db: Db): Promise<TokenInfo[]> {
-  return db.selectFrom('tokens').select(['id', 'organisation_id', 'role', 'label', 'created_at', 'revoked_at']).orderBy('created_at').orderBy('id').execute();
+  return db
+    .selectFrom('tokens')
+    .select(['id', 'organisation_id', 'role', 'label', 'created_at', 'revoked_at'])
+    .where('id', 'not like', `${USER_ROW_PREFIX}%`)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
 }
 
 /** Revokes a token; 'unknown' when there is no such id, 'already' when it was revoked before. */
 export async function revokeToken(db: Db, id: string, now = new Date()): Promise<'revoked' | 'already' | 'unknown'> {
+  if (id.startsWith(USER_ROW_PREFIX)) return 'unknown';
   const row = await db.selectFrom('tokens').select(['id', 'revoked_at']).where('id', '=', id).executeTakeFirst();
   if (!row) return 'unknown';
   if (row.revoked_at) return 'already';

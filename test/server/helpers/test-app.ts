@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../../src/server/app';
+import { buildApp, type AppOptions } from '../../../src/server/app';
 import { loadConfig } from '../../../src/server/config';
 import type { Role } from '../../../src/contract/submission-document';
 import { addReportingGrant } from '../../../src/server/repositories/reporting-grants';
@@ -20,11 +20,17 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+/** `through` rewrites the database URL the app connects with; `app` passes options to buildApp (the accounts' clock, a cheaper password hash). */
+export interface TestAppOptions {
+  readonly through?: (databaseUrl: string) => string;
+  readonly app?: Pick<AppOptions, 'now' | 'passwordCost'>;
+}
+
 /**
  * Builds the app as server.ts would, on a fresh test database; `env` overrides the environment.
  * `through` rewrites the database URL the app connects with (e.g. to go through a proxy).
  */
-export async function startTestApp(dialect: Dialect, env: Record<string, string> = {}, options: { through?: (databaseUrl: string) => string } = {}): Promise<TestApp> {
+export async function startTestApp(dialect: Dialect, env: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> {
   const database = await createTestDatabase(dialect);
   const databaseUrl = database.location.databaseUrl;
   const config = loadConfig(
@@ -40,7 +46,7 @@ export async function startTestApp(dialect: Dialect, env: Record<string, string>
     },
     { home: database.location.dataDir },
   );
-  const app = await buildApp(config, { logger: false });
+  const app = await buildApp(config, { logger: false, ...(options.app ?? {}) });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const origin = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   return {
@@ -64,7 +70,7 @@ export async function startTestApp(dialect: Dialect, env: Record<string, string>
  * The app for a `describe` block: started in its `beforeAll` on a fresh database, closed (and the database
  * dropped) in its `afterAll`. Returns a handle usable in the block's own hooks and tests (not before).
  */
-export function withTestApp(dialect: Dialect, env: Record<string, string> = {}, options: { through?: (databaseUrl: string) => string } = {}): TestApp {
+export function withTestApp(dialect: Dialect, env: Record<string, string> = {}, options: TestAppOptions = {}): TestApp {
   let current: TestApp | undefined;
   beforeAll(async () => {
     current = await startTestApp(dialect, env, options);
