@@ -59,7 +59,7 @@ function Evaluation({ data }: { data: EvaluationAnswer }) {
         <Text as="h2" id={domainsId} size={500} weight="semibold" className={styles.h2}>
           {s.byDomainHeading}
         </Text>
-        <ScrollTable label={s.byDomainHeading}>
+        <ScrollTable>
           <thead>
             <tr>
               <th scope="col">{s.domain}</th>
@@ -93,7 +93,7 @@ function Evaluation({ data }: { data: EvaluationAnswer }) {
         <Text as="h2" id={rowsId} size={500} weight="semibold" className={styles.h2}>
           {s.rowsHeading}
         </Text>
-        <ScrollTable label={s.rowsHeading}>
+        <ScrollTable>
           <thead>
             <tr>
               <th scope="col">{s.domain}</th>

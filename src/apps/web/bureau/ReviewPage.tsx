@@ -103,7 +103,7 @@ function Review({ data, onChanged }: { data: ReviewData; onChanged: () => void }
         <Text as="h2" id="review-values" size={500} weight="semibold" className={styles.h2}>
           {s.valuesHeading(detail.currentVersion)}
         </Text>
-        <ScrollTable label={s.valuesHeading(detail.currentVersion)}>
+        <ScrollTable>
           <thead>
             <tr>
               <th scope="col">{s.indicator}</th>
@@ -167,7 +167,7 @@ function Review({ data, onChanged }: { data: ReviewData; onChanged: () => void }
         <Text as="h2" id="review-history" size={500} weight="semibold" className={styles.h2}>
           {s.historyHeading}
         </Text>
-        <ScrollTable label={s.historyHeading}>
+        <ScrollTable>
           <thead>
             <tr>
               <th scope="col">{s.when}</th>
@@ -235,7 +235,7 @@ function VersionDiff({ data, names }: { data: ReviewData; names: ReturnType<type
       ) : differences.length === 0 ? (
         <Text>{s.noDifferences}</Text>
       ) : (
-        <ScrollTable label={heading}>
+        <ScrollTable>
           <thead>
             <tr>
               <th scope="col">{s.indicator}</th>

@@ -105,15 +105,20 @@ export function PlanYearPicker({ allowBoth = false, defaultPlan = 'children', ch
 /** An answer being loaded: loading, failed (the error) or ready (the data); reload() asks again. */
 export type Loaded<T> = { readonly status: 'loading' } | { readonly status: 'error'; readonly error: unknown } | { readonly status: 'ready'; readonly data: T };
 
-/** Loads `load()` whenever `key` changes; a late answer for an older key is dropped. */
+/**
+ * Loads `load()` whenever `key` changes; a late answer for an older key is dropped. reload() asks again and
+ * keeps showing what it has meanwhile (a page reloaded after an action keeps its message and its place).
+ */
 export function useLoad<T>(key: string, load: () => Promise<T>): { state: Loaded<T>; reload: () => void } {
   const [state, setState] = useState<Loaded<T>>({ status: 'loading' });
   const [round, setRound] = useState(0);
   const loadRef = useRef(load);
   loadRef.current = load;
+  const keyRef = useRef<string | null>(null);
   useEffect(() => {
     let current = true;
-    setState({ status: 'loading' });
+    if (keyRef.current !== key) setState({ status: 'loading' });
+    keyRef.current = key;
     loadRef.current().then(
       (data) => current && setState({ status: 'ready', data }),
       (error: unknown) => current && setState({ status: 'error', error }),
@@ -159,11 +164,15 @@ const useTableStyles = makeStyles({
   },
 });
 
-/** A table in a container that scrolls by itself, so the page never scrolls sideways. */
+/**
+ * A table in a container that scrolls by itself, so the page never scrolls sideways. With a label the
+ * container is a named region that takes the focus (so the keyboard can scroll it); without one it is plain
+ * (inside a section that already names it).
+ */
 export function ScrollTable({ caption, children, label }: { caption?: ReactNode; label?: string; children: ReactNode }) {
   const styles = useTableStyles();
   return (
-    <div className={`${styles.scroller} bureau-table-scroller`} role="region" aria-label={label} tabIndex={0}>
+    <div className={`${styles.scroller} bureau-table-scroller`} {...(label ? { role: 'region', 'aria-label': label, tabIndex: 0 } : {})}>
       <table className={styles.table}>
         {caption !== undefined && <caption>{caption}</caption>}
         {children}
