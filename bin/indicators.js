@@ -11,7 +11,7 @@ for (const stream of [process.stdout, process.stderr]) {
 }
 const { runCli } = require('../src/cli/main.ts');
 
-runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr }).then(
+runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin }).then(
   (code) => {
     process.exitCode = code;
   },

@@ -2,6 +2,8 @@
 export interface CliIo {
   readonly stdout: { write(text: string): unknown };
   readonly stderr: { write(text: string): unknown };
+  /** Standard input, for the commands that read it (`user add --password-stdin`). */
+  readonly stdin?: AsyncIterable<string | Uint8Array>;
 }
 
 /** Exit codes of the CLI. */

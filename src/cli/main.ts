@@ -6,6 +6,7 @@ import { templateCommand } from './commands/template-command';
 import { checkCommand } from './commands/check-command';
 import { orgCommand } from './commands/org-command';
 import { tokenCommand } from './commands/token-command';
+import { userCommand } from './commands/user-command';
 import { backupCommand } from './commands/backup-command';
 import { consolidateCommand } from './commands/consolidate-command';
 import { deadlineCommand } from './commands/deadline-command';
@@ -37,6 +38,13 @@ const USAGE = `用法 / Usage: indicators <命令> [选项]
   token list [--json]
   token revoke <令牌编号>
       创建（令牌只显示一次）、列出、撤销访问令牌。
+  user add --login <用户名> --org <单位编号> --role reporter|bureau|admin [--name <姓名>] [--password-stdin] [--json]
+  user list [--json]
+  user reset-password --login <用户名>
+  user unlock --login <用户名>
+      网页的用户（共享端点的数据库）：添加（不带 --password-stdin 时生成初始密码，只显示一次，首次登录后须修改；
+      带 --password-stdin 时从标准输入读取密码，至少 10 个字符）、列出、重置密码（生成新密码，结束其登录会话）、解锁。
+      第一位管理员 / the first admin: indicators user add --login admin --org tjj --role admin
   backup --out <备份文件.sqlite> [--force] [--json]
       服务运行中也可在线备份 SQLite 数据库（检查完整性后才保存；PostgreSQL 请用 pg_dump，见 docs/operations.md）。
       退出码 0 已保存；2 未保存（参数无法使用、文件已存在、没有数据库、PostgreSQL 或备份失败）。
@@ -61,6 +69,7 @@ const COMMANDS: Record<string, Command> = {
   check: checkCommand,
   org: orgCommand,
   token: tokenCommand,
+  user: userCommand,
   backup: backupCommand,
   consolidate: consolidateCommand,
   deadline: deadlineCommand,

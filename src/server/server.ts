@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app';
 import { ConfigError, devCertificatePaths, loadConfig, type ServerConfig } from './config';
 import { describeLocation } from './db/connect';
+import { countActiveAdmins } from './repositories/users';
 
 /**
  * Starts the shared endpoint: reads the environment, builds the app, listens, prints the URLs, and on
@@ -15,6 +16,7 @@ export async function startServer(config: ServerConfig = loadConfig()): Promise<
   const origin = `${config.tls.kind === 'https' ? 'https' : 'http'}://${config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host}:${port}`;
   const lines = [
     `新平监测填报服务已启动 / Xinping monitoring endpoint is running`,
+    `  网页 Web app:         ${origin}/`,
     `  任务窗格 Task pane:   ${origin}/taskpane.html`,
     `  加载项清单 Manifest:  ${origin}/manifest.xml`,
     `  接口 API:             ${origin}/api/v1   (OpenAPI: ${origin}/api/v1/openapi.json)`,
@@ -33,9 +35,24 @@ export async function startServer(config: ServerConfig = loadConfig()): Promise<
       '        in production terminate TLS at a reverse proxy (HTTPS=0) or set TLS_CERT/TLS_KEY.',
     );
   }
+  lines.push(...(await firstAdminHint(app)));
   process.stdout.write(`${lines.join('\n')}\n`);
   closeGracefully(app);
   return app;
+}
+
+/** While no admin can sign in to the web app, how to make the first one (the bureau's 统计局 is tjj in seeds/organisations.json). */
+export async function firstAdminHint(app: FastifyInstance): Promise<string[]> {
+  if ((await countActiveAdmins(app.db)) > 0) return [];
+  app.log.warn('no active admin user: create one with `npm run -s cli -- user add --login admin --org tjj --role admin`');
+  return [
+    '',
+    '  还没有管理员账户：网页登录前，请先在服务器上创建第一位管理员（初始密码只显示一次，首次登录后须修改）：',
+    '        npm run -s cli -- user add --login admin --org tjj --role admin --name 统计局管理员',
+    '        （使用与服务相同的 DATA_DIR / DATABASE_URL；自己设定密码：加 --password-stdin 并从标准输入提供）',
+    '  No admin user yet: before anyone can sign in to the web app, create the first admin on this machine',
+    '        (same DATA_DIR / DATABASE_URL as the service): npm run -s cli -- user add --login admin --org tjj --role admin',
+  ];
 }
 
 function closeGracefully(app: FastifyInstance): void {

@@ -11,6 +11,7 @@ import { findOrganisation, organisationOf } from '../repositories/organisations'
 import { deleteSession, deleteSessionsOfUser, findSessionBySecret } from '../repositories/sessions';
 import { findUser, recordFailedLogin, setPassword } from '../repositories/users';
 import { userAnswer, type Accounts } from '../services/accounts';
+import { weakPasswordReason } from '../services/passwords';
 import { errorResponses } from './error-responses';
 
 /** Refusals a failed sign-in counts against the caller's address. */
@@ -122,12 +123,8 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ accounts: Accounts }> = asyn
   }
 };
 
-/** A new password the same as the current one, or the login name itself, is refused (400). */
+/** A new password the same as the current one, or containing the login name, is refused (400). */
 export function refuseWeakPassword(password: string, current: string | undefined, login: string): void {
-  if (current !== undefined && password === current) {
-    throw new ApiError(400, 'auth.samePassword', '新密码不能与当前密码相同。', 'The new password must differ from the current one.');
-  }
-  if (password.toLowerCase().includes(login.toLowerCase())) {
-    throw new ApiError(400, 'auth.weakPassword', '新密码不能包含用户名。', 'The new password must not contain the login name.');
-  }
+  const reason = weakPasswordReason(password, login, current);
+  if (reason) throw new ApiError(400, reason.code, reason.zh, reason.en);
 }

@@ -132,3 +132,10 @@ export function generatePassword(length = 16): string {
   }
   return out.join('');
 }
+
+/** Why a new password is refused beyond its length (NewPasswordSchema): the same as the current one, or containing the login name. */
+export function weakPasswordReason(password: string, login: string, current?: string): { code: string; zh: string; en: string } | undefined {
+  if (current !== undefined && password === current) return { code: 'auth.samePassword', zh: '新密码不能与当前密码相同。', en: 'The new password must differ from the current one.' };
+  if (password.toLowerCase().includes(login.trim().toLowerCase())) return { code: 'auth.weakPassword', zh: '新密码不能包含用户名。', en: 'The new password must not contain the login name.' };
+  return undefined;
+}
