@@ -23,7 +23,7 @@ const LAYERS = [
   { name: 'office adapter', paths: ['src/office-workbook'], may: ['core', 'workbook'], doc: 'the Office.js implementation of the workbook host' },
   { name: 'xlsx adapter', paths: ['src/xlsx'], may: ['core'], doc: 'writing and (bounded) reading of .xlsx templates' },
   { name: 'task pane', paths: ['src/apps/taskpane'], may: ['core', 'contract', 'workbook', 'client', 'ui', 'seed catalog', 'office adapter'], doc: 'the Excel add-in' },
-  { name: 'web app', paths: ['src/apps/web'], may: ['core', 'contract', 'client', 'ui', 'seed catalog'], doc: 'the department portal and the bureau workspace' },
+  { name: 'web app', paths: ['src/apps/web'], may: ['core', 'contract', 'client', 'ui', 'seed catalog', 'xlsx adapter'], doc: 'the department portal (its quick check reads .xlsx in the browser: src/xlsx/read-xlsx-browser.ts) and the bureau workspace' },
   { name: 'server', paths: ['src/server'], may: ['core', 'contract', 'seed catalog', 'xlsx adapter'], doc: 'the shared endpoint' },
   { name: 'cli', paths: ['src/cli'], may: ['core', 'contract', 'seed catalog', 'xlsx adapter', 'server'], doc: 'the indicators command' },
 ];

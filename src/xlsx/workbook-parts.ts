@@ -1,7 +1,6 @@
-import { posix } from 'node:path';
 import { decodeXString, formatCode } from './number-formats';
 import type { XlsxLimits } from './xlsx-limits';
-import { inflateText, type XlsxPackage } from './xlsx-package';
+import { joinParts, normalizePart, partBasename, partDirname, type PackagePort } from './package-port';
 import { damaged, notXlsx, refuse, tooManyCellFormats, tooManySharedStrings, tooManySheets } from './xlsx-refusals';
 import { xmlSink, type XmlHandler } from './xml-events';
 
@@ -27,15 +26,15 @@ export interface WorkbookStructure {
 }
 
 /** Whether the package has a part (names are case-insensitive). */
-export function hasPart(pkg: XlsxPackage, part: string): boolean {
+export function hasPart(pkg: PackagePort, part: string): boolean {
   return pkg.entries.has(part.toLowerCase());
 }
 
 /** Streams one part through `handler`; false when the package has no such part. */
-export async function readPart(pkg: XlsxPackage, part: string, handler: XmlHandler): Promise<boolean> {
+export async function readPart(pkg: PackagePort, part: string, handler: XmlHandler): Promise<boolean> {
   const entry = pkg.entries.get(part.toLowerCase());
   if (!entry) return false;
-  await inflateText(pkg, entry, xmlSink(part, handler));
+  await pkg.inflateText(entry, xmlSink(part, handler));
   return true;
 }
 
@@ -65,8 +64,8 @@ class RelationshipsReader implements XmlHandler {
 
 /** `xl/workbook.xml` → `xl/_rels/workbook.xml.rels`. */
 function relationshipsPartOf(part: string): string {
-  const dir = posix.dirname(part);
-  return `${dir === '.' ? '' : `${dir}/`}_rels/${posix.basename(part)}.rels`;
+  const dir = partDirname(part);
+  return `${dir === '.' ? '' : `${dir}/`}_rels/${partBasename(part)}.rels`;
 }
 
 /** A relationship's target as a part name: relative to the part it belongs to, or absolute from the root. */
@@ -77,11 +76,12 @@ function resolveTarget(source: string, target: string): string {
   } catch {
     // a stray % is part of the name
   }
-  const joined = decoded.startsWith('/') ? decoded : posix.join(posix.dirname(source), decoded);
-  return posix.normalize(joined).replace(/^\/+/, '');
+  // posix.join leaves out an empty part
+  const joined = decoded.startsWith('/') ? decoded : decoded === '' ? partDirname(source) : joinParts(partDirname(source), decoded);
+  return normalizePart(joined).replace(/^\/+/, '');
 }
 
-async function readRelationships(pkg: XlsxPackage, part: string): Promise<Relationship[]> {
+async function readRelationships(pkg: PackagePort, part: string): Promise<Relationship[]> {
   const reader = new RelationshipsReader(part, pkg.limits);
   await readPart(pkg, part, reader);
   return reader.relationships;
@@ -125,7 +125,7 @@ class WorkbookReader implements XmlHandler {
  * worksheets in tab order (chart and dialog sheets are skipped), its styles and shared strings.
  * A zip without a workbook, or a workbook without a worksheet, is not an .xlsx.
  */
-export async function readWorkbookStructure(pkg: XlsxPackage): Promise<WorkbookStructure> {
+export async function readWorkbookStructure(pkg: PackagePort): Promise<WorkbookStructure> {
   const root = await readRelationships(pkg, '_rels/.rels');
   const document = root.find((relationship) => ofType(relationship, 'officeDocument'));
   const workbookPart = document ? resolveTarget('', document.target) : 'xl/workbook.xml';
@@ -175,7 +175,7 @@ class StylesReader implements XmlHandler {
 }
 
 /** The number format code of each cell style (`cellXfs`), by the index cells name in their `s`. */
-export async function readCellFormats(pkg: XlsxPackage, part: string | undefined): Promise<string[]> {
+export async function readCellFormats(pkg: PackagePort, part: string | undefined): Promise<string[]> {
   if (part === undefined) return [];
   const reader = new StylesReader(pkg.limits);
   await readPart(pkg, part, reader);
@@ -222,7 +222,7 @@ class SharedStringsReader implements XmlHandler {
 }
 
 /** The shared strings, by index; none when the workbook has no table. */
-export async function readSharedStrings(pkg: XlsxPackage, part: string | undefined): Promise<string[]> {
+export async function readSharedStrings(pkg: PackagePort, part: string | undefined): Promise<string[]> {
   if (part === undefined) return [];
   const reader = new SharedStringsReader(pkg.limits);
   await readPart(pkg, part, reader);

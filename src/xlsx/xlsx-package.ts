@@ -1,9 +1,8 @@
 import yauzl from 'yauzl';
 import type { XlsxLimits } from './xlsx-limits';
+import { checkEntry, OLE_SIGNATURE, reasonOf, startsWith, type PackageOpener, type TextSink } from './package-port';
 import {
-  compressionRatio,
   damaged,
-  entryTooLarge,
   inflatedTooMuch,
   legacyOrEncrypted,
   notXlsx,
@@ -28,11 +27,8 @@ export interface XlsxPackage {
   inflated: number;
 }
 
-const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0];
-
-function startsWith(data: Uint8Array, bytes: readonly number[]): boolean {
-  return data.length >= bytes.length && bytes.every((byte, index) => data[index] === byte);
-}
+export type { TextSink } from './package-port';
+export { reasonOf } from './package-port';
 
 function fromBuffer(buffer: Buffer): Promise<yauzl.ZipFile> {
   return new Promise((resolve, reject) => {
@@ -108,16 +104,6 @@ function checkedEntries(zipfile: yauzl.ZipFile, limits: XlsxLimits): Promise<Map
   });
 }
 
-/** One entry's declared sizes against the limits, from the central directory alone. */
-function checkEntry(entry: yauzl.Entry, limits: XlsxLimits): void {
-  const size = entry.uncompressedSize;
-  if (size > limits.maxEntryBytes) refuse(entryTooLarge(entry.fileName, size, limits));
-  if (size > limits.ratioAboveBytes) {
-    const ratio = size / Math.max(entry.compressedSize, 1);
-    if (ratio > limits.maxRatio) refuse(compressionRatio(entry.fileName, ratio, limits));
-  }
-}
-
 function openReadStream(zipfile: yauzl.ZipFile, entry: yauzl.Entry): Promise<NodeJS.ReadableStream> {
   return new Promise((resolve, reject) => {
     zipfile.openReadStream(entry, (error, stream) => {
@@ -125,12 +111,6 @@ function openReadStream(zipfile: yauzl.ZipFile, entry: yauzl.Entry): Promise<Nod
       else resolve(stream);
     });
   });
-}
-
-/** Where an entry's text goes: `write` answers whether it wants more; `end` follows the last chunk. */
-export interface TextSink {
-  write(text: string): boolean;
-  end(): void;
 }
 
 /**
@@ -168,7 +148,14 @@ export async function inflateText(pkg: XlsxPackage, entry: yauzl.Entry, sink: Te
   if (sink.write(decoder.decode())) sink.end();
 }
 
-/** The reason an error gives, for the "damaged" message. */
-export function reasonOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
+/** The reader's port over yauzl (package-port.ts): what the server and `indicators check` open uploads with. */
+export const openNodePackage: PackageOpener = async (data, limits) => {
+  const pkg = await openPackage(data, limits);
+  return {
+    entries: pkg.entries,
+    limits,
+    // the entries of this map are yauzl's own
+    inflateText: (entry, sink) => inflateText(pkg, entry as yauzl.Entry, sink),
+    close: () => closePackage(pkg),
+  };
+};

@@ -1,5 +1,5 @@
 import { SaxesParser } from 'saxes';
-import type { TextSink } from './xlsx-package';
+import type { TextSink } from './package-port';
 import { damaged, doctype, refuse } from './xlsx-refusals';
 
 /**
