@@ -233,3 +233,19 @@ describeEachDialect('failed sign-ins count against the address', (dialect) => {
     expect((await t.request(await t.token('wjj'), { method: 'GET', url: '/api/v1/me' })).statusCode).toBe(200);
   });
 });
+
+describeEachDialect('a sign-in rehashes a password stored at a lower cost', (dialect) => {
+  // the server's own cost (OWASP's); the user's hash was made cheaper (as by an older release)
+  const t = withTestApp(dialect);
+
+  it('after the sign-in the stored hash carries the current cost and still verifies', async () => {
+    const user = await addUser(t, { login: 'old-hash', organisationId: 'wjj', role: 'reporter', password: PASSWORD });
+    expect(user.password_hash.startsWith(`scrypt$${TEST_COST.N}$${TEST_COST.r}$${TEST_COST.p}$`)).toBe(true);
+    expect((await login(t, 'old-hash', PASSWORD)).statusCode).toBe(200);
+    const stored = await t.app.db.selectFrom('users').select(['password_hash', 'password_changed_at']).where('id', '=', user.id).executeTakeFirstOrThrow();
+    expect(stored.password_hash.startsWith('scrypt$32768$8$3$')).toBe(true);
+    expect(stored.password_changed_at).toBe(user.password_changed_at);
+    expect((await login(t, 'old-hash', PASSWORD)).statusCode).toBe(200);
+    expect((await login(t, 'old-hash', 'not-the-password')).statusCode).toBe(401);
+  });
+});
