@@ -138,14 +138,19 @@ export const accountAdminRoutes: FastifyPluginAsyncZod<{ accounts: Accounts; ref
     return reply.code(201).send({ token: tokenAnswer(row), secret: created.token });
   });
 
+  const revoke = async (auth: AuthContext | null, id: string) => {
+    assertAdmin(auth);
+    const outcome = await revokeToken(fastify.db, id, accounts.now());
+    if (outcome === 'unknown') throw new ApiError(404, 'token.notFound', `没有编号为“${id}”的令牌。`, `There is no token "${id}".`);
+    return tokenAnswer((await listTokens(fastify.db)).find((token) => token.id === id)!);
+  };
   fastify.post('/tokens/:id/revoke', {
     schema: { summary: 'Revoke an API token (admin): requests with it are refused from now on (401); revoking twice is no error', params: TokenIdParamsSchema, response: { 200: ApiTokenSchema, ...errorResponses(403, 404) } },
-  }, async (request) => {
-    assertAdmin(request.auth);
-    const outcome = await revokeToken(fastify.db, request.params.id, accounts.now());
-    if (outcome === 'unknown') throw new ApiError(404, 'token.notFound', `没有编号为“${request.params.id}”的令牌。`, `There is no token "${request.params.id}".`);
-    return tokenAnswer((await listTokens(fastify.db)).find((token) => token.id === request.params.id)!);
-  });
+  }, async (request) => revoke(request.auth, request.params.id));
+  // the same as DELETE: a token is never deleted, only revoked (it stays listed, and in the audit trail)
+  fastify.delete('/tokens/:id', {
+    schema: { summary: 'Revoke an API token (admin), as POST /tokens/{id}/revoke: it stays listed as revoked', params: TokenIdParamsSchema, response: { 200: ApiTokenSchema, ...errorResponses(403, 404) } },
+  }, async (request) => revoke(request.auth, request.params.id));
 
   fastify.post('/organisations', {
     schema: {

@@ -131,6 +131,15 @@ describeEachDialect('admin routes: users, tokens, organisations', (dialect) => {
     expect((await t.request(body.secret, { method: 'GET', url: '/api/v1/me' })).statusCode).toBe(401);
     expect((await admin.request({ method: 'POST', url: `/api/v1/tokens/${body.token.id}/revoke` })).statusCode).toBe(200);
     expect((await admin.request({ method: 'POST', url: '/api/v1/tokens/tok_000000000000/revoke' })).statusCode).toBe(404);
+    // DELETE /tokens/:id revokes as well (the token stays listed, revoked)
+    const other = CreatedTokenSchema.parse((await admin.request({ method: 'POST', url: '/api/v1/tokens', payload: { organisationId: 'fl', role: 'reporter' } })).json());
+    expect((await t.request(other.secret, { method: 'GET', url: '/api/v1/me' })).statusCode).toBe(200);
+    expect((await admin.request({ method: 'DELETE', url: `/api/v1/tokens/${other.token.id}`, csrf: false })).statusCode).toBe(403);
+    const deleted = await admin.request({ method: 'DELETE', url: `/api/v1/tokens/${other.token.id}` });
+    expect(deleted.statusCode).toBe(200);
+    expect(deleted.json()).toMatchObject({ id: other.token.id, revokedAt: expect.any(String) });
+    expect((await t.request(other.secret, { method: 'GET', url: '/api/v1/me' })).statusCode).toBe(401);
+    expect((await admin.request({ method: 'DELETE', url: '/api/v1/tokens/tok_000000000000' })).statusCode).toBe(404);
     const userRow = UserListSchema.parse((await admin.request({ method: 'GET', url: '/api/v1/users' })).json()).users[0]!;
     expect((await admin.request({ method: 'POST', url: `/api/v1/tokens/${userRow.id}/revoke` })).statusCode).toBe(404);
     // an admin token manages as an admin session does
