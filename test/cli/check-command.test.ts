@@ -123,24 +123,43 @@ describe('indicators check', () => {
     expect(stdout).toContain('（戛洒镇）');
   });
 
-  it('warns on a blank 填表人 and 联系电话, naming their cells, and still exits 0 without errors', async () => {
+  it('names a blank 填表人 and 联系电话 under 提示 as 表尾信息 (not under 预警, which asks for a 说明), naming their cells, and still exits 0', async () => {
     const inputs = complete(CLEAN);
     const unsigned = await run('check', await filledFile(inputs, undefined, { sign: false }));
+    const signed = await run('check', await filledFile(inputs));
     expect(unsigned.code).toBe(0);
     const reporter = footerCell(new ExcelJS.Workbook().addWorksheet('x'), 'reporter').address;
     const phone = footerCell(new ExcelJS.Workbook().addWorksheet('x'), 'phone').address;
-    expect(unsigned.stdout).toContain(`${reporter}：表尾“填表人”未填写；请填写填表人姓名`);
-    expect(unsigned.stdout).toContain(`${phone}：表尾“联系电话”未填写；请填写联系电话`);
-    const json = JSON.parse((await run('check', await filledFile(inputs, undefined, { sign: false }), '--json')).stdout) as { sheets: { problems: { code: string; cell: string | null; severity: string }[]; footer: Record<string, string> }[] };
+    const lines = unsigned.stdout.split('\n');
+    const lineOf = (cell: string) => lines.find((line) => line.trim().startsWith(`${cell} `)) ?? '';
+    expect(lineOf(reporter)).toMatch(new RegExp(`^ {4}${reporter} +表尾信息：表尾“填表人”未填写；请填写填表人姓名`));
+    expect(lineOf(phone)).toMatch(new RegExp(`^ {4}${phone} +表尾信息：表尾“联系电话”未填写；请填写联系电话`));
+    // listed in the 提示 section (the last heading above them), asking for no 说明
+    const heading = (cell: string) => lines.slice(0, lines.indexOf(lineOf(cell))).reverse().find((line) => /^ {2}\S/.test(line)) ?? '';
+    expect(heading(reporter)).toMatch(/^ {2}提示（不影响提交）：\d+$/);
+    expect(heading(phone)).toMatch(/^ {2}提示（不影响提交）：\d+$/);
+    expect(lines[lines.indexOf(lineOf(reporter)) + 1]).not.toContain('说明');
+    // counted where they are listed: two more 提示, the same 预警 and 须填写说明 as the signed sheet
+    const sentence = (stdout: string) => /错误 (\d+) · 未达标 (\d+) · 预警 (\d+) · 提示 (\d+)(?:；须填写说明 (\d+))?/.exec(stdout)?.slice(1).map((n) => Number(n ?? 0)) ?? [];
+    const [error, notMet, warning, info, notes] = sentence(signed.stdout);
+    expect(sentence(unsigned.stdout)).toEqual([error, notMet, warning, (info ?? 0) + 2, notes]);
+    const json = JSON.parse((await run('check', await filledFile(inputs, undefined, { sign: false }), '--json')).stdout) as {
+      sheets: { problems: { code: string; cell: string | null; severity: string }[]; footer: Record<string, string>; summary: { counts: Record<string, number> }; findings: { category: string; needsNote: boolean; messages: { code: string }[] }[] }[];
+    };
     expect(json.sheets[0]?.problems.filter((problem) => problem.code.startsWith('template.')).map((problem) => [problem.code, problem.cell, problem.severity])).toEqual([
-      ['template.reporterMissing', reporter, 'warning'],
-      ['template.phoneMissing', phone, 'warning'],
+      ['template.reporterMissing', reporter, 'info'],
+      ['template.phoneMissing', phone, 'info'],
     ]);
-    // signed: no such warning, and the footer in the JSON
-    const signed = await run('check', await filledFile(inputs), '--json');
-    const sheet = (JSON.parse(signed.stdout) as typeof json).sheets[0];
+    expect(json.sheets[0]?.findings.filter((finding) => finding.messages.some((message) => message.code.endsWith('Missing'))).map((finding) => [finding.category, finding.needsNote])).toEqual([
+      ['info', false],
+      ['info', false],
+    ]);
+    // signed: no such 提示, and the footer in the JSON
+    const signedJson = JSON.parse((await run('check', await filledFile(inputs), '--json')).stdout) as typeof json;
+    const sheet = signedJson.sheets[0];
     expect(sheet?.problems.filter((problem) => problem.code === 'template.reporterMissing' || problem.code === 'template.phoneMissing')).toEqual([]);
     expect(sheet?.footer).toEqual({ reporter: '张三', phone: '0877-7012345' });
+    expect(json.sheets[0]?.summary.counts).toEqual({ ...sheet?.summary.counts, info: (sheet?.summary.counts.info ?? 0) + 2 });
   });
 
   it('exits 1 on garbage values and names the cell and what was expected', async () => {

@@ -4,7 +4,7 @@ import { reportingUnitName, type Catalog } from '../../core/catalog/catalog';
 import { textOf, type Language } from '../../core/i18n/message';
 import type { CellValue, RawCell } from '../../core/parse/cell-value';
 import type { TemplateCheck } from '../../core/template/check-template';
-import { entriesByKey } from '../../core/template/read-template';
+import { entriesByKey, FOOTER_PROBLEM_CODES } from '../../core/template/read-template';
 import { entryKey } from '../../core/assess/entry';
 import { collapseRepeats, completenessText, countsText, FINDING_CATEGORIES, type FindingCategory } from '../../core/report/report-findings';
 import type { TemplateFinding } from '../../core/template/template-findings';
@@ -175,6 +175,8 @@ function writeSheetReport(io: CliIo, sheet: TemplateCheck, catalog: Catalog, lan
     warning: en ? 'Warnings: swings, projections, checks (explain in the note)' : '预警：波动、趋势及其他（提交时须说明）',
     info: en ? 'Notes (do not block submission)' : '提示（不影响提交）',
   };
+  // the footer's blanks (填表人, 联系电话) are 提示 of their own kind: named 表尾信息, never asked for a 说明
+  const footerName = en ? 'Footer' : '表尾信息';
   for (const category of FINDING_CATEGORIES) {
     const findings = sheet.findings.filter((finding) => finding.category === category);
     if (findings.length === 0) continue;
@@ -184,8 +186,12 @@ function writeSheetReport(io: CliIo, sheet: TemplateCheck, catalog: Catalog, lan
       const indicator = first.indicatorId ? catalog.indicators.get(first.indicatorId) : undefined;
       const units = group.filter((finding) => finding.unitId !== undefined).map((finding) => textOf(reportingUnitName(catalog, finding.unitId as string, indicator), language));
       const where = units.length === 0 ? '' : group.length === 1 ? `（${units[0]}）` : `（${units.join(en ? ', ' : '、')}${en ? `: ${group.length}` : `，共${group.length}个`}）`;
-      const name = indicator ? `${indicator.id} ${en ? indicator.nameEn : indicator.name}${where}` : (first.indicatorId ?? '');
-      const shown = first.messages.filter((message) => category === 'info' || message.severity !== 'info');
+      const footer = first.kind === 'report' && first.messages.every((message) => FOOTER_PROBLEM_CODES.has(message.code));
+      const name = indicator ? `${indicator.id} ${en ? indicator.nameEn : indicator.name}${where}` : footer ? footerName : (first.indicatorId ?? '');
+      const shown = first.messages
+        .filter((message) => category === 'info' || message.severity !== 'info')
+        // the cell is printed in front already
+        .map((message) => (footer && message.cell ? { ...message, zh: message.zh.replace(`${message.cell}：`, ''), en: message.en.replace(`${message.cell}: `, '') } : message));
       const last = group[group.length - 1] as TemplateFinding;
       const cells = group.length === 1 ? (first.cell ?? '') : `${first.cell ?? ''}–${last.cell ?? ''}`;
       io.stdout.write(`    ${cells.padEnd(6)}${cells.length >= 6 ? ' ' : ''}${name}${name ? '：' : ''}${shown.map((message) => textOf(message, language)).join('；')}\n`);

@@ -335,10 +335,17 @@ function resolveUnit(indicator: Indicator, text: string, names: UnitNames): stri
 }
 
 /**
+ * The codes of the footer's problems (表尾信息): a blank 填表人 or 联系电话, a deleted footer. They are 提示 —
+ * the report can be submitted and no 说明 answers them — listed under their own name, and their cells are
+ * still flagged so the blank line is seen.
+ */
+export const FOOTER_PROBLEM_CODES: ReadonlySet<string> = new Set(['template.reporterMissing', 'template.phoneMissing', 'template.footerMissing']);
+
+/**
  * The footer: found by its first label in the 序号 column below the data — 单位负责人 (version 2: 单位负责人 ·
  * 统计负责人 · 填表人, then 联系电话 · 报出日期) or 填报人 (version 1: 填报人 · 联系电话 · 填报日期, then 单位负责人) —
- * and read by column key, so inserted columns move nothing. A blank 填表人 or 联系电话 is a warning naming the
- * cell: the bureau needs someone to ask about the figures.
+ * and read by column key, so inserted columns move nothing. A blank 填表人 or 联系电话 is a 提示 naming the
+ * cell (FOOTER_PROBLEM_CODES): the bureau needs someone to ask about the figures, but it blocks nothing.
  */
 function readFooter(
   grid: SheetGrid,
@@ -375,7 +382,7 @@ function readFooter(
 }
 
 function footerProblem(code: string, cell: string | undefined, text: { zh: string; en: string }): TemplateProblem {
-  return { code, severity: 'warning', ...(cell ? { cell } : {}), zh: cell ? `${cell}：${text.zh}` : text.zh, en: cell ? `${cell}: ${text.en}` : `${text.en.charAt(0).toUpperCase()}${text.en.slice(1)}` };
+  return { code, severity: 'info', ...(cell ? { cell } : {}), zh: cell ? `${cell}：${text.zh}` : text.zh, en: cell ? `${cell}: ${text.en}` : `${text.en.charAt(0).toUpperCase()}${text.en.slice(1)}` };
 }
 
 function looksLikeTemplate(grid: SheetGrid): boolean {

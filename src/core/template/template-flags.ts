@@ -2,7 +2,7 @@ import { entryKey, type EntryResult, type Status } from '../assess/entry';
 import type { Language, Message, Severity } from '../i18n/message';
 import { textOf } from '../i18n/message';
 import type { ReportResult } from '../report/evaluate-report';
-import { entriesByKey, type EntryCells, type TemplateRead } from './read-template';
+import { entriesByKey, FOOTER_PROBLEM_CODES, type EntryCells, type TemplateRead } from './read-template';
 
 /** How a flagged cell is marked: invalid amber, missed target red, other warnings orange. */
 export type FlagKind = 'error' | 'notMet' | 'warning';
@@ -55,7 +55,8 @@ export function templateFlags(read: TemplateRead, report: ReportResult, language
   const entryOf = entriesByKey(read);
 
   for (const problem of read.problems) {
-    if (problem.severity === 'info') continue;
+    // a blank 填表人 or 联系电话 is only a 提示, but its cell is marked so the blank line is seen
+    if (problem.severity === 'info' && !FOOTER_PROBLEM_CODES.has(problem.code)) continue;
     add(problem.cell, problem.severity === 'error' ? 'error' : 'warning', problem.severity, problem, problem.indicatorId, problem.unitId);
   }
   for (const problem of report.problems) {

@@ -332,7 +332,7 @@ describe('readTemplate: optional inputs and the footer', () => {
     expect(result.problems).toEqual([]);
   });
 
-  it('gives an empty footer when nobody signed, and a warning naming the blank 填表人 and 联系电话 cells', () => {
+  it('gives an empty footer when nobody signed, and a 提示 naming the blank 填表人 and 联系电话 cells', () => {
     const model = health();
     const grid = gridOf(model);
     const result = read(readTemplate(grid, catalog));
@@ -340,11 +340,11 @@ describe('readTemplate: optional inputs and the footer', () => {
     const first = model.rows.findIndex((row) => row.kind === 'footer');
     const cellOf = (field: keyof typeof FOOTER_FIELDS) => addressOf(grid, first + FOOTER_FIELDS[field].row, COLUMN_INDEX[FOOTER_FIELDS[field].input]);
     expect(result.problems.map((p) => [p.code, p.severity, p.cell])).toEqual([
-      ['template.reporterMissing', 'warning', cellOf('reporter')],
-      ['template.phoneMissing', 'warning', cellOf('phone')],
+      ['template.reporterMissing', 'info', cellOf('reporter')],
+      ['template.phoneMissing', 'info', cellOf('phone')],
     ]);
     expect(result.problems[0]?.zh).toBe(`${cellOf('reporter')}：表尾“填表人”未填写；请填写填表人姓名，以便核实数据时联系`);
-    // a footer deleted altogether: one warning without a cell
+    // a footer deleted altogether: one 提示 without a cell
     const cut = gridOf(model);
     cut.values.splice(first);
     expect(read(readTemplate(cut, catalog)).problems.map((p) => p.code)).toEqual(['template.footerMissing']);
