@@ -186,9 +186,11 @@ export function renderTemplate(sheet: Excel.Worksheet, model: TemplateModel, cap
     plan.add([model.print], 8, () => {
       const layout = sheet.pageLayout;
       layout.orientation = 'Landscape';
-      layout.paperSize = 'A4';
+      layout.paperSize = model.print.paperSize;
       // 0 pages tall: as many as needed (Excel's "automatic")
       layout.zoom = { horizontalFitToPages: model.print.fitToPagesWide, verticalFitToPages: 0 };
+      // the visible columns only: the hidden helper columns and the metadata cell beyond them take no width
+      layout.setPrintArea(model.print.area);
       layout.setPrintTitleRows(model.print.titleRows);
       layout.headersFooters.defaultForAllPages.centerFooter = model.print.footer;
     });

@@ -12,6 +12,9 @@ function argb(colour: string): string {
   return `FF${colour.replace('#', '').toUpperCase()}`;
 }
 
+/** SpreadsheetML's paper size codes (ECMA-376 §18.3.1.63: 8 is A3, 9 is A4; ExcelJS's enum lacks A3). */
+const PAPER_SIZE: Readonly<Record<TemplateModel['print']['paperSize'] | 'A4', ExcelJS.PaperSize>> = { A3: 8 as ExcelJS.PaperSize, A4: 9 as ExcelJS.PaperSize };
+
 const THIN: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF808080' } };
 
 function applyStyle(cell: ExcelJS.Cell, style: CellStyle): void {
@@ -66,11 +69,13 @@ export async function renderTemplate(workbook: ExcelJS.Workbook, model: Template
   const sheet = workbook.addWorksheet(sheetName, {
     views: [{ state: 'frozen', xSplit: model.freeze.columns, ySplit: model.freeze.rows, topLeftCell: `A${model.freeze.rows + 1}`, activeCell: `A${model.freeze.rows + 1}` }],
     pageSetup: {
-      paperSize: 9, // A4
+      paperSize: PAPER_SIZE[model.print.paperSize],
       orientation: model.print.orientation,
       fitToPage: true,
       fitToWidth: model.print.fitToPagesWide,
       fitToHeight: 0,
+      // ExcelJS puts a $ before each part: "A$1:N$82" is written as the absolute $A$1:$N$82
+      printArea: model.print.area.replace(/([A-Z]+)(\d+)/g, '$1$$$2'),
       printTitlesRow: model.print.titleRows.replace(/\$/g, ''),
       horizontalCentered: true,
       margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.3, footer: 0.3 },

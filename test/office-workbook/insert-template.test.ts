@@ -1,5 +1,6 @@
 import { seedCatalog } from '../../src/seed-catalog';
 import { buildTemplate, FIRST_DATA_ROW, HEADER_ROW, MARKER_ROW } from '../../src/core/template/build-template';
+import { columnLetter } from '../../src/core/template/cell-address';
 import { COLUMN_INDEX } from '../../src/core/template/template-columns';
 import { encodeMetadata } from '../../src/core/template/template-metadata';
 import { CELL_STYLES, FLAG_COLOURS } from '../../src/core/template/template-model';
@@ -89,7 +90,9 @@ describe('insertTemplate on a current Excel (ExcelApi 1.18)', () => {
     const list = children.validations.findIndex((rule) => rule.rule.type === 'list');
     expect(sheet.validations[list]).toMatchObject({ rule: { list: { source: '是,否', inCellDropDown: true } } });
     expect(sheet.freeze).toEqual({ rows: FIRST_DATA_ROW, columns: 0 });
-    expect(sheet.pageLayout).toEqual({ orientation: 'Landscape', paperSize: 'A4', zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 }, printTitleRows: `$${HEADER_ROW + 1}:$${HEADER_ROW + 1}`, centerFooter: '第 &P 页，共 &N 页' });
+    // A3, the visible columns only (not the hidden helper columns and the metadata cell beyond them): legible print
+    const lastVisible = columnLetter(children.columns.filter((column) => !column.hidden).length - 1);
+    expect(sheet.pageLayout).toEqual({ orientation: 'Landscape', paperSize: 'A3', zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 }, printArea: `A1:${lastVisible}${children.rows.length}`, printTitleRows: `$${HEADER_ROW + 1}:$${HEADER_ROW + 1}`, centerFooter: '第 &P 页，共 &N 页' });
     expect(sheet.customProperties.get(METADATA_PROPERTY)).toBe(encodeMetadata(children.meta));
     expect(sheet.protection).toEqual({ protected: true, options: { allowSort: true, allowAutoFilter: true, allowFormatColumns: true, allowFormatRows: true } });
   });

@@ -156,8 +156,8 @@ describe('6. freezing, the 5 MB response cap, fit to page', () => {
     for (const sync of syncs) expect(sync.responseBytes).toBeLessThan(WEB_PAYLOAD_LIMIT_BYTES / 2);
   });
 
-  it('page layout is set on the active new sheet: A4 landscape, one page wide, as many tall as needed', async () => {
+  it('page layout is set on the active new sheet: A3 landscape, one page wide, as many tall as needed, the visible columns only', async () => {
     const { sheet } = await insertedOn('microsoft365', new FakeWorkbook(['说明']));
-    expect(sheet.pageLayout).toMatchObject({ orientation: 'Landscape', paperSize: 'A4', zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 } });
+    expect(sheet.pageLayout).toMatchObject({ orientation: 'Landscape', paperSize: 'A3', zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 }, printArea: model.print.area });
   });
 });

@@ -179,10 +179,11 @@ describe('templatesToXlsx: the file really has the template\'s structure', () =>
     expect(sheet.getCell(modelCell('C-SAF-01', 'baseline')).protection?.locked).toBe(false);
   });
 
-  it('freezes the header, prints A4 landscape one page wide with the header row repeated, and recalculates on load', async () => {
+  it('freezes the header, prints A3 landscape one page wide (the visible columns only) with the header row repeated, and recalculates on load', async () => {
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: HEADER_ROW + 1, xSplit: 0 });
-    expect(sheet.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+    expect(sheet.pageSetup).toMatchObject({ paperSize: 8, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
     const workbookXml = (await (await JSZip.loadAsync(data)).file('xl/workbook.xml')?.async('string')) ?? '';
+    expect(workbookXml).toMatch(new RegExp(`<definedName name="_xlnm.Print_Area" localSheetId="0">[^<]*\\$A\\$1:\\$N\\$${model.rows.length}</definedName>`));
     expect(workbookXml).toMatch(new RegExp(`<definedName name="_xlnm.Print_Titles" localSheetId="0">[^<]*\\$${HEADER_ROW + 1}:\\$${HEADER_ROW + 1}</definedName>`));
     expect(workbookXml).toMatch(/<calcPr[^>]*fullCalcOnLoad="1"/);
     expect(xml).toMatch(/<pageSetUpPr fitToPage="1"\/>/);

@@ -165,8 +165,9 @@ export function buildTemplate(catalog: Catalog, request: TemplateRequest): Templ
     freeze: { rows: FIRST_DATA_ROW, columns: 0 },
     print: {
       orientation: 'landscape',
-      paperSize: 'A4',
+      paperSize: 'A3',
       fitToPagesWide: 1,
+      area: rangeAddress(0, 0, rows.length - 1, lastColumn),
       titleRows: `$${HEADER_ROW + 1}:$${HEADER_ROW + 1}`,
       footer: zh ? '第 &P 页，共 &N 页' : 'Page &P of &N',
     },

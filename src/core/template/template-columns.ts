@@ -41,7 +41,7 @@ export interface TemplateColumn {
 /**
  * The columns of template version 2: the domain is a group row above its indicators (no column); qualitative
  * indicators report their progress in the wide 进展情况 column, numbers stay in the narrow 本年值. Widths sum
- * to 187 characters, printed one page wide on A4 landscape at about three quarters of their size.
+ * to 187 characters, printed one page wide on A3 landscape at 83–100% of their size (PRINT_SCALE).
  */
 export const TEMPLATE_COLUMNS: readonly TemplateColumn[] = [
   { key: 'seq', header: '序号', headerEn: 'No.', width: 5, input: false },
@@ -64,15 +64,18 @@ export const TEMPLATE_COLUMNS: readonly TemplateColumn[] = [
   { key: 'judged', header: '校验值', headerEn: 'Checked value', width: 8, input: false, hidden: true },
 ];
 
+/** The paper the templates print on: A3 landscape (420 mm wide), so that the data rows print legibly. */
+export const PRINT_PAPER_WIDTH_MM = 420;
+
 /**
- * How much a printout shrinks, at worst: the templates print one page wide on A4 landscape, so the printed
+ * How much a printout shrinks, at worst: the templates print one page wide on A3 landscape, so the printed
  * columns are scaled to the width between the side margins — taken as Excel's default 0.7 inch each, what a
  * sheet the add-in inserted keeps (the .xlsx writer's 0.4 inch leave more). A column of w characters is
  * w × 7 + 5 pixels in Excel (5.25 points a character), but LibreOffice without Calibri's metrics draws it
  * w × 7 points wide (measured: a 20-character column prints 140 points wide); the wider is assumed, so the
  * scale is the smallest any of them prints at.
  */
-export const PRINT_SCALE = Math.min(1, ((297 / 25.4 - 2 * 0.7) * 72) / TEMPLATE_COLUMNS.reduce((sum, column) => sum + (column.hidden ? 0 : column.width * 7), 0));
+export const PRINT_SCALE = Math.min(1, ((PRINT_PAPER_WIDTH_MM / 25.4 - 2 * 0.7) * 72) / TEMPLATE_COLUMNS.reduce((sum, column) => sum + (column.hidden ? 0 : column.width * 7), 0));
 
 /** The font size of 填表说明 that still prints at 9 points or more once scaled (PRINT_SCALE), in half points. */
 export const INSTRUCTIONS_FONT_SIZE = Math.ceil((9 / PRINT_SCALE) * 2) / 2;

@@ -133,10 +133,17 @@ export interface TemplateModel {
   readonly conditionalFormats: readonly ConditionalFormatRule[];
   /** Rows and columns kept in view while scrolling. */
   readonly freeze: { readonly rows: number; readonly columns: number };
+  /**
+   * How it prints: A3 landscape, one page wide and as many tall as the rows need (rows never shrink to fit the
+   * height), the column headers repeated on every page, the print area the visible columns only — so the
+   * 10-point data print at 8 points or more (10 × PRINT_SCALE: 8.3), not at the 5.7 points measured on A4.
+   */
   readonly print: {
     readonly orientation: 'landscape';
-    readonly paperSize: 'A4';
+    readonly paperSize: 'A3';
     readonly fitToPagesWide: 1;
+    /** What prints: from the first row to the last (填表说明), the columns up to the last visible one (no hidden helper columns, no metadata cell), A1 range. */
+    readonly area: string;
     /** Rows repeated at the top of every printed page, 1-based, e.g. "$4:$4". */
     readonly titleRows: string;
     readonly footer: string;

@@ -151,7 +151,8 @@ describe('buildTemplate: the sheet', () => {
     expect(headers).toEqual(model.columns.map((column) => column.header));
     expect(model.merges).toContain('A2:N2');
     expect(model.freeze).toEqual({ rows: HEADER_ROW + 1, columns: 0 });
-    expect(model.print).toMatchObject({ orientation: 'landscape', paperSize: 'A4', fitToPagesWide: 1, titleRows: `$${HEADER_ROW + 1}:$${HEADER_ROW + 1}` });
+    // A3, one page wide, the visible columns A:N from the first row to the last (no hidden helper column, no metadata cell)
+    expect(model.print).toMatchObject({ orientation: 'landscape', paperSize: 'A3', fitToPagesWide: 1, titleRows: `$${HEADER_ROW + 1}:$${HEADER_ROW + 1}`, area: `A1:N${model.rows.length}` });
     expect(model.protection.password).toBeUndefined();
     const footer = model.rows.filter((row) => row.kind === 'footer').map((row) => row.cells.map((cell) => cell?.value).join(''));
     expect(footer).toEqual(['单位负责人：统计负责人：填表人：', '联系电话：报出日期：']);
@@ -410,8 +411,10 @@ describe('buildTemplate: a printable 统计报表', () => {
     }
     const heights = new Set(model.dataRows.map((info) => model.rows[info.row]?.height));
     expect(heights.size).toBeGreaterThan(1);
-    // one page wide on A4 landscape scales the sheet down; the instructions' font is chosen so that they still print at ≥ 9 pt
+    // one page wide on A3 landscape scales the sheet down a little (the data's 10 points print at 8 or more); the
+    // instructions' font is chosen so that they still print at ≥ 9 pt
     expect(PRINT_SCALE).toBeLessThan(1);
+    expect(CELL_STYLES.cell.fontSize * PRINT_SCALE).toBeGreaterThanOrEqual(8);
     expect(CELL_STYLES.instructions.fontSize * PRINT_SCALE).toBeGreaterThanOrEqual(9);
     const instructions = model.rows.filter((row) => row.kind === 'instructions');
     expect(instructions[0]?.cells[0]?.value).toBe('填表说明');

@@ -119,7 +119,7 @@ export class FakeSheet {
   /** The AutoFilter's range, when the sheet has one (its dropdowns filter rows; on a protected sheet only with allowAutoFilter). */
   autoFilter?: Rect;
   freeze = { rows: 0, columns: 0 };
-  pageLayout: { orientation?: string; paperSize?: string; zoom?: Record<string, unknown>; printTitleRows?: string; centerFooter?: string } = {};
+  pageLayout: { orientation?: string; paperSize?: string; zoom?: Record<string, unknown>; printArea?: string; printTitleRows?: string; centerFooter?: string } = {};
   readonly customProperties = new Map<string, string>();
 
   constructor(

@@ -301,6 +301,11 @@ export class WorksheetProxy extends FakeProxy {
         if (keys.some((k) => !['horizontalFitToPages', 'verticalFitToPages', 'scale'].includes(k))) throw invalid('zoom options');
         set('zoom', value, (layout) => void (layout.zoom = { ...value }));
       },
+      setPrintArea: (address: string) => {
+        require('PageLayout.setPrintArea');
+        if (typeof address !== 'string' || !/^\$?[A-Z]+\$?\d+:\$?[A-Z]+\$?\d+$/.test(address)) throw invalid(`print area ${String(address)}`);
+        set('setPrintArea', address, (layout) => void (layout.printArea = address));
+      },
       setPrintTitleRows: (address: string) => {
         require('PageLayout.setPrintTitleRows');
         const rect = /^\$?\d+:\$?\d+$/.test(address) ? address : undefined;

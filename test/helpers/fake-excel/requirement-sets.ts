@@ -60,6 +60,7 @@ export const EXCEL_API = {
   'PageLayout.headersFooters': '1.9',
   'PageLayout.orientation': '1.9',
   'PageLayout.paperSize': '1.9',
+  'PageLayout.setPrintArea': '1.9',
   'PageLayout.setPrintTitleRows': '1.9',
   'PageLayout.zoom': '1.9',
   'HeaderFooterGroup.defaultForAllPages': '1.9',
