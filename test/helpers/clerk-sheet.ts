@@ -11,7 +11,7 @@ import { cellAddress } from '../../src/core/template/cell-address';
 import { COLUMN_INDEX, type ColumnKey } from '../../src/core/template/template-columns';
 import type { TemplateModel } from '../../src/core/template/template-model';
 import type { RowInput } from '../core/template/template-grid';
-import type { FakeSheet } from './fake-excel';
+import { parseRange, type FakeSheet } from './fake-excel';
 
 export const CLERK_YEAR = 2025;
 
@@ -24,7 +24,7 @@ const TOWNSHIPS = ['guishan', 'gucheng', 'yangwu', 'mosha', 'gasa', 'shuitang', 
 
 /** What the clerk typed (every value a string, as typed; numbers where Excel would keep a number). */
 export const CLERK_INPUTS: readonly RowInput[] = [
-  // qualitative progress: some described, the rest left blank (optional)
+  // qualitative progress (typed into 进展情况): some described, the rest left blank (optional)
   { indicatorId: 'C-HEA-01', value: '县妇幼保健院儿科门诊扩建完成' },
   { indicatorId: 'C-HEA-02', value: '开展健康素养进家庭活动12场' },
   { indicatorId: 'C-HEA-21', value: '各校配备心理健康教师' },
@@ -84,14 +84,31 @@ export function signClerkFooter(sheet: FakeSheet, model: TemplateModel): void {
   for (const { address, value } of clerkFooter(model)) sheet.personTypes(address, value);
 }
 
-/** Types the clerk's inputs into an inserted template, as a person would (numbers typed as text), and signs the footer. */
-export function typeClerkSheet(sheet: FakeSheet, model: TemplateModel, inputs: readonly RowInput[] = CLERK_INPUTS): void {
-  signClerkFooter(sheet, model);
+/**
+ * What the clerk types, cell by cell, as typed (numbers as text): each input's 本年值, 上年值, 基期值 and 说明 — a
+ * qualitative indicator's text into its 进展情况, as its 本年值 is locked — found by the model's positions.
+ */
+export function clerkTyping(model: TemplateModel, inputs: readonly RowInput[] = CLERK_INPUTS): { address: string; value: string }[] {
+  const typed: { address: string; value: string }[] = [];
   for (const input of inputs) {
+    const info = model.dataRows.find((row) => row.indicatorId === input.indicatorId && row.unitId === input.unitId);
+    const qualitative = info !== undefined && model.rows[info.row]?.cells[COLUMN_INDEX.progress]?.style === 'inputText';
     for (const key of ['value', 'previous', 'baseline', 'note'] as const) {
       const value = input[key];
       if (value === undefined || value === null) continue;
-      sheet.personTypes(clerkCell(model, input.indicatorId, key, input.unitId), typeof value === 'number' ? String(value) : (value as string));
+      const column = key === 'value' && qualitative ? 'progress' : key;
+      typed.push({ address: clerkCell(model, input.indicatorId, column, input.unitId), value: typeof value === 'number' ? String(value) : (value as string) });
     }
+  }
+  return typed;
+}
+
+/** Types the clerk's inputs into an inserted template, as a person would (numbers typed as text), and signs the footer. */
+export function typeClerkSheet(sheet: FakeSheet, model: TemplateModel, inputs: readonly RowInput[] = CLERK_INPUTS): void {
+  signClerkFooter(sheet, model);
+  for (const { address, value } of clerkTyping(model, inputs)) {
+    // Excel refuses typing into a locked cell of a protected sheet; the fake lets it pass, so the clerk here checks
+    if (sheet.protection.protected && sheet.anyLocked(parseRange(address).rect)) throw new Error(`${sheet.name}!${address} is locked on a protected sheet: the clerk cannot type there`);
+    sheet.personTypes(address, value);
   }
 }

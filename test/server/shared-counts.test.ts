@@ -68,7 +68,9 @@ async function inTheCli(inputs: readonly RowInput[], dir: string) {
   for (const input of inputs) {
     for (const key of ['value', 'previous', 'baseline', 'note'] as const) {
       const value: RawCell | undefined = input[key];
-      if (value !== undefined && value !== null) sheet.getCell(clerkCell(model, input.indicatorId, key, input.unitId)).value = value as ExcelJS.CellValue;
+      // a qualitative indicator's text goes into 进展情况, as the clerk types it in the pane
+      const column = key === 'value' && catalog.indicators.get(input.indicatorId)?.unit === '文字' ? 'progress' : key;
+      if (value !== undefined && value !== null) sheet.getCell(clerkCell(model, input.indicatorId, column, input.unitId)).value = value as ExcelJS.CellValue;
     }
   }
   for (const { address, value } of clerkFooter(model)) sheet.getCell(address).value = value; // signed, as in the pane
