@@ -20,9 +20,15 @@ import { buildTemplate } from '../../src/core/template/build-template';
 import { TEMPLATE_COLUMNS, type ColumnKey } from '../../src/core/template/template-columns';
 import { seedCatalog } from '../../src/seed-catalog';
 import { settingsStrings } from '../../src/apps/taskpane/strings/settings-strings';
-import { clerkFooter } from '../helpers/clerk-sheet';
+import { officeWorkbook } from '../../src/apps/taskpane/workbook/office-workbook-port';
+import { checkFindings } from '../../src/apps/taskpane/check/findings';
+import { prefillTemplate } from '../../src/core/template/prefill-template';
+import type { TemplateModel } from '../../src/core/template/template-model';
+import type { ReportCounts } from '../../src/core/report/report-findings';
+import { CLERK_TOWNSHIPS, CLERK_YEAR, clerkCell, clerkFooter, clerkModel, clerkTyping } from '../helpers/clerk-sheet';
+import { FakeExcelHost } from '../helpers/fake-excel';
 import { OFFICE_JS_CDN, ROOT, STAND_IN_FILE, TASKPANE_DIR, type BuildOutcome } from './support/build';
-import { clearScreenshots, launchChromium, newContext, openHarness, screenshot, servePaneFilesWhileDown, watchProblems, type Harness } from './support/browser';
+import { SCREENSHOT_DIR, clearScreenshots, launchChromium, newContext, openHarness, screenshot, servePaneFilesWhileDown, watchProblems, type Harness } from './support/browser';
 import { E2EServer } from './support/e2e-server';
 import { eventually, shown } from './support/wait';
 import { ShellPage, taskPane, type TaskPane } from './pages';
@@ -408,7 +414,7 @@ describe('acceptance: insert → type → check → fix → note → submit → 
     await type(cells.kindergartens, '4');
     await harness.excel((api, a: string) => api.paste(a, [['abc']]), cells.socialWorkers); // pasted: bypasses validation
     await type(cells.socialWorkerPost, '是');
-    // the footer: 填表人 and 联系电话 (a blank one is a 预警 of the sheet)
+    // the footer: 填表人 and 联系电话 (a blank one is a 提示 of the sheet, 表尾信息)
     for (const { address, value } of clerkFooter(buildTemplate(catalog, { plan: 'children', year: YEAR, organisationId: ORGANISATION.id }))) await type(address, value);
     // the template is protected: only its white input cells take typing
     const idCell = (await harness.excel((api) => api.find('C-HEA-09')))[0] as string;
@@ -671,4 +677,134 @@ describe('acceptance: insert → type → check → fix → note → submit → 
       await shown(check.groupHeader(group, expected[group]));
     }
   }
+});
+
+/**
+ * Issue 13's department sheet: 卫健局's children's template for 2025 — 60 lines, 24 of them per township (适龄儿童
+ * 免疫规划疫苗接种率 and 儿童保健医生数 for each of the twelve townships) — inserted by the production pane and
+ * filled as the clerk hands it in (test/helpers/clerk-sheet.ts: half the townships blank, 0.95 typed for 95%,
+ * an unreadable value, a nesting error, misses with and without a 说明, progress texts in 进展情况). 检查 must
+ * stay readable at that size: the completeness counter (已填 n/m), the counts in the words 提交, the CLI and
+ * the server use, sections with their counts, and the eight blank townships of one indicator one row naming
+ * them. Its numbers are the core's on the same sheet (the same workbook port over the fake Excel in Node).
+ * Screenshots: 20-clerk-check-grouped (the whole pane and the sheet), 21-clerk-completeness (the counter), and
+ * 22-clerk-by-township (the window with the sections by 填报单元).
+ */
+describe("the clerk's department sheet: 卫健局's 60 lines with township rows, 检查 grouped, 已填 n/m, blank townships collapsed", () => {
+  const catalog = seedCatalog();
+  const organisation = catalog.organisations.find((candidate) => candidate.id === 'wjj');
+  /** What the pane inserts without a token: the template with the plan's 基期值 prefilled (no 上年值 to ask for). */
+  const model: TemplateModel = prefillTemplate(clerkModel(catalog), catalog, { previous: null }).model;
+  /** The clerk's typing: the footer signed, then every value, 说明 and progress text, cell by cell. */
+  const typing = [...clerkFooter(model), ...clerkTyping(model)];
+  const townshipName = (id: string) => catalog.organisations.find((candidate) => candidate.id === id)?.name ?? id;
+  /** A section heading's text: its name and the count on its badge. */
+  const heading = (text: string) => {
+    const match = /^([\s\S]*?)\s*(\d+)\s*$/.exec(text.trim());
+    return { name: match?.[1]?.trim() ?? text, count: Number(match?.[2] ?? NaN) };
+  };
+  let context: BrowserContext;
+  let harness: Harness;
+
+  /** What the core says of the same sheet: the pane's own workbook port over the fake Excel, typed the same way. */
+  async function coreCounts(): Promise<ReportCounts> {
+    const host = new FakeExcelHost();
+    const port = officeWorkbook(host);
+    const { sheetName } = await port.insertTemplate(model);
+    for (const { address, value } of typing) host.workbook.sheet(sheetName).personTypes(address, value);
+    await host.settleEvents();
+    const outcome = await port.check(catalog, 'zh-CN');
+    if (outcome.kind !== 'template') throw new Error('not a template');
+    return checkFindings(outcome.check, catalog).counts;
+  }
+
+  beforeAll(async () => {
+    context = await newContext(browser, server.origin, { kind: 'stand-in', file: STAND_IN_FILE });
+    harness = await openHarness(context, server.origin);
+  });
+  afterAll(() => context?.close());
+
+  it('inserts the 60-line template, takes the clerk\'s typing, and 检查 lists it grouped, with 已填 35/60 and the eight blank townships of C-HEA-09 as one row', async () => {
+    const app = taskPane(harness.pane);
+    expect(organisation).toBeDefined();
+    // the first opening, without a token: 设置's welcome; 先去填报 leads on (the template needs no token)
+    await harness.pane.getByRole('button', { name: settingsStrings['zh-CN'].firstRunLater }).click();
+    await eventually(async () => expect(await app.shell.isSelected('fill')).toBe(true));
+    await app.fill.choosePlan(catalog.plans.children.title);
+    await app.fill.chooseOrganisation('卫生健康', organisation?.name ?? 'wjj');
+    await app.fill.chooseYear(CLERK_YEAR);
+    await app.fill.insert();
+    const indicators = new Set(model.dataRows.map((row) => row.indicatorId)).size;
+    expect(model.dataRows).toHaveLength(60);
+    await shown(app.fill.inserted(model.sheetName, indicators, 60), 30_000);
+    expect(await harness.excel((api) => api.activeSheet())).toBe(model.sheetName);
+
+    // typed as a person would, into the white cells only (the stand-in refuses a locked cell of the protected sheet)
+    await harness.excel(async (api, cells: { address: string; value: string }[]) => {
+      for (const { address, value } of cells) await api.type(address, value);
+    }, typing);
+    const gasa = clerkCell(model, 'C-HEA-09', 'value', 'gasa');
+    expect(await harness.excel((api, address: string) => api.cell(address), clerkCell(model, 'C-HEA-09', 'value', 'gucheng'))).toMatchObject({ value: 0.95 });
+    expect(await harness.excel((api, address: string) => api.cell(address), gasa)).toMatchObject({ value: '' });
+
+    const expected = await coreCounts();
+    expect(expected).toMatchObject({ lines: 60, filled: 35 });
+    const { check } = app;
+    await app.shell.open('check');
+    await check.run();
+    await shown(check.resultsHeading(model.sheetName), 30_000);
+    // the counter and the counts: the core's numbers, in the core's words
+    await eventually(async () => expect(await check.announcement.innerText()).toMatch(check.announced({ error: expected.error, notMet: expected.notMet, warning: expected.warning, notesRequired: expected.notesRequired })), 15_000);
+    await shown(check.completeness(expected));
+    expect(await check.completeness(expected).innerText()).toBe('已填 35/60');
+    expect(Number(await check.completenessBar.getAttribute('aria-valuenow'))).toBeCloseTo(35 / 60, 5);
+    await shown(check.counts(expected));
+    // by category (the default): a heading per category, with its count
+    expect((await check.sectionHeadings.allInnerTexts()).map(heading)).toEqual((['error', 'notMet', 'warning', 'info'] as const).map((group) => ({ name: check.strings.groups[group], count: expected[group] })));
+    for (const group of ['error', 'notMet', 'warning', 'info'] as const) await shown(check.groupHeader(group, expected[group]));
+    // the errors: one row per line, the blank townships of one indicator one row naming them (counted each)
+    const errors = check.findings('error');
+    const rows = await errors.allInnerTexts();
+    expect(rows.length).toBeLessThan(expected.error);
+    const blankTownships = CLERK_TOWNSHIPS.slice(4).map(townshipName);
+    const blanks = rows.filter((row) => row.includes('C-HEA-09') && row.includes(check.strings.units(blankTownships)));
+    expect(blanks).toHaveLength(1);
+    expect(blanks[0]).toContain(check.strings.cells(gasa, 8));
+    expect(blanks[0]?.match(/未填写本年值/g)).toHaveLength(1);
+    expect(rows.filter((row) => row.includes('C-HEA-24') && row.includes(check.strings.units(CLERK_TOWNSHIPS.slice(6).map(townshipName))))).toHaveLength(1);
+    // no cell listed twice
+    const cells = rows.flatMap((row) => row.match(/单元格 [A-Z]+\d+/g) ?? []);
+    expect(new Set(cells).size).toBe(cells.length);
+    // the sheet shows the flags and the township rows, the collapsed row's first cell in view
+    expect((await harness.excel((api, address: string) => api.cell(address), gasa)).fill).toBe('#FFEB9C');
+    await harness.excel((api, address: string) => api.reveal(address), gasa);
+    await harness.page.waitForTimeout(150);
+    await harness.screenshot('20-clerk-check-grouped');
+
+    // the counter on its own: from the results' heading to the counts' sentence
+    const top = await check.resultsHeading(model.sheetName).boundingBox();
+    const bottom = await check.counts(expected).boundingBox();
+    const bar = await check.completenessBar.boundingBox();
+    expect(top && bottom && bar).toBeTruthy();
+    if (top && bottom && bar) {
+      expect(bar.y).toBeGreaterThan(top.y);
+      expect(bottom.y).toBeGreaterThan(bar.y);
+      const x = Math.max(0, top.x - 12);
+      await harness.page.screenshot({ path: join(SCREENSHOT_DIR, '21-clerk-completeness.png'), clip: { x, y: Math.max(0, top.y - 12), width: Math.max(top.width, bar.width, bottom.width) + 24, height: bottom.y + bottom.height - top.y + 24 } });
+    }
+
+    // by 填报单元: 全县 first, then each township with something to say, each a heading with its count
+    await check.grouping('unit').check();
+    await eventually(async () => expect(heading(await check.sectionHeadings.first().innerText()).name).toBe(check.strings.county));
+    const headings = (await check.sectionHeadings.allInnerTexts()).map(heading);
+    const townships = headings.slice(1).map((section) => section.name);
+    expect(townships).toEqual(CLERK_TOWNSHIPS.map(townshipName).filter((name) => townships.includes(name)));
+    expect(townships).toEqual(expect.arrayContaining(blankTownships));
+    expect(headings.reduce((sum, section) => sum + section.count, 0)).toBe(expected.error + expected.notMet + expected.warning + expected.info);
+    expect(await check.section(townshipName('gasa')).allInnerTexts()).toEqual([expect.stringContaining('未填写本年值')]);
+    // the window as the person sees it (the list scrolls in the pane; the whole list would be 6,000 px tall)
+    await screenshot(harness.page, '22-clerk-by-township');
+    expect(await harness.excel((api) => api.handlerErrors())).toEqual([]);
+    expectNoPageErrors(harness);
+  });
 });

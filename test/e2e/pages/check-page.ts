@@ -1,6 +1,8 @@
 import type { Locator } from 'playwright-core';
 import { strings, type Locale } from '../../../src/apps/taskpane/strings';
 import type { CheckStrings } from '../../../src/apps/taskpane/strings/check-strings';
+import type { Grouping } from '../../../src/apps/taskpane/check/findings';
+import { completenessText, countsText, type ReportCounts } from '../../../src/core/report/report-findings';
 import { ANY_COUNT, pattern, type Root } from './text';
 
 /** The groups of findings the view lists with a count. */
@@ -11,7 +13,10 @@ export class CheckPage {
   readonly strings: CheckStrings;
   readonly panel: Locator;
 
-  constructor(root: Root, locale: Locale = 'zh-CN') {
+  constructor(
+    root: Root,
+    private readonly locale: Locale = 'zh-CN',
+  ) {
     this.strings = strings[locale].check;
     this.panel = root.locator('#panel-check');
   }
@@ -58,6 +63,40 @@ export class CheckPage {
   /** How a row names its cell ("单元格 K7"). */
   cell(address: string): string {
     return this.strings.cell(address);
+  }
+
+  /** The completeness counter's words under its bar ("已填 35/60"), the core's completenessText. */
+  completeness(counts: Pick<ReportCounts, 'filled' | 'lines'>): Locator {
+    return this.panel.getByText(completenessText(counts, this.locale), { exact: true });
+  }
+
+  /** The completeness bar. */
+  get completenessBar(): Locator {
+    return this.panel.getByRole('progressbar');
+  }
+
+  /** The counts' sentence ("错误 18 · 未达标 4 · …；须填写说明 7"), the core's countsText: the same words 提交, the CLI and the server say. */
+  counts(counts: ReportCounts): Locator {
+    return this.panel.getByText(countsText(counts, this.locale), { exact: true });
+  }
+
+  /** A way of cutting the list into sections (按类别, 按领域, 按填报单元). */
+  grouping(value: Grouping): Locator {
+    return this.panel.getByRole('radio', { name: this.strings.groupings[value] });
+  }
+
+  /** The sections' headings (a category, a 领域 or a 填报单元 each). */
+  get sectionHeadings(): Locator {
+    return this.panel.getByRole('heading', { level: 3 });
+  }
+
+  /** A section's list of rows, by its heading's name (a 领域, a township …). */
+  section(name: string): Locator {
+    return this.panel.getByRole('list', { name, exact: true }).getByRole('listitem');
+  }
+
+  get nextProblemButton(): Locator {
+    return this.panel.getByRole('button', { name: this.strings.nextProblem });
   }
 
   get liveOn(): Locator {
