@@ -1,4 +1,5 @@
 import { SessionInfoSchema } from '../../../src/contract/accounts';
+import { deleteExpiredSessions } from '../../../src/server/repositories/sessions';
 import { withTestApp } from '../helpers/test-app';
 import { describeEachDialect } from '../helpers/test-database';
 import { addUser, login, sessionCookieOf, signIn, TEST_COST, withCookie } from './account-fixtures';
@@ -174,6 +175,15 @@ describeEachDialect('the web app\'s session: POST/GET/DELETE /api/v1/session', (
     expect((await idle.request({ method: 'GET', url: '/api/v1/session' })).statusCode).toBe(200);
     offsetMs = 2 * 8 * 3_600_000;
     expect((await idle.request({ method: 'GET', url: '/api/v1/session' })).statusCode).toBe(401);
+
+    // the hourly sweep forgets ended sessions and keeps the others
+    const live = await signIn(t, 'wang-wu', PASSWORD);
+    const before = await t.app.db.selectFrom('sessions').select('id').execute();
+    const removed = await deleteExpiredSessions(t.app.db, new Date(Date.now() + offsetMs));
+    expect(removed).toBeGreaterThanOrEqual(1);
+    const after = await t.app.db.selectFrom('sessions').select('id').execute();
+    expect(after.length).toBe(before.length - removed);
+    expect((await live.request({ method: 'GET', url: '/api/v1/session' })).statusCode).toBe(200);
   });
 
   it('must change the password: every route but /session* answers 403 until the user chose a new one; other sessions end', async () => {
