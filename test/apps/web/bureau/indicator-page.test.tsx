@@ -104,11 +104,13 @@ describe('the charts\u2019 data', () => {
   it('chartOption: the target is a series of its own named 目标值 (the legend), dashed, and marks its year', () => {
     const labels = { observed: zh.observed, target: zh.target, targetLine: zh.targetLine, milestone: zh.milestone, finalTarget: zh.finalTarget, description: 'x' };
     const option = chartOption({ kind: 'trend', data: { rows: [{ year: 2020, value: 5.94, source: 'baseline' }, { year: 2025, value: 4.8, source: 'observed' }], target: { value: 5, year: 2025, role: 'milestone' } }, unit: '‰', labels }) as {
-      series: { name: string; data: unknown[]; lineStyle?: { type: string }; markLine?: { label: { formatter: string } } }[];
+      series: { name: string; data: unknown[]; lineStyle?: { type: string } }[];
     };
     expect(option.series.map((item) => item.name)).toEqual(['监测值', '目标值']);
     expect(option.series[1]).toMatchObject({ data: [5, 5], lineStyle: { type: 'dashed' } });
-    expect(option.series[0]?.markLine?.label.formatter).toBe('中期目标（2025年）');
+    const axis = (option as unknown as { xAxis: { axisLabel: { formatter: (year: string) => string } } }).xAxis;
+    expect(axis.axisLabel.formatter('2025')).toBe('2025\n中期目标（2025年）');
+    expect(axis.axisLabel.formatter('2020')).toBe('2020');
     const noTarget = chartOption({ kind: 'trend', data: { rows: [{ year: 2020, value: 1, source: 'baseline' }], target: null }, unit: '', labels }) as { series: { name: string }[] };
     expect(noTarget.series.map((item) => item.name)).toEqual(['监测值']);
   });

@@ -1,11 +1,11 @@
 /**
  * The indicator page's charts, drawn by ECharts as SVG: the trend (监测值 by year, the plan's 2020 baseline,
- * the target as a dashed line named 目标值 in the legend, the target year marked as the milestone or final
- * target) and the townships' bars against the same 目标值 line. Loaded on demand (React.lazy) with the
- * library; the page shows the same data as a table beside it, which is what a screen reader reads.
+ * the target as a dashed line named 目标值 in the legend and at its end, the target year's axis label naming
+ * the milestone or final target) and the townships' bars against the same 目标值 line. Loaded on demand
+ * (React.lazy) with the library; the chart is an image with an accessible name, and the page shows the same
+ * figures as a table below it, which is what a screen reader reads and what always prints.
  */
 import { useEffect, useRef } from 'react';
-import { tokens } from '@fluentui/react-components';
 import { init } from './echarts-setup';
 import type { TownshipData, TrendData } from './chart-data';
 
@@ -24,15 +24,14 @@ export type IndicatorChartProps = { readonly labels: ChartLabels; readonly unit:
 const HEIGHT = 320;
 const TARGET_COLOR = '#c50f1f';
 const VALUE_COLOR = '#0f6cbd';
+const FONT = '"Segoe UI", "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", sans-serif';
 
 /** The ECharts option of a chart: plain data in, the option out (exported for tests). */
 export function chartOption(props: IndicatorChartProps): Record<string, unknown> {
   const { labels, unit } = props;
   const common = {
     animation: false,
-    aria: { enabled: true, label: { description: labels.description } },
-    textStyle: { fontFamily: tokens.fontFamilyBase },
-    tooltip: { trigger: 'axis' },
+    textStyle: { fontFamily: FONT },
     legend: { top: 0 },
     grid: { left: 56, right: 32, top: 40, bottom: 32, containLabel: true },
     yAxis: { type: 'value', name: unit, scale: true },
@@ -40,9 +39,17 @@ export function chartOption(props: IndicatorChartProps): Record<string, unknown>
   if (props.kind === 'trend') {
     const { rows, target } = props.data;
     const years = rows.map((row) => String(row.year));
+    const targetYear = target ? String(target.year) : null;
+    const targetWord = target ? (target.role === 'milestone' ? labels.milestone(target.year) : labels.finalTarget(target.year)) : '';
     return {
       ...common,
-      xAxis: { type: 'category', data: years, boundaryGap: false },
+      xAxis: {
+        type: 'category',
+        data: years,
+        boundaryGap: false,
+        // the target year is named under its label: 2030 / 终期目标（2030年）
+        axisLabel: { interval: 0, formatter: (year: string) => (year === targetYear ? `${year}\n${targetWord}` : year) },
+      },
       series: [
         {
           name: labels.observed,
@@ -52,17 +59,6 @@ export function chartOption(props: IndicatorChartProps): Record<string, unknown>
           symbolSize: 8,
           itemStyle: { color: VALUE_COLOR },
           label: { show: true, position: 'top' },
-          ...(target
-            ? {
-                markLine: {
-                  symbol: 'none',
-                  silent: true,
-                  lineStyle: { color: TARGET_COLOR, type: 'dotted' },
-                  label: { formatter: target.role === 'milestone' ? labels.milestone(target.year) : labels.finalTarget(target.year), position: 'insideEndTop' },
-                  data: [{ xAxis: String(target.year) }],
-                },
-              }
-            : {}),
         },
         ...(target
           ? [
@@ -111,7 +107,8 @@ export function chartOption(props: IndicatorChartProps): Record<string, unknown>
 export default function IndicatorChart(props: IndicatorChartProps) {
   const container = useRef<HTMLDivElement>(null);
   const option = chartOption(props);
-  const optionJson = JSON.stringify(option, (_, value: unknown) => (typeof value === 'function' ? String(value) : value));
+  // what the chart says: redrawn only when it changes (the option itself holds functions)
+  const said = JSON.stringify([props.kind, props.data, props.unit, props.labels.description]);
   useEffect(() => {
     const element = container.current;
     if (!element) return undefined;
@@ -124,7 +121,6 @@ export default function IndicatorChart(props: IndicatorChartProps) {
       observer?.disconnect();
       chart.dispose();
     };
-    // the option is rebuilt each render; redraw only when what it says changes (optionJson)
-  }, [optionJson]);
-  return <div ref={container} className="bureau-chart" style={{ width: '100%', height: HEIGHT }} />;
+  }, [said]);
+  return <div ref={container} className="bureau-chart" role="img" aria-label={props.labels.description} style={{ width: '100%', height: HEIGHT }} />;
 }
