@@ -259,3 +259,20 @@ describeEachDialect('a sign-in rehashes a password stored at a lower cost', (dia
     expect((await login(t, 'old-hash', 'not-the-password')).statusCode).toBe(401);
   });
 });
+
+describeEachDialect('a flood of sign-ins waits for a bounded number of hashes', (dialect) => {
+  // one hash at a time at the real cost, nobody may wait: the sign-ins that arrive meanwhile are refused
+  const t = withTestApp(dialect, { PASSWORD_HASH_CONCURRENCY: '1', PASSWORD_HASH_QUEUE: '0', AUTH_FAILURES_PER_MINUTE: '1000' });
+
+  it('answers 503 auth.busy with Retry-After beyond the queue, and signs in again once the hashes are done', async () => {
+    await addUser(t, { login: 'flooded', organisationId: 'wjj', role: 'reporter', password: PASSWORD });
+    const answers = await Promise.all(Array.from({ length: 4 }, () => login(t, 'flooded', PASSWORD)));
+    const statuses = answers.map((answer) => answer.statusCode).sort();
+    expect(statuses[0]).toBe(200);
+    expect(statuses).toContain(503);
+    const busy = answers.find((answer) => answer.statusCode === 503)!;
+    expect(busy.json().error).toMatchObject({ code: 'auth.busy', message: '登录请求过多，服务器正忙：请稍等几秒后再试。' });
+    expect(busy.headers['retry-after']).toBe('5');
+    expect((await login(t, 'flooded', PASSWORD)).statusCode).toBe(200);
+  });
+});
