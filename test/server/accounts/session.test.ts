@@ -127,6 +127,9 @@ describeEachDialect('the web app\'s session: POST/GET/DELETE /api/v1/session', (
     expect((await browser.request({ ...token, headers: { 'sec-fetch-site': 'cross-site' } })).statusCode).toBe(403);
     expect((await browser.request({ ...token, headers: { origin: t.origin, 'sec-fetch-site': 'same-origin' } })).statusCode).toBe(201);
     expect((await browser.request(token)).statusCode).toBe(201);
+    // an origin of ALLOWED_ORIGINS (by default the server's localhost origins) is this site too
+    expect((await browser.request({ ...token, headers: { origin: 'http://localhost:3000' } })).statusCode).toBe(201);
+    expect((await browser.request({ ...token, headers: { origin: 'http://localhost:3001' } })).statusCode).toBe(403);
     // reading needs no CSRF token
     expect((await browser.request({ method: 'GET', url: '/api/v1/tokens', csrf: false })).statusCode).toBe(200);
     // a sign-in from another site is refused too (login CSRF)
