@@ -56,7 +56,9 @@ export function CompletenessPage() {
   );
   return (
     <div className={styles.section}>
-      <Title1 as="h1">{s.completenessHeading}</Title1>
+      <Title1 as="h1">
+        {s.completenessHeading} · {s.yearOption(year, year + 1)}
+      </Title1>
       <PlanYearPicker allowBoth defaultPlan={null}>
         <PrintButton />
       </PlanYearPicker>

@@ -190,7 +190,7 @@ function RollUp({ line }: { line: IndicatorLine }) {
   const unitName = (id: string) => line.units.find((unit) => unit.unitId === id)?.name ?? id;
   return (
     <div>
-      <Text>{s.rollUpText(rollUp)}</Text>
+      <Text size={200}>{s.rollUpText(rollUp)}</Text>
       {rollUp.failingUnits.length > 0 && (
         <div className={styles.notMet}>
           {s.failing}：{rollUp.failingUnits.map(unitName).join('、')}

@@ -19,7 +19,7 @@ const IndicatorChart = lazy(() => import(/* webpackChunkName: "bureau-charts" */
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
-  figure: { margin: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0, breakInside: 'avoid' },
+  figure: { margin: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
   h2: { margin: 0 },
   number: { textAlign: 'right' },
 });
@@ -61,7 +61,9 @@ export function IndicatorPage({ plan: planParam, indicatorId }: { plan: string; 
               ))}
               {townships === null && <TrendFigure name={indicator.name} unit={indicator.unit} data={trend} />}
               {townships !== null && <TownshipFigure name={indicator.name} unit={indicator.unit} data={townships} />}
-              <AppLink href={`/web/bureau/consolidation?plan=${plan}&year=${year}`}>{s.nav.consolidation}</AppLink>
+              <span className="bureau-no-print">
+                <AppLink href={`/web/bureau/consolidation?plan=${plan}&year=${year}`}>{s.nav.consolidation}</AppLink>
+              </span>
             </>
           );
         }}
@@ -104,7 +106,7 @@ function TrendFigure({ name, unit, data }: { name: string; unit: string; data: T
                   <th scope="row">{row.year}</th>
                   <td className={styles.number}>{row.value ?? s.noValue}</td>
                   <td>{row.source ? s.sources[row.source] : ''}</td>
-                  <td className={styles.number}>{data.target ? `${data.target.value}${row.year === data.target.year ? `（${data.target.role === 'milestone' ? s.milestone(row.year) : s.finalTarget(row.year)}）` : ''}` : ''}</td>
+                  <td className={styles.number}>{data.target ? `${data.target.value}${row.year === data.target.year ? ` · ${data.target.role === 'milestone' ? s.milestone(row.year) : s.finalTarget(row.year)}` : ''}` : ''}</td>
                 </tr>
               ))}
             </tbody>

@@ -88,7 +88,9 @@ function Review({ data, onChanged }: { data: ReviewData; onChanged: () => void }
     <>
       <Title1 as="h1">{s.reviewHeading(organisationName(detail.organisationId), plan, detail.year)}</Title1>
       <div className={styles.row}>
-        <AppLink href={`/web/bureau?plan=${detail.plan}&year=${detail.year}`}>{s.backToBoard}</AppLink>
+        <span className="bureau-no-print">
+          <AppLink href={`/web/bureau?plan=${detail.plan}&year=${detail.year}`}>{s.backToBoard}</AppLink>
+        </span>
         <Text>{s.currentVersion(detail.currentVersion)}</Text>
         <Text>
           {s.statusLabel}：

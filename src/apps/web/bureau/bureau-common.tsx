@@ -212,7 +212,7 @@ export const usePrintStyles = makeStaticStyles(`
   .bureau-page tr { page-break-inside: avoid; }
   .bureau-page thead { display: table-header-group; }
   .bureau-page th { position: static !important; }
-  .bureau-chart svg { max-width: 100%; height: auto; }
+  .bureau-chart { break-inside: avoid; page-break-inside: avoid; }
   .bureau-page details > *:not(summary) { display: block; }
 }
 `);

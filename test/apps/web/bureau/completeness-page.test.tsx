@@ -26,7 +26,7 @@ function routes() {
 describe('完成情况 (the completeness board)', () => {
   it('shows every organisation × plan with its state, version, late mark and a link to review, and each plan\u2019s rates and deadline', async () => {
     const { calls } = renderWorkspace('/web/bureau?year=2025', routes());
-    expect(await screen.findByRole('heading', { level: 1, name: zh.completenessHeading })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 1, name: `${zh.completenessHeading} · 2025年度（2026年报送）` })).toBeInTheDocument();
     const table = await screen.findByRole('table', { name: zh.completenessHeading });
     const health = within(table).getByRole('row', { name: /卫健局/ });
     expect(health).toHaveTextContent('已报送');
@@ -157,7 +157,7 @@ describe('完成情况 (the completeness board)', () => {
   it('speaks English when asked', async () => {
     const en = bureauStrings['en-US'];
     renderWorkspace('/web/bureau?year=2025', routes(), { language: 'en-US' });
-    expect(await screen.findByRole('heading', { level: 1, name: en.completenessHeading })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 1, name: `${en.completenessHeading} · 2025 (reported in 2026)` })).toBeInTheDocument();
     expect(await screen.findByRole('button', { name: en.reminderCopy })).toBeInTheDocument();
     expect(screen.getByRole('navigation', { name: en.nav.label })).toHaveTextContent(en.nav.evaluation);
   });

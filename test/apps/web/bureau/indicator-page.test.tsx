@@ -44,7 +44,7 @@ describe('指标 (an indicator\u2019s page)', () => {
     expect(rows[0]).toEqual(['2020', '5.94', '规划基期值', '5']);
     expect(rows[1]).toEqual(['2021', '—', '', '5']);
     expect(rows[5]).toEqual(['2025', '4.8', '监测值', '5']);
-    expect(rows[10]).toEqual(['2030', '—', '', '5（终期目标（2030年））']);
+    expect(rows[10]).toEqual(['2030', '—', '', '5 · 终期目标（2030年）']);
     expect(rows).toHaveLength(11);
     expect(container.querySelector('.bureau-chart')).not.toBeNull();
   });

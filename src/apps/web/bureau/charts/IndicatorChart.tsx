@@ -33,7 +33,8 @@ export function chartOption(props: IndicatorChartProps): Record<string, unknown>
     animation: false,
     textStyle: { fontFamily: FONT },
     legend: { top: 0 },
-    grid: { left: 56, right: 32, top: 40, bottom: 32, containLabel: true },
+    // room on the right for the target line's end label (目标值 5（2030年）)
+    grid: { left: 56, right: props.kind === 'trend' ? 150 : 32, top: 40, bottom: 32, containLabel: true },
     yAxis: { type: 'value', name: unit, scale: true },
   };
   if (props.kind === 'trend') {
@@ -84,6 +85,7 @@ export function chartOption(props: IndicatorChartProps): Record<string, unknown>
       {
         name: labels.observed,
         type: 'bar',
+        itemStyle: { color: VALUE_COLOR },
         data: rows.map((row) => ({ value: row.value, itemStyle: { color: row.meets === false ? TARGET_COLOR : VALUE_COLOR } })),
         label: { show: true, position: 'top' },
       },
