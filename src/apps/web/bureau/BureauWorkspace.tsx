@@ -93,9 +93,6 @@ function Workspace({ className, navClassName, titleClassName }: { className: str
   return (
     <OrganisationNamesContext.Provider value={names}>
       <div className={`${className} bureau-page`}>
-        <Text weight="semibold" size={500} className={titleClassName}>
-          {s.title}
-        </Text>
         <nav aria-label={s.nav.label}>
           <ul className={navClassName}>
             {links.map(([href, label]) => (
@@ -105,7 +102,10 @@ function Workspace({ className, navClassName, titleClassName }: { className: str
             ))}
           </ul>
         </nav>
-        <main>
+        <main id="bureau-main" tabIndex={-1}>
+          <Text weight="semibold" size={500} className={titleClassName} block>
+            {s.title}
+          </Text>
           <Switch>
             <Route path={BUREAU_BASE} component={CompletenessPage} />
             <Route path={`${BUREAU_BASE}/submissions/:id`}>{(params) => <ReviewPage id={params.id} />}</Route>
