@@ -7,7 +7,7 @@
  */
 import { useId, useMemo, useState } from 'react';
 import { Badge, Button, Field, Input, Text, Textarea, Title1, makeStyles, tokens } from '@fluentui/react-components';
-import { SubmissionDetailSchema, SubmissionSummarySchema, SubmissionVersionSchema, type SubmissionDetail } from '../../../contract/api';
+import { PreviousValuesSchema, SubmissionDetailSchema, SubmissionSummarySchema, SubmissionVersionSchema, type PreviousValues, type SubmissionDetail } from '../../../contract/api';
 import { ConsolidationSchema, type ConsolidationAnswer } from '../../../contract/monitoring';
 import { Notice } from '../../../ui/Notice';
 import { AppLink, LoadView, PrintButton, ScrollTable, errorText, numberOf, signed, useBureau, useLoad, useOrganisationName, valueText } from './bureau-common';
@@ -19,6 +19,8 @@ interface ReviewData {
   readonly detail: SubmissionDetail;
   readonly previousVersion: readonly StoredValue[] | null;
   readonly consolidation: ConsolidationAnswer | null;
+  /** Last year's report of the same organisation (its approved version, else its latest), null when unreadable. */
+  readonly lastYear: PreviousValues | null;
 }
 
 const useStyles = makeStyles({
@@ -38,12 +40,16 @@ export function ReviewPage({ id }: { id: string }) {
   const styles = useStyles();
   const { state, reload } = useLoad(`submission/${id}`, async (): Promise<ReviewData> => {
     const detail = await api.get(`/submissions/${encodeURIComponent(id)}`, SubmissionDetailSchema);
-    const [previousVersion, consolidation] = await Promise.all([
+    const [previousVersion, consolidation, lastYear] = await Promise.all([
       detail.currentVersion > 1 ? api.get(`/submissions/${encodeURIComponent(id)}/versions/${detail.currentVersion - 1}`, SubmissionVersionSchema).then((answer) => answer.values) : Promise.resolve(null),
       // the indicators' names and the townships' (a failure leaves the codes)
       api.get(`/monitoring/${detail.plan}/${detail.year}/consolidation`, ConsolidationSchema).catch(() => null),
+      // what the organisation reported last year, beside the 上年值 it typed (a failure leaves the typed one)
+      detail.year > 2021
+        ? api.get(`/submissions/previous-values?${new URLSearchParams({ plan: detail.plan, year: String(detail.year), org: detail.organisationId }).toString()}`, PreviousValuesSchema).catch(() => null)
+        : Promise.resolve(null),
     ]);
-    return { detail, previousVersion, consolidation };
+    return { detail, previousVersion, consolidation, lastYear };
   });
   return (
     <div className={styles.page}>
@@ -84,6 +90,7 @@ function Review({ data, onChanged }: { data: ReviewData; onChanged: () => void }
   const [open, setOpen] = useState<Record<string, boolean>>({});
   const plan = s.planNames[detail.plan];
   const locked = detail.status === 'approved';
+  const lastYear = new Map((data.lastYear?.values ?? []).map((item) => [lineKey(item), item.value]));
   return (
     <>
       <Title1 as="h1">{s.reviewHeading(organisationName(detail.organisationId), plan, detail.year)}</Title1>
@@ -126,7 +133,12 @@ function Review({ data, onChanged }: { data: ReviewData; onChanged: () => void }
             {detail.values.map((value) => {
               const key = lineKey(value);
               const current = numberOf(value.parsed) ?? numberOf(value.value);
-              const previous = numberOf(value.previous);
+              const reported = data.lastYear?.source ? lastYear.get(key) : undefined;
+              const typed = value.previous === null || value.previous === undefined || value.previous === '' ? undefined : value.previous;
+              const previousValue = typed ?? reported;
+              const previous = numberOf(previousValue);
+              // the 上年值 typed differs from what was reported last year: say both
+              const disagrees = typed !== undefined && reported !== undefined && numberOf(typed) !== null && numberOf(typed) !== numberOf(reported);
               const label = value.unitId ? `${value.indicatorId}（${names.unit(value.unitId)}）` : value.indicatorId;
               return (
                 <tr key={key}>
@@ -135,7 +147,10 @@ function Review({ data, onChanged }: { data: ReviewData; onChanged: () => void }
                   </th>
                   <td>{names.unit(value.unitId)}</td>
                   <td>{valueText(value.value)}</td>
-                  <td>{valueText(value.previous)}</td>
+                  <td>
+                    {valueText(previousValue)}
+                    {disagrees && <div className={styles.notMet}>{s.lastYearReported(valueText(reported))}</div>}
+                  </td>
                   <td>{current !== null && previous !== null ? signed(current - previous) : s.noValue}</td>
                   <td className={value.status === 'notMet' ? styles.notMet : undefined}>{s.verdicts[value.status] ?? value.status}</td>
                   <td>{value.note ?? ''}</td>

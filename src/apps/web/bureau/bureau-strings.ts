@@ -70,6 +70,7 @@ export interface BureauStrings {
   readonly unit: string;
   readonly value: string;
   readonly previousYear: string;
+  readonly lastYearReported: (value: string) => string;
   readonly change: string;
   readonly verdict: string;
   readonly note: string;
@@ -250,6 +251,7 @@ export const bureauStrings: Readonly<Record<Language, BureauStrings>> = {
     unit: '填报单元',
     value: '本年值',
     previousYear: '上年值',
+    lastYearReported: (value) => `上年报送：${value}`,
     change: '变化',
     verdict: '达标情况',
     note: '说明',
@@ -416,6 +418,7 @@ export const bureauStrings: Readonly<Record<Language, BureauStrings>> = {
     unit: 'Unit',
     value: 'Value',
     previousYear: 'Last year',
+    lastYearReported: (value) => `reported last year: ${value}`,
     change: 'Change',
     verdict: 'Status',
     note: 'Note',

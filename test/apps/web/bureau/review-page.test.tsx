@@ -1,9 +1,9 @@
 /** @jest-environment jsdom */
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { bureauStrings } from '../../../../src/apps/web/bureau/bureau-strings';
 import { composeComment, versionDifferences } from '../../../../src/apps/web/bureau/ReviewPage';
-import { SubmissionSummarySchema } from '../../../../src/contract/api';
+import { PreviousValuesSchema, SubmissionSummarySchema } from '../../../../src/contract/api';
 import { CSRF, apiError, consolidationFixture, ok, renderWorkspace, submissionDetail, submissionVersion, valid } from './bureau-test-kit';
 
 const zh = bureauStrings['zh-CN'];
@@ -43,6 +43,30 @@ describe('审核 (reviewing a submission)', () => {
     expect(preschool).toHaveTextContent('-2');
     expect(within(values).getByRole('row', { name: /C-WEL-07/ })).toHaveTextContent('古城街道');
     expect(screen.getByText(zh.submissionStatus.submitted)).toBeInTheDocument();
+  });
+
+  it('上年值: the one typed, else last year\u2019s report (GET /submissions/previous-values); a typed one that differs says what was reported', async () => {
+    const { calls } = renderWorkspace('/web/bureau/submissions/sub_1', {
+      ...routes(),
+      'GET /submissions/previous-values?plan=children&year=2025&org=wjj': ok(
+        valid(PreviousValuesSchema, {
+          plan: 'children',
+          year: 2025,
+          organisationId: 'wjj',
+          source: { year: 2024, submissionId: 'sub_2024', version: 1, status: 'approved', receivedAt: '2025-03-20T02:00:00.000Z' },
+          values: [
+            { indicatorId: 'C-HEA-04', unitId: null, value: 5.9 },
+            { indicatorId: 'C-EDU-02', unitId: null, value: 90 },
+            { indicatorId: 'C-WEL-07', unitId: 'gljz', value: 1 },
+          ],
+        }),
+      ),
+    });
+    const values = await screen.findByRole('region', { name: zh.valuesHeading(2) });
+    await waitFor(() => expect(within(values).getByRole('row', { name: /C-HEA-04/ })).toHaveTextContent('5.6上年报送：5.9-0.8'));
+    expect(within(values).getByRole('row', { name: /C-EDU-02/ })).not.toHaveTextContent('上年报送');
+    expect(within(values).getByRole('row', { name: /C-WEL-07/ })).toHaveTextContent('古城街道01-1未达标');
+    expect(calls.some((call) => call.path === '/submissions/previous-values?plan=children&year=2025&org=wjj')).toBe(true);
   });
 
   it('lists the differences from the previous version: changed, added and removed lines', async () => {
