@@ -88,6 +88,16 @@ function Evaluation({ data }: { data: EvaluationAnswer }) {
           </tbody>
         </ScrollTable>
         <Text>{s.basicallyMetNote(data.basicallyMetRatio)}</Text>
+        {data.total.notYetDue > 0 && (
+          <Text>
+            {s.notYetDueByProgress(
+              data.total.notYetDue,
+              Object.entries(data.total.notYetDueByProgress)
+                .filter(([, count]) => count > 0)
+                .map(([status, count]) => `${s.progressStatuses[status] ?? status} ${count}`),
+            )}
+          </Text>
+        )}
       </section>
       <section className={styles.section} aria-labelledby={rowsId}>
         <Text as="h2" id={rowsId} size={500} weight="semibold" className={styles.h2}>

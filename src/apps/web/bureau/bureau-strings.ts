@@ -164,6 +164,7 @@ export interface BureauStrings {
   readonly counts: Readonly<Record<'indicators' | 'monitorable' | 'met' | 'basicallyMet' | 'notMet' | 'notYetDue' | 'noData' | 'rateWithData' | 'rateAll', string>>;
   readonly total: string;
   readonly basicallyMetNote: (ratio: number) => string;
+  readonly notYetDueByProgress: (count: number, parts: readonly string[]) => string;
   readonly categories: Readonly<Record<'met' | 'basicallyMet' | 'notMet' | 'notYetDue' | 'noData' | 'notMonitorable', string>>;
   readonly category: string;
   readonly latest: string;
@@ -341,6 +342,7 @@ export const bureauStrings: Readonly<Record<Language, BureauStrings>> = {
     counts: { indicators: '指标数', monitorable: '可监测数', met: '已达标', basicallyMet: '基本达标', notMet: '未达标', notYetDue: '未到期', noData: '无数据', rateWithData: '达标率（有数据）', rateAll: '达标率（全部）' },
     total: '合计',
     basicallyMetNote: (ratio) => `基本达标：完成程度不低于 ${percent(ratio)}。`,
+    notYetDueByProgress: (count, parts) => `未到期 ${count} 项${parts.length > 0 ? `，按进展：${parts.join('，')}` : ''}。`,
     categories: { met: '已达标', basicallyMet: '基本达标', notMet: '未达标', notYetDue: '未到期', noData: '无数据', notMonitorable: '不可监测' },
     category: '达标情况',
     latest: '最新值',
@@ -508,6 +510,7 @@ export const bureauStrings: Readonly<Record<Language, BureauStrings>> = {
     counts: { indicators: 'Indicators', monitorable: 'Monitorable', met: 'Met', basicallyMet: 'Basically met', notMet: 'Not met', notYetDue: 'Not yet due', noData: 'No data', rateWithData: 'Rate (with data)', rateAll: 'Rate (all)' },
     total: 'Total',
     basicallyMetNote: (ratio) => `Basically met: at least ${percent(ratio)} of the target.`,
+    notYetDueByProgress: (count, parts) => `${count} not yet due${parts.length > 0 ? `, by progress: ${parts.join(', ')}` : ''}.`,
     categories: { met: 'Met', basicallyMet: 'Basically met', notMet: 'Not met', notYetDue: 'Not yet due', noData: 'No data', notMonitorable: 'Not monitorable' },
     category: 'Status',
     latest: 'Latest',

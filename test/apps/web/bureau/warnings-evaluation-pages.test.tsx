@@ -2,7 +2,8 @@
 import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { bureauStrings } from '../../../../src/apps/web/bureau/bureau-strings';
-import { apiError, evaluationFixture, ok, pending, renderWorkspace, warningsFixture } from './bureau-test-kit';
+import { EvaluationSchema } from '../../../../src/contract/monitoring';
+import { apiError, evaluationFixture, ok, pending, renderWorkspace, valid, warningsFixture } from './bureau-test-kit';
 
 const zh = bureauStrings['zh-CN'];
 
@@ -51,6 +52,13 @@ describe('评估 (evaluation tables)', () => {
     expect(within(indicators).getByRole('row', { name: /C-HEA-04/ })).toHaveTextContent('≤5‰5.944.8（2025）已达标 · 数据冲突进展顺利卫健局');
     expect(screen.getByRole('region', { name: zh.definitionsHeading })).toHaveTextContent('达标率（有数据）= 已达标 ÷（可监测数 − 未到期 − 无数据）');
     expect(screen.getByRole('button', { name: zh.print })).toBeInTheDocument();
+  });
+
+  it('未到期 is split by progress status', async () => {
+    const fixture = evaluationFixture(2025);
+    const evaluation = { ...fixture, total: { ...fixture.total, notYetDue: 3, notYetDueByProgress: { onTrack: 2, regressing: 1, limited: 0 } } };
+    renderWorkspace('/web/bureau/evaluation?plan=children&year=2025', { 'GET /monitoring/children/2025/evaluation': ok(valid(EvaluationSchema, evaluation)) });
+    expect(await screen.findByText('未到期 3 项，按进展：进展顺利 2，倒退 1。')).toBeInTheDocument();
   });
 
   it('2030 is the 终期评估, 2024 the 年度监测 (the year selector asks again)', async () => {
