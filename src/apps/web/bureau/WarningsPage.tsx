@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import { Badge, Field, Select, Text, Title1, makeStyles, tokens } from '@fluentui/react-components';
 import { WarningsSchema } from '../../../contract/monitoring';
-import { AppLink, LoadView, PlanYearPicker, PrintButton, ScrollTable, useBureau, useLoad, usePlanYear } from './bureau-common';
+import { AppLink, LoadView, PlanYearPicker, PrintButton, ScrollTable, useBureau, useLoad, useOrganisationName, usePlanYear } from './bureau-common';
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
@@ -20,6 +20,7 @@ export function WarningsPage() {
   const { plan, year } = usePlanYear('children');
   const planId = plan ?? 'children';
   const [kind, setKind] = useState<Kind | ''>('');
+  const organisationName = useOrganisationName();
   const { state, reload } = useLoad(`warnings/${planId}/${year}`, () => api.get(`/monitoring/${planId}/${year}/warnings`, WarningsSchema));
   return (
     <div className={styles.page}>
@@ -48,6 +49,7 @@ export function WarningsPage() {
               <thead>
                 <tr>
                   <th scope="col">{s.indicator}</th>
+                  <th scope="col">{s.unit}</th>
                   <th scope="col">{s.warningKind}</th>
                   <th scope="col">{s.progressStatus}</th>
                   <th scope="col">{s.message}</th>
@@ -59,6 +61,7 @@ export function WarningsPage() {
                     <th scope="row">
                       <AppLink href={`/web/bureau/indicators/${data.plan}/${encodeURIComponent(warning.indicatorId)}?plan=${data.plan}&year=${data.year}`}>{warning.indicatorId}</AppLink>
                     </th>
+                    <td>{warning.unitId ? organisationName(warning.unitId) : ''}</td>
                     <td>
                       <Badge appearance="tint" color={warning.kind === 'progress' ? 'warning' : warning.kind === 'conflict' ? 'danger' : 'informative'}>
                         {s.warningKinds[warning.kind]}

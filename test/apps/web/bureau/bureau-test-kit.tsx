@@ -429,7 +429,7 @@ export function warningsFixture() {
     year: 2025,
     warnings: [
       { kind: 'progress', indicatorId: 'C-EDU-02', unitId: null, status: 'regressing', targetYear: 2030, message: '学前教育毛入园率倒退：按目前的趋势2030年难以达到目标。', messageEn: 'Regressing.' },
-      { kind: 'fluctuation', indicatorId: 'C-HEA-04', unitId: null, previousYear: 2024, previous: 6.2, value: 4.8, message: '婴儿死亡率较上年下降1.4个千分点，波动较大。', messageEn: 'Strong swing.' },
+      { kind: 'fluctuation', indicatorId: 'C-HEA-04', unitId: 'gljz', previousYear: 2024, previous: 6.2, value: 4.8, message: '婴儿死亡率较上年下降1.4个千分点，波动较大。', messageEn: 'Strong swing.' },
       { kind: 'conflict', indicatorId: 'C-HEA-04', unitId: null, reportedBy: 'wjj', values: [{ organisationId: 'wjj', text: '4.8' }, { organisationId: 'mzj', text: '5.2' }], message: '婴儿死亡率：卫健局 4.8、民政局 5.2，数值不一致。', messageEn: 'Conflict.' },
     ],
   });

@@ -16,6 +16,7 @@ describe('预警 (early warnings)', () => {
     const rows = within(table).getAllByRole('row').slice(1);
     expect(rows).toHaveLength(3);
     expect(rows[0]).toHaveTextContent('C-EDU-02预计达标困难倒退学前教育毛入园率倒退');
+    expect(rows[1]).toHaveTextContent('C-HEA-04古城街道波动较大');
     expect(rows[1]).toHaveTextContent('波动较大');
     expect(rows[2]).toHaveTextContent('数据冲突');
     expect(within(rows[0]!).getByRole('link', { name: 'C-EDU-02' })).toHaveAttribute('href', '/web/bureau/indicators/children/C-EDU-02?plan=children&year=2025');
