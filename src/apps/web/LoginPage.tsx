@@ -56,10 +56,10 @@ export function LoginPage() {
       {notice === 'signedOut' && <Notice intent="info">{s.signedOut}</Notice>}
       <Text>{s.login.intro}</Text>
       <form className={styles.form} onSubmit={(event) => void submit(event)} noValidate>
-        <Field label={s.login.login} required>
+        <Field label={s.login.login}>
           <Input name="login" autoComplete="username" value={login} onChange={(_event, data) => setLogin(data.value)} />
         </Field>
-        <Field label={s.login.password} required>
+        <Field label={s.login.password}>
           <Input name="password" type="password" autoComplete="current-password" value={password} onChange={(_event, data) => setPassword(data.value)} />
         </Field>
         <div role="alert">{error && <Notice intent="error">{error}</Notice>}</div>

@@ -137,6 +137,7 @@ describe('the department portal', () => {
     expect(within(women).getByText('状态').nextElementSibling).toHaveTextContent(/^已退回$/);
     expect(within(children).getByText('状态').nextElementSibling).toHaveTextContent(/^未开始$/);
     expect(within(women).getByText('统计局退回意见：请核实 W-HEA-01 的口径后重新提交')).toBeInTheDocument();
+    expect(within(women).getByText(/^第 1 版已退回/)).toBeInTheDocument();
     expect(within(women).getByText(s.noDeadline)).toBeInTheDocument();
   });
 
@@ -152,7 +153,7 @@ describe('the department portal', () => {
     const { children, women } = await openPortal(fetchFn);
     expect(await within(children).findByText('已提交第 2 版')).toBeInTheDocument();
     expect(await within(women).findByText('已通过')).toBeInTheDocument();
-    expect(within(women).getByText(s.approvedLocked)).toBeInTheDocument();
+    expect(within(women).getByText(/^第 1 版已审核通过/)).toBeInTheDocument();
   });
 
   it('loading, then the server\'s error with 重试', async () => {

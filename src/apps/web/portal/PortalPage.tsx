@@ -155,8 +155,12 @@ function PlanTask({ plan, year, organisation, engine, catalog, language, strings
                   <StateBadge detail={detail} strings={s} />
                 </dd>
               </dl>
-              {detail?.status === 'returned' && <Notice intent="warning" title={s.returned}>{comment ? s.returnedComment(comment) : s.returnedNoComment}</Notice>}
-              {detail?.status === 'approved' && <Notice intent="success">{s.approvedLocked}</Notice>}
+              {detail?.status === 'returned' && (
+                <Notice intent="warning" title={s.returnedTitle(detail.currentVersion)}>
+                  {comment ? s.returnedComment(comment) : s.returnedNoComment}
+                </Notice>
+              )}
+              {detail?.status === 'approved' && <Notice intent="success">{s.approvedLocked(detail.currentVersion)}</Notice>}
               <div className={styles.actions}>
                 <Button onClick={() => void downloadTemplate()} disabled={downloading}>
                   {downloading ? s.downloading : s.download}

@@ -24,7 +24,8 @@ export interface PortalStrings {
   readonly approved: string;
   readonly returnedComment: (comment: string) => string;
   readonly returnedNoComment: string;
-  readonly approvedLocked: string;
+  readonly approvedLocked: (version: number) => string;
+  readonly returnedTitle: (version: number) => string;
   readonly download: string;
   readonly downloading: string;
   readonly downloaded: (name: string) => string;
@@ -93,7 +94,8 @@ export const portalStrings: Readonly<Record<Language, PortalStrings>> = {
     approved: '已通过',
     returnedComment: (comment) => `统计局退回意见：${comment}`,
     returnedNoComment: '统计局退回了报表，没有写意见；请联系统计局。',
-    approvedLocked: '统计局已审核通过，报表已锁定；如需修改请联系统计局。',
+    approvedLocked: (version) => `第 ${version} 版已审核通过，报表已锁定；如需修改请联系统计局。`,
+    returnedTitle: (version) => `第 ${version} 版已退回：请按意见修改后重新检查、提交`,
     download: '下载模板',
     downloading: '正在下载…',
     downloaded: (name) => `已下载 ${name}。`,
@@ -160,7 +162,8 @@ export const portalStrings: Readonly<Record<Language, PortalStrings>> = {
     approved: 'Approved',
     returnedComment: (comment) => `The bureau\u2019s comment: ${comment}`,
     returnedNoComment: 'The bureau returned the report without a comment; please contact the bureau.',
-    approvedLocked: 'Approved by the bureau and locked; contact the bureau to change it.',
+    approvedLocked: (version) => `Version ${version} was approved by the bureau and is locked; contact the bureau to change it.`,
+    returnedTitle: (version) => `Version ${version} was returned: correct it as asked, check it again and submit`,
     download: 'Download template',
     downloading: 'Downloading…',
     downloaded: (name) => `Downloaded ${name}.`,
