@@ -4,6 +4,9 @@ import { prepareDatabase } from '../../src/server/db/prepare';
 import { decodePasswordHash, DEFAULT_SCRYPT_COST, PasswordHasher } from '../../src/server/services/passwords';
 import { describeEachDialect, createTestDatabase, type TestDatabase } from '../server/helpers/test-database';
 
+// scrypt at its real cost (32 MiB, ~0.5 s on one core) and many sign-ins, on the 2 cores the whole suite shares
+jest.setTimeout(60_000);
+
 /** Runs the CLI in-process with `input` on its standard input. */
 async function run(input: string | undefined, ...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';

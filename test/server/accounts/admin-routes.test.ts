@@ -5,6 +5,9 @@ import { describeEachDialect } from '../helpers/test-database';
 import { acceptableDocument } from '../helpers/submission-fixtures';
 import { addUser, login, signIn, TEST_COST, type Browser } from './account-fixtures';
 
+// scrypt at its real cost (32 MiB, ~0.5 s on one core) and many sign-ins, on the 2 cores the whole suite shares
+jest.setTimeout(60_000);
+
 const PASSWORD = 'Admin-Passwort-2025';
 
 describeEachDialect('admin routes: users, tokens, organisations', (dialect) => {

@@ -3,6 +3,9 @@ import { ApiError } from '../../../src/server/errors';
 import { decodePasswordHash, DEFAULT_SCRYPT_COST, generatePassword, PasswordHasher, weakPasswordReason } from '../../../src/server/services/passwords';
 import { TEST_COST } from './account-fixtures';
 
+// scrypt at its real cost (32 MiB, ~0.5 s on one core) and many sign-ins, on the 2 cores the whole suite shares
+jest.setTimeout(60_000);
+
 describe('passwords: scrypt, self-describing, bounded', () => {
   afterEach(() => jest.restoreAllMocks());
 

@@ -4,6 +4,9 @@ import { withTestApp } from '../helpers/test-app';
 import { describeEachDialect } from '../helpers/test-database';
 import { addUser, login, sessionCookieOf, signIn, TEST_COST, withCookie } from './account-fixtures';
 
+// scrypt at its real cost (32 MiB, ~0.5 s on one core) and many sign-ins, on the 2 cores the whole suite shares
+jest.setTimeout(60_000);
+
 const PASSWORD = 'Richtig-Passwort-2025';
 
 describeEachDialect('the web app\'s session: POST/GET/DELETE /api/v1/session', (dialect) => {

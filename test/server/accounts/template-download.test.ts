@@ -8,6 +8,9 @@ import { describeEachDialect } from '../helpers/test-database';
 import { acceptableDocument } from '../helpers/submission-fixtures';
 import { addUser, signIn, TEST_COST, type Browser } from './account-fixtures';
 
+// scrypt at its real cost (32 MiB, ~0.5 s on one core) and many sign-ins, on the 2 cores the whole suite shares
+jest.setTimeout(60_000);
+
 const PASSWORD = 'Vorlage-Passwort-2025';
 const catalog = seedCatalog();
 const model = buildTemplate(catalog, { plan: 'children', year: 2025, organisationId: 'wjj' });
