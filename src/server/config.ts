@@ -43,7 +43,7 @@ export interface ServerLimits {
   readonly maxPendingWrites: number;
   /** A database statement or connection attempt may take this long (DATABASE_TIMEOUT_SECONDS, 5). */
   readonly databaseTimeoutMs: number;
-  /** Event-loop delay beyond which requests are refused with 503 until it recovers (MAX_EVENT_LOOP_DELAY_MS, 1000). */
+  /** Event-loop delay beyond which requests are refused with 503 until it recovers (MAX_EVENT_LOOP_DELAY_MS, 1000; 0 = off). */
   readonly maxEventLoopDelayMs: number;
 }
 
@@ -219,7 +219,7 @@ export const ServerEnvSchema = z.object({
   MAX_PENDING_WRITES: integerVariable('MAX_PENDING_WRITES', 256, 1, 1_000_000),
   // the server's queries take milliseconds; one that takes seconds is a database in trouble
   DATABASE_TIMEOUT_SECONDS: integerVariable('DATABASE_TIMEOUT_SECONDS', 5, 1, 600),
-  MAX_EVENT_LOOP_DELAY_MS: integerVariable('MAX_EVENT_LOOP_DELAY_MS', 1000, 10, 600_000),
+  MAX_EVENT_LOOP_DELAY_MS: integerVariable('MAX_EVENT_LOOP_DELAY_MS', 1000, 0, 600_000),
   // the web app's accounts: sessions, lockout, password hashing (docs/operations.md, 账户 / Accounts)
   SESSION_IDLE_MINUTES: integerVariable('SESSION_IDLE_MINUTES', 480, 5, 10_080),
   SESSION_MAX_HOURS: integerVariable('SESSION_MAX_HOURS', 24, 1, 720),
