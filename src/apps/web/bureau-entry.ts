@@ -15,9 +15,5 @@ export interface BureauWorkspaceProps {
  * It renders its own routes under /web/bureau/….
  */
 export function loadBureauWorkspace(): Promise<{ default: ComponentType<BureauWorkspaceProps> }> {
-  // a path with a part in a variable: it compiles before the bureau's files exist (webpack bundles the folder
-  // ./bureau/ as a context); until they do, the page shows its "failed to load" message
-  return import(`./bureau/${BUREAU_MODULE}`).then((module: { BureauWorkspace: ComponentType<BureauWorkspaceProps> }) => ({ default: module.BureauWorkspace }));
+  return import('./bureau/BureauWorkspace').then((module) => ({ default: module.BureauWorkspace }));
 }
-
-const BUREAU_MODULE = 'BureauWorkspace';
