@@ -7,17 +7,18 @@
  *   /web/bureau/warnings                预警: progress too slow, strong swings, conflicts
  *   /web/bureau/indicators/:plan/:id    指标: trend chart with the target line, townships against the target
  *   /web/bureau/evaluation              评估: annual / 2025 mid-term / 2030 final tables, 达标率 by domain
- * Only a bureau user sees it (an admin reads no submissions; a reporter has the portal).
+ * Only a bureau user sees it (an admin reads no submissions; a reporter has the portal). The shell's navigation
+ * links the four main pages; the plan and year chosen are kept in the address and remembered for the tab.
  */
 import { useMemo } from 'react';
-import { Route, Switch, useLocation } from 'wouter';
-import { Text, Title1, makeStyles, tokens } from '@fluentui/react-components';
+import { Route, Switch } from 'wouter';
+import { Title1, makeStyles, tokens } from '@fluentui/react-components';
 import type { SessionInfo } from '../../../contract/accounts';
 import { OrganisationListSchema } from '../../../contract/api';
 import type { Language } from '../../../core/i18n/message';
 import { Notice } from '../../../ui/Notice';
 import type { WebApi } from '../web-api';
-import { AppLink, BureauContext, useBureau, OrganisationNamesContext, useLoad, usePrintStyles, usePlanYear, type BureauContextValue } from './bureau-common';
+import { BureauContext, OrganisationNamesContext, useBureau, useLoad, usePrintStyles, type BureauContextValue } from './bureau-common';
 import { bureauStrings } from './bureau-strings';
 import { CompletenessPage } from './CompletenessPage';
 import { ConsolidationPage } from './ConsolidationPage';
@@ -48,7 +49,6 @@ const useStyles = makeStyles({
     gap: tokens.spacingVerticalM,
     minWidth: 0,
   },
-  nav: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalL, margin: 0, padding: 0, listStyleType: 'none' },
   title: { margin: 0 },
 });
 
@@ -73,39 +73,19 @@ export function BureauWorkspace({ api, session, language, now }: BureauWorkspace
   }
   return (
     <BureauContext.Provider value={context}>
-      <Workspace className={styles.page} navClassName={styles.nav} titleClassName={styles.title} />
+      <Workspace className={styles.page} />
     </BureauContext.Provider>
   );
 }
 
-function Workspace({ className, navClassName, titleClassName }: { className: string; navClassName: string; titleClassName: string }) {
+function Workspace({ className }: { className: string }) {
   const { api, strings: s } = useBureau();
   const { state } = useLoad('organisations', () => api.get('/organisations', OrganisationListSchema));
   const names = useMemo(() => new Map(state.status === 'ready' ? state.data.organisations.map((item) => [item.id, item.shortName] as const) : []), [state]);
-  const { query } = usePlanYear(null);
-  const [location] = useLocation();
-  const links: readonly [string, string][] = [
-    [BUREAU_BASE, s.nav.completeness],
-    [`${BUREAU_BASE}/consolidation`, s.nav.consolidation],
-    [`${BUREAU_BASE}/warnings`, s.nav.warnings],
-    [`${BUREAU_BASE}/evaluation`, s.nav.evaluation],
-  ];
   return (
     <OrganisationNamesContext.Provider value={names}>
       <div className={`${className} bureau-page`}>
-        <nav aria-label={s.nav.label}>
-          <ul className={navClassName}>
-            {links.map(([href, label]) => (
-              <li key={href} aria-current={location === href ? 'page' : undefined}>
-                <AppLink href={`${href}${query}`}>{location === href ? <strong>{label}</strong> : label}</AppLink>
-              </li>
-            ))}
-          </ul>
-        </nav>
         <main id="bureau-main" tabIndex={-1}>
-          <Text weight="semibold" size={500} className={titleClassName} block>
-            {s.title}
-          </Text>
           <Switch>
             <Route path={BUREAU_BASE} component={CompletenessPage} />
             <Route path={`${BUREAU_BASE}/submissions/:id`}>{(params) => <ReviewPage id={params.id} />}</Route>

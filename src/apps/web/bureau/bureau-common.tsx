@@ -38,14 +38,51 @@ export function latestDueYear(now: Date): number {
 
 export const YEARS: readonly number[] = Array.from({ length: PLAN_LAST_YEAR - PLAN_FIRST_YEAR + 1 }, (_, index) => PLAN_FIRST_YEAR + index);
 
-/** The plan (or both: null) and year of the address, with defaults, and how to change them. */
+/** Where the plan and year last chosen are kept for the tab (the shell's navigation links carry no query). */
+const CHOICE_KEY = 'xpm.bureau.planYear';
+
+interface StoredChoice {
+  readonly plan?: string;
+  readonly year?: number;
+}
+
+function storedChoice(): StoredChoice {
+  try {
+    const value: unknown = JSON.parse(sessionStorage.getItem(CHOICE_KEY) ?? '{}');
+    return typeof value === 'object' && value !== null ? (value as StoredChoice) : {};
+  } catch {
+    return {};
+  }
+}
+
+function storeChoice(choice: StoredChoice): void {
+  try {
+    sessionStorage.setItem(CHOICE_KEY, JSON.stringify({ ...storedChoice(), ...choice }));
+  } catch {
+    // storage refused (private mode, quota): the address still says it
+  }
+}
+
+const isPlanYear = (year: number) => Number.isInteger(year) && year >= PLAN_FIRST_YEAR && year <= PLAN_LAST_YEAR;
+
+/**
+ * The plan (or both: null) and year: the address's (?plan=…&year=…), else the ones last chosen in this tab,
+ * else the page's default plan and the latest year due; and how to change them (in the address, remembered).
+ */
 export function usePlanYear(defaultPlan: PlanId | null = 'children'): { plan: PlanId | null; year: number; query: string; setPlan: (plan: PlanId | null) => void; setYear: (year: number) => void } {
   const { now } = useBureau();
   const [params, setParams] = useSearchParams();
-  const planParam = params.get('plan');
-  const plan: PlanId | null = planParam === 'women' || planParam === 'children' ? planParam : planParam === 'both' ? null : defaultPlan;
+  const stored = storedChoice();
+  const planParam = params.get('plan') ?? stored.plan ?? null;
+  // a page about one plan shows the default one when "both" was chosen on the board
+  const plan: PlanId | null = planParam === 'women' || planParam === 'children' ? planParam : defaultPlan;
   const yearParam = Number(params.get('year'));
-  const year = Number.isInteger(yearParam) && yearParam >= PLAN_FIRST_YEAR && yearParam <= PLAN_LAST_YEAR ? yearParam : latestDueYear(now());
+  const year = isPlanYear(yearParam) ? yearParam : isPlanYear(Number(stored.year)) ? Number(stored.year) : latestDueYear(now());
+  const explicitPlan = params.get('plan');
+  useEffect(() => {
+    if (explicitPlan === 'women' || explicitPlan === 'children' || explicitPlan === 'both') storeChoice({ plan: explicitPlan });
+    if (isPlanYear(yearParam)) storeChoice({ year: yearParam });
+  }, [explicitPlan, yearParam]);
   const set = useCallback(
     (key: string, value: string) =>
       setParams(

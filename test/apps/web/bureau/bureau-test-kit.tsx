@@ -104,6 +104,7 @@ export function sessionOf(role: Role): SessionInfo {
 
 /** The workspace at `path` with a fake server; `history` is where it navigated. */
 export function renderWorkspace(path: string, routes: Record<string, Route>, options: { role?: Role; language?: Language } = {}) {
+  sessionStorage.clear(); // the plan and year remembered by an earlier test
   const fetchFn = fakeFetch({ 'GET /organisations': ok(ORGANISATIONS), ...routes });
   const api = createWebApi(fetchFn);
   api.setCsrfToken(CSRF);

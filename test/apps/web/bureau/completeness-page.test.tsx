@@ -159,6 +159,6 @@ describe('完成情况 (the completeness board)', () => {
     renderWorkspace('/web/bureau?year=2025', routes(), { language: 'en-US' });
     expect(await screen.findByRole('heading', { level: 1, name: `${en.completenessHeading} · 2025 (reported in 2026)` })).toBeInTheDocument();
     expect(await screen.findByRole('button', { name: en.reminderCopy })).toBeInTheDocument();
-    expect(screen.getByRole('navigation', { name: en.nav.label })).toHaveTextContent(en.nav.evaluation);
+    expect(screen.getByRole('combobox', { name: en.year })).toHaveDisplayValue('2025 (reported in 2026)');
   });
 });

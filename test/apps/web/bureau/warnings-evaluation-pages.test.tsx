@@ -81,14 +81,13 @@ describe('评估 (evaluation tables)', () => {
   });
 });
 
-describe('the workspace\u2019s navigation', () => {
-  it('links every page, keeping the plan and year; an unknown path says so', async () => {
-    const { navigate } = renderWorkspace('/web/bureau/warnings?plan=women&year=2024', { 'GET /monitoring/women/2024/warnings': ok({ plan: 'women', year: 2024, warnings: [] }) });
-    const nav = screen.getByRole('navigation', { name: zh.nav.label });
-    expect(within(nav).getByRole('link', { name: zh.nav.evaluation })).toHaveAttribute('href', '/web/bureau/evaluation?plan=women&year=2024');
-    expect(within(nav).getByRole('link', { name: zh.nav.completeness })).toHaveAttribute('href', '/web/bureau?plan=women&year=2024');
-    expect(within(nav).getByRole('link', { name: zh.nav.warnings }).closest('li')).toHaveAttribute('aria-current', 'page');
+describe('moving between the workspace\u2019s pages', () => {
+  it('the plan and year chosen are remembered for the tab (the shell\u2019s links carry no query); an unknown path says so', async () => {
+    const { navigate } = renderWorkspace('/web/bureau/warnings?plan=women&year=2024', { 'GET /monitoring/women/2024/warnings': ok({ plan: 'women', year: 2024, warnings: [] }), 'GET /monitoring/women/2024/evaluation': ok({ ...evaluationFixture(2024), plan: 'women' }) });
     await screen.findByText(zh.noWarnings);
+    act(() => navigate('/web/bureau/evaluation'));
+    expect(await screen.findByRole('heading', { level: 1, name: '2024年度监测评估 · 妇女发展规划' })).toBeInTheDocument();
+    expect(screen.getByRole('combobox', { name: zh.plan })).toHaveValue('women');
     act(() => navigate('/web/bureau/nothing-here'));
     expect(await screen.findByText(zh.notFound)).toBeInTheDocument();
   });
