@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { Button, Text, Title1, createFocusOutlineStyle, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { Link, useLocation } from 'wouter';
 import type { SessionInfo } from '../../contract/accounts';
@@ -94,6 +94,15 @@ export function Layout({ session, children, ownMain = false }: { session: Sessio
   const { user, organisation } = session;
   const items = navFor(user.role, s);
   // the longest link that is a prefix of where we are is the current page
+  // after moving to another page (not on the first one), focus goes to its content, as a page load would
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    document.getElementById('main')?.focus();
+  }, [location]);
   const current = items.filter((item) => location === item.href || location.startsWith(`${item.href}/`)).sort((a, b) => b.href.length - a.href.length)[0];
   return (
     <>

@@ -84,6 +84,16 @@ describe('the web app shell', () => {
     expect(document.getElementById('main')?.tagName).toBe('MAIN');
   });
 
+  it('the navigation works by keyboard and moves focus to the new page\'s content', async () => {
+    const { location } = renderApp('/web/admin/users', fakeFetch({ 'GET /session': { status: 200, body: sessionOf('admin') }, 'GET /users': { status: 200, body: { users: [] } }, 'GET /organisations': { status: 200, body: { organisations: [] } } }));
+    const link = await screen.findByRole('link', { name: '组织' });
+    link.focus();
+    await userEvent.keyboard('{Enter}');
+    await waitFor(() => expect(currentPath(location)).toBe('/web/admin/organisations'));
+    expect(await screen.findByRole('heading', { level: 1, name: '组织' })).toBeInTheDocument();
+    expect(document.activeElement).toBe(document.getElementById('main'));
+  });
+
   it.each([
     ['reporter', '/web/portal'],
     ['bureau', '/web/bureau'],
