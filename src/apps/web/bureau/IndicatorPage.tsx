@@ -59,6 +59,13 @@ export function IndicatorPage({ plan: planParam, indicatorId }: { plan: string; 
               {indicator.progress?.messages.map((message) => (
                 <Text key={message.code}>{message.message}</Text>
               ))}
+              {townships === null && trend.rows.length === 0 && line && line.text !== '' && (
+                <Text>
+                  {s.value}：{line.text}
+                  {line.unit && line.unit !== '文字' ? ` ${line.unit}` : ''} · {s.verdicts[line.status] ?? line.status}
+                  {line.note ? ` · ${s.note}：${line.note}` : ''}
+                </Text>
+              )}
               {townships === null && <TrendFigure name={indicator.name} unit={indicator.unit} data={trend} />}
               {townships !== null && <TownshipFigure name={indicator.name} unit={indicator.unit} data={townships} />}
               <span className="bureau-no-print">

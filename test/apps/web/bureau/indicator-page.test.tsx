@@ -3,7 +3,8 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { bureauStrings } from '../../../../src/apps/web/bureau/bureau-strings';
 import { targetOf, townshipData, trendData } from '../../../../src/apps/web/bureau/charts/chart-data';
 import { chartOption } from '../../../../src/apps/web/bureau/charts/IndicatorChart';
-import { apiError, consolidationFixture, ok, pending, progress, renderWorkspace, seriesFixture } from './bureau-test-kit';
+import { ConsolidationSchema, SeriesSchema } from '../../../../src/contract/monitoring';
+import { apiError, consolidationFixture, ok, pending, progress, renderWorkspace, seriesFixture, valid } from './bureau-test-kit';
 
 // The real ECharts draws the charts here, as SVG in jsdom. Jest does not compile the library's ES modules
 // (echarts/core …, which the app's webpack build tree-shakes), so the one module that imports them is given
@@ -62,6 +63,20 @@ describe('指标 (an indicator\u2019s page)', () => {
       ['古城街道', '0', '1', '未达到', '未达标'],
       ['扬武镇', '—', '1', '', '无数据'],
     ]);
+  });
+
+  it('an indicator without numbers (text, yes/no): no chart, its value as reported', async () => {
+    const series = seriesFixture();
+    const consolidation = consolidationFixture();
+    const textSeries = { ...series, indicators: [...series.indicators, { ...series.indicators[0]!, id: 'C-HEA-01', name: '儿童健康服务体系', unit: '文字', points: [], progress: null }] };
+    const textLine = { ...consolidation.indicators[0]!, id: 'C-HEA-01', name: '儿童健康服务体系', unit: '文字', value: '建成县乡村三级服务网络', text: '建成县乡村三级服务网络', status: 'notAssessable', conflict: false };
+    renderWorkspace('/web/bureau/indicators/children/C-HEA-01?year=2025', {
+      'GET /monitoring/children/2025/series': ok(valid(SeriesSchema, textSeries)),
+      'GET /monitoring/children/2025/consolidation': ok(valid(ConsolidationSchema, { ...consolidation, indicators: [...consolidation.indicators, textLine] })),
+    });
+    expect(await screen.findByText(zh.noSeries)).toBeInTheDocument();
+    expect(screen.getByText(/本年值：建成县乡村三级服务网络 · 不作评估/)).toBeInTheDocument();
+    expect(document.querySelector('.bureau-chart')).toBeNull();
   });
 
   it('an unknown indicator, loading, and an error', async () => {
