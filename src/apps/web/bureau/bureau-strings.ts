@@ -266,7 +266,7 @@ export const bureauStrings: Readonly<Record<Language, BureauStrings>> = {
     diffKinds: { added: '新增', removed: '删除', changed: '修改' },
     before: '上一版',
     after: '本版',
-    decisionHeading: '审核意见',
+    decisionHeading: '审核决定',
     commentLabel: '审核意见',
     commentHint: '退回时必填：写明需要修改什么。逐项意见会附在后面。',
     approve: '审核通过',
