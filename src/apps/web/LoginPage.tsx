@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import { Button, Field, Input, Text, Title1, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Field, Input, Link, Text, Title1, makeStyles, tokens } from '@fluentui/react-components';
 import { useLocation } from 'wouter';
 import { Notice } from '../../ui/Notice';
 import { HOME_OF, errorText, useSession } from './session';
@@ -9,6 +9,7 @@ const useStyles = makeStyles({
   main: { boxSizing: 'border-box', maxWidth: '420px', margin: '0 auto', padding: `${tokens.spacingVerticalXXXL} ${tokens.spacingHorizontalXL}`, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, ':focus': { outlineStyle: 'none' } },
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   app: { color: tokens.colorNeutralForeground2 },
+  links: { margin: 0, paddingLeft: tokens.spacingHorizontalXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
 });
 
 /**
@@ -67,6 +68,22 @@ export function LoginPage() {
           {busy ? s.login.busy : s.login.submit}
         </Button>
       </form>
+      <section aria-label={s.login.otherWays}>
+        <Text as="h2" weight="semibold">
+          {s.login.otherWays}
+        </Text>
+        <ul className={styles.links}>
+          <li>
+            <Link href="/taskpane.html">{s.login.addin}</Link>
+          </li>
+          <li>
+            <Link href="/manifest.xml">{s.login.manifest}</Link>
+          </li>
+          <li>
+            <Link href="/api/v1/openapi.json">{s.login.api}</Link>
+          </li>
+        </ul>
+      </section>
     </main>
   );
 }

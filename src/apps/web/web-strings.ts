@@ -36,6 +36,10 @@ export interface WebStrings {
     readonly submit: string;
     readonly busy: string;
     readonly missing: string;
+    readonly otherWays: string;
+    readonly addin: string;
+    readonly manifest: string;
+    readonly api: string;
   };
   readonly password: {
     readonly heading: string;
@@ -151,6 +155,10 @@ export const webStrings: Readonly<Record<Language, WebStrings>> = {
       submit: '登录',
       busy: '正在登录…',
       missing: '请填写用户名和密码。',
+      otherWays: '其他入口',
+      addin: 'Excel 加载项（任务窗格）',
+      manifest: '加载项清单 manifest.xml',
+      api: '接口说明（OpenAPI）',
     },
     password: {
       heading: '修改密码',
@@ -264,6 +272,10 @@ export const webStrings: Readonly<Record<Language, WebStrings>> = {
       submit: 'Sign in',
       busy: 'Signing in…',
       missing: 'Enter your login name and password.',
+      otherWays: 'Other ways in',
+      addin: 'The Excel add-in (task pane)',
+      manifest: 'The add-in manifest (manifest.xml)',
+      api: 'The API (OpenAPI)',
     },
     password: {
       heading: 'Change password',

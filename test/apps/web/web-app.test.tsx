@@ -18,6 +18,10 @@ describe('the web app shell', () => {
     expect(screen.getByRole('button', { name: '登录' })).toBeInTheDocument();
     expect(screen.getByRole('main')).toBeInTheDocument();
     expect(currentPath(location)).toBe('/web/login');
+    // the other ways in, as the shell had them
+    expect(screen.getByRole('link', { name: zh.login.addin })).toHaveAttribute('href', '/taskpane.html');
+    expect(screen.getByRole('link', { name: zh.login.manifest })).toHaveAttribute('href', '/manifest.xml');
+    expect(screen.getByRole('link', { name: zh.login.api })).toHaveAttribute('href', '/api/v1/openapi.json');
   });
 
   it('shows while the session is being asked, then the page', async () => {
