@@ -203,6 +203,16 @@ describe('the web app shell', () => {
     expect(pickWebLanguage([])).toBe('zh-CN');
   });
 
+  it('prints without the header and navigation, black on white', async () => {
+    const { readFileSync } = await import('node:fs');
+    const html = readFileSync(`${__dirname}/../../../src/apps/web/index.html`, 'utf8');
+    const print = /@media print \{([\s\S]*?)\n {6}\}/.exec(html)?.[1] ?? '';
+    expect(print).toMatch(/\[data-print="hide"\], nav, button[^{]*\{ display: none !important; \}/);
+    expect(print).toMatch(/color: #000 !important; background: #fff !important/);
+    renderApp('/web/admin/users', fakeFetch({ 'GET /session': { status: 200, body: sessionOf('admin') }, 'GET /users': { status: 200, body: { users: [] } }, 'GET /organisations': { status: 200, body: { organisations: [] } } }));
+    expect(await screen.findByRole('banner')).toHaveAttribute('data-print', 'hide');
+  });
+
   it('knows which role opens which page', () => {
     expect(rolesFor('/web/portal')).toEqual(['reporter']);
     expect(rolesFor('/web/bureau/warnings')).toEqual(['bureau']);
