@@ -108,7 +108,9 @@ export function QuickCheck({ plan, year, organisation, catalog, engine, locked, 
     if (file) void check(file);
   }
 
-  const sheet: TemplateCheck | undefined = state.kind === 'done' ? state.outcome.sheets[0] : undefined;
+  // a workbook may hold several templates (both plans, a copy): this task's own first, else the first one
+  const sheets = state.kind === 'done' ? state.outcome.sheets : [];
+  const sheet: TemplateCheck | undefined = sheets.find((candidate) => candidate.read.meta.plan === plan && candidate.read.meta.year === year) ?? sheets[0];
   const findings = useMemo(() => (sheet ? describeFindings(sheet, catalog) : []), [sheet, catalog]);
   const meta = sheet?.read.meta;
   const wrongTask = meta && (meta.plan !== plan || meta.year !== year) ? s.otherPlanYear(s.planTitle[meta.plan], meta.year) : undefined;
