@@ -113,11 +113,33 @@ export function CopyButton({ text, label }: { text: string; label?: string }) {
   );
 }
 
+/** How long tabster, Fluent's focus manager, waits before it updates what a modal dialog hides (its 250 ms timer) and some. */
+const MODAL_SETTLE_MS = 400;
+
+/**
+ * Works around a known Fluent UI v9 / tabster bug (microsoft/fluentui#35139, microsoft/tabster#530): a modal
+ * Dialog that is unmounted while open (as these are: the page drops them when they are done) can leave
+ * `aria-hidden="true"` on the app's root, so screen readers — and role-based queries — no longer see the page.
+ * When the dialog goes and no other dialog is open, the app's root is made visible to them again.
+ */
+function useModalCleanup(): void {
+  useEffect(
+    () => () => {
+      window.setTimeout(() => {
+        if (document.querySelector('[role="dialog"], [role="alertdialog"]')) return;
+        document.getElementById('root')?.removeAttribute('aria-hidden');
+      }, MODAL_SETTLE_MS);
+    },
+    [],
+  );
+}
+
 /**
  * A secret (a generated password, a new API token) shown this once: read-only, with a copy button and a
  * warning; closing the dialog forgets it.
  */
 export function OnceSecretDialog({ title, label, secret, warning, children, onClose }: { title: string; label: string; secret: string; warning: string; children?: ReactNode; onClose: () => void }) {
+  useModalCleanup();
   const styles = useStyles();
   const s = useWebStrings();
   return (
@@ -162,6 +184,7 @@ export function Steps({ steps }: { steps: readonly string[] }) {
 
 /** A yes/no question before something that cannot be undone. */
 export function ConfirmDialog({ title, message, confirmLabel, busy, error, onConfirm, onCancel }: { title: string; message: string; confirmLabel: string; busy?: boolean; error?: string | undefined; onConfirm: () => void; onCancel: () => void }) {
+  useModalCleanup();
   const s = useWebStrings();
   const styles = useStyles();
   return (
@@ -187,6 +210,7 @@ export function ConfirmDialog({ title, message, confirmLabel, busy, error, onCon
 
 /** A form in a dialog: its fields, the server's error in an alert, 取消 and the submit button. */
 export function FormDialog({ title, submitLabel, busy, error, onSubmit, onCancel, children }: { title: string; submitLabel: string; busy: boolean; error: string | undefined; onSubmit: () => void; onCancel: () => void; children: ReactNode }) {
+  useModalCleanup();
   const s = useWebStrings();
   const styles = useStyles();
   return (
