@@ -12,6 +12,7 @@
  * instead of building one; the test still checks that it is a production build.
  *
  *   node --import tsx test/e2e/support/build.ts      builds and prints a JSON summary on the last line
+ *   node --import tsx test/e2e/support/build.ts web  builds the web app only (dist/e2e/web)
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -22,6 +23,8 @@ export const ROOT = resolve(__dirname, '..', '..', '..');
 export const E2E_DIST = join(ROOT, 'dist', 'e2e');
 export const TASKPANE_DIR = join(E2E_DIST, 'taskpane');
 export const STAND_IN_DIR = join(E2E_DIST, 'excel-stand-in');
+/** The web app (department portal, bureau workspace) as `npm run build` makes it, for test/e2e/web-app.e2e.test.ts. */
+export const WEB_DIR = join(E2E_DIST, 'web');
 export const STAND_IN_FILE = join(STAND_IN_DIR, 'stand-in.js');
 /** The harness page's part of the stand-in (the workbook, kept outside the pane frame); next to STAND_IN_FILE. */
 export const STAND_IN_WORKBOOK_NAME = 'workbook.js';
@@ -29,7 +32,7 @@ export const STAND_IN_WORKBOOK_NAME = 'workbook.js';
 export const OFFICE_JS_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 
 export interface BuildOutcome {
-  readonly name: 'taskpane' | 'stand-in';
+  readonly name: 'taskpane' | 'stand-in' | 'web';
   readonly dir: string;
   /** false: the previous build had the same inputs and was kept. */
   readonly built: boolean;
@@ -127,6 +130,17 @@ export function buildTaskpane(): Promise<BuildOutcome> {
   });
 }
 
+/** The production web app: webpack.config.js's `web` configuration in production mode, into dist/e2e/web. */
+export function buildWebApp(): Promise<BuildOutcome> {
+  const stamp = fingerprint(TASKPANE_INPUTS, 'web-production');
+  return buildOnce('web', WEB_DIR, stamp, (outputDir) => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the project's CommonJS webpack config
+    const projectConfig = (require(join(ROOT, 'webpack.config.js')) as { web: (env: unknown, argv: { mode: string }) => Configuration }).web;
+    const config = projectConfig({}, { mode: 'production' });
+    return { ...config, output: { ...config.output, path: outputDir }, infrastructureLogging: { level: 'error' } };
+  });
+}
+
 /** The Excel stand-in: two scripts (the pane's office.js, the harness's workbook), not minified (readable stacks when a test fails). */
 export function buildStandIn(): Promise<BuildOutcome> {
   const stamp = fingerprint(STAND_IN_INPUTS, 'stand-in');
@@ -159,7 +173,7 @@ export async function buildAll(): Promise<BuildOutcome[]> {
 }
 
 if (require.main === module) {
-  buildAll().then(
+  (process.argv[2] === 'web' ? buildWebApp().then((outcome) => [outcome]) : buildAll()).then(
     (outcomes) => process.stdout.write(`${JSON.stringify(outcomes)}\n`),
     (error: unknown) => {
       process.stderr.write(`e2e build failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
