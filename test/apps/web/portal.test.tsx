@@ -141,6 +141,33 @@ describe('the department portal', () => {
     expect(within(women).getByText(s.noDeadline)).toBeInTheDocument();
   });
 
+  it('an organisation the catalog gives nothing, but the bureau granted indicators of one plan: that plan only', async () => {
+    const organisation = { id: 'new-org', name: '新平县新设单位', shortName: '新设单位', nameEn: 'New body', kind: 'department' as const };
+    const session = { ...sessionOf('reporter', { organisationId: 'new-org' }), organisation };
+    const completeness = (plan: string, expected: string[]) => ({
+      status: 200,
+      body: { plan, year: YEAR, deadline: null, deadlineEnd: null, expected, submitted: [], approved: [], returned: [], late: [], missing: [], notStarted: expected, unexpected: [], reportingRate: 0, onTimeRate: null, organisations: [] },
+    });
+    const fetchFn = fakeFetch({
+      ...routes(),
+      'GET /session': { status: 200, body: session },
+      'GET /monitoring/children/2025/completeness': completeness('children', ['new-org']),
+      'GET /monitoring/women/2025/completeness': completeness('women', []),
+      'GET /submissions?plan=children&year=2025': list(),
+    });
+    renderApp('/web/portal', fetchFn);
+    const yearSelect = await screen.findByLabelText(/报告年度/);
+    if ((yearSelect as HTMLSelectElement).value !== String(YEAR)) await userEvent.selectOptions(yearSelect, String(YEAR));
+    expect(await screen.findByRole('region', { name: `儿童发展规划 · ${YEAR}年度` })).toBeInTheDocument();
+    expect(screen.queryByRole('region', { name: `妇女发展规划 · ${YEAR}年度` })).not.toBeInTheDocument();
+  });
+
+  it('an organisation with nothing to report is told so', async () => {
+    const organisation = { id: 'new-org', name: '新平县新设单位', shortName: '新设单位', nameEn: 'New body', kind: 'department' as const };
+    renderApp('/web/portal', fakeFetch({ 'GET /session': { status: 200, body: { ...sessionOf('reporter', { organisationId: 'new-org' }), organisation } } }));
+    expect(await screen.findByText(s.noPlans)).toBeInTheDocument();
+  });
+
   it('已提交第 n 版 and 已通过', async () => {
     const fetchFn = fakeFetch(
       routes({
@@ -160,8 +187,10 @@ describe('the department portal', () => {
     let calls = 0;
     const fetchFn = fakeFetch(routes({ 'GET /submissions?plan=children&year=2025': () => (++calls === 1 ? apiError(503, 'server.busy', '服务器繁忙，请稍后重试。') : list()) }));
     renderApp('/web/portal', fetchFn);
-    expect(await screen.findAllByRole('status')).not.toHaveLength(0);
-    const { children } = await openPortal(fetchFn);
+    expect(screen.getByText('正在加载…')).toBeInTheDocument();
+    const yearSelect = await screen.findByLabelText(/报告年度/);
+    if ((yearSelect as HTMLSelectElement).value !== String(YEAR)) await userEvent.selectOptions(yearSelect, String(YEAR));
+    const children = await screen.findByRole('region', { name: `儿童发展规划 · ${YEAR}年度` });
     expect(await within(children).findByRole('alert')).toHaveTextContent('服务器繁忙，请稍后重试。');
     await userEvent.click(within(children).getByRole('button', { name: '重试' }));
     expect(await within(children).findByText('未开始')).toBeInTheDocument();

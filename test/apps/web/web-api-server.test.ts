@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ApiTokenListSchema, CreatedTokenSchema, SessionInfoSchema, UserListSchema, UserWithPasswordSchema } from '../../../src/contract/accounts';
 import { OrganisationListSchema, ReceiptSchema, SubmissionDetailSchema, SubmissionListSchema, SubmissionVersionSchema } from '../../../src/contract/api';
-import { DeadlineSchema } from '../../../src/contract/monitoring';
+import { CompletenessSchema, DeadlineSchema } from '../../../src/contract/monitoring';
 import { createWebApi, WebApiError, type WebApi } from '../../../src/apps/web/web-api';
 import { XLSX_CONTENT_TYPE } from '../../../src/apps/web/portal/QuickCheck';
 import { portalCatalog, plansOf, quickCheck } from '../../../src/apps/web/portal/quick-check-engine';
@@ -97,6 +97,8 @@ describe('the web app\'s API calls against the real server', () => {
 
     const deadline = await clerkApi.get('/monitoring/children/2025/deadline', DeadlineSchema);
     expect(deadline.deadline).toBeNull();
+    // which plans the organisation reports (its own line of the completeness, grants included)
+    expect((await clerkApi.get('/monitoring/children/2025/completeness', CompletenessSchema)).expected).toContain('wjj');
     expect((await clerkApi.get('/submissions?plan=children&year=2025', SubmissionListSchema)).submissions).toEqual([]);
 
     const { blob, fileName } = await clerkApi.download('/templates/children/2025');

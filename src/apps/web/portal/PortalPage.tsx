@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { Badge, Button, Field, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { SubmissionDetailSchema, SubmissionListSchema, type Receipt, type SubmissionDetail } from '../../../contract/api';
-import { DeadlineSchema, type DeadlineAnswer } from '../../../contract/monitoring';
+import { CompletenessSchema, DeadlineSchema, type DeadlineAnswer } from '../../../contract/monitoring';
 import type { Catalog } from '../../../core/catalog/catalog';
 import { PLAN_FIRST_YEAR, PLAN_LAST_YEAR, type PlanId } from '../../../core/catalog/indicator-schema';
 import type { Organisation } from '../../../core/catalog/organisation-schema';
@@ -57,11 +57,24 @@ export default function PortalPage() {
   const session = useSignedIn();
   const [now] = useState(() => new Date());
   const [year, setYear] = useState(() => defaultReportYear(now));
+  const { api } = useSession();
   const { state, reload } = useLoad(async () => {
     const engine = await import('./quick-check-engine');
     const catalog = engine.portalCatalog(session.organisation);
-    return { engine, catalog, plans: engine.plansOf(catalog, session.organisation) };
-  }, session.organisation.id);
+    const byCatalog = engine.plansOf(catalog, session.organisation);
+    // the bureau's grants add indicators beyond the catalog's lists: the server's completeness says whether
+    // the organisation is expected to report a plan (its own line); without an answer, the catalog decides
+    const expected = await Promise.all(
+      (['women', 'children'] as const).map((plan) =>
+        api.get(`/monitoring/${plan}/${year}/completeness`, CompletenessSchema).then(
+          (answer) => answer.expected.includes(session.organisation.id),
+          () => false,
+        ),
+      ),
+    );
+    const plans = (['women', 'children'] as const).filter((plan, index) => byCatalog.includes(plan) || expected[index]);
+    return { engine, catalog, plans };
+  }, `${session.organisation.id}:${year}`);
   return (
     <>
       <PageTitle>{s.heading}</PageTitle>
