@@ -6,6 +6,7 @@ import { prepareDatabase } from '../../server/db/prepare';
 import { findOrganisation } from '../../server/repositories/organisations';
 import { deleteSessionsOfUser } from '../../server/repositories/sessions';
 import { createUser, findUserByLogin, listUsers, setPassword, updateUser } from '../../server/repositories/users';
+import { userAnswer } from '../../server/services/accounts';
 import { generatePassword, PasswordHasher, weakPasswordReason } from '../../server/services/passwords';
 import { parseOptions } from '../main';
 import { EXIT, UsageError, writeJson, type CliIo } from '../io';
@@ -100,19 +101,9 @@ async function addCommand(args: string[], io: CliIo): Promise<number> {
   }
 }
 
+/** The user as the API shows it, as of now. */
 function userJson(row: UserRow) {
-  return {
-    id: row.id,
-    login: row.login,
-    displayName: row.display_name,
-    organisationId: row.organisation_id,
-    role: row.role,
-    mustChangePassword: Boolean(Number(row.must_change_password)),
-    disabled: Boolean(Number(row.disabled)),
-    lockedUntil: row.locked_until !== null && Date.parse(row.locked_until) > Date.now() ? row.locked_until : null,
-    createdAt: row.created_at,
-    lastLoginAt: row.last_login_at,
-  };
+  return userAnswer(row, new Date());
 }
 
 async function listCommand(args: string[], io: CliIo): Promise<number> {
