@@ -1,7 +1,8 @@
+import type { Kysely } from 'kysely';
 import { LoginNameSchema, NewPasswordSchema, CreateUserRequestSchema } from '../../contract/accounts';
 import { RoleSchema } from '../../contract/submission-document';
 import { databaseLocation } from '../../server/config';
-import type { UserRow } from '../../server/db/database';
+import type { Database, UserRow } from '../../server/db/database';
 import { prepareDatabase } from '../../server/db/prepare';
 import { findOrganisation } from '../../server/repositories/organisations';
 import { deleteSessionsOfUser } from '../../server/repositories/sessions';
@@ -126,34 +127,33 @@ async function listCommand(args: string[], io: CliIo): Promise<number> {
   }
 }
 
-async function resetCommand(args: string[], io: CliIo): Promise<number> {
+/** Runs `action` on the user `--login` names (a usage error when there is none), on a database closed after. */
+async function withNamedUser(args: string[], action: (db: Kysely<Database>, user: UserRow) => Promise<void>): Promise<number> {
   const options = parseOptions(args, { login: { type: 'string' } });
   const login = loginOption(options.login);
   const db = await prepareDatabase(databaseLocation());
   try {
     const user = await findUserByLogin(db, login);
     if (!user) throw new UsageError(`没有用户名为“${login}”的用户（运行 indicators user list 查看）`);
-    const password = generatePassword();
-    await setPassword(db, user.id, await hasher().hash(password), true);
-    const ended = await deleteSessionsOfUser(db, user.id);
-    io.stdout.write(`已重置 ${user.login} 的密码${ended > 0 ? `，并结束其 ${ended} 个登录会话` : ''}；首次登录后须修改。新密码只显示这一次 / The new password is shown only once:\n\n${password}\n`);
+    await action(db, user);
     return EXIT.ok;
   } finally {
     await db.destroy();
   }
 }
 
+async function resetCommand(args: string[], io: CliIo): Promise<number> {
+  return withNamedUser(args, async (db, user) => {
+    const password = generatePassword();
+    await setPassword(db, user.id, await hasher().hash(password), true);
+    const ended = await deleteSessionsOfUser(db, user.id);
+    io.stdout.write(`已重置 ${user.login} 的密码${ended > 0 ? `，并结束其 ${ended} 个登录会话` : ''}；首次登录后须修改。新密码只显示这一次 / The new password is shown only once:\n\n${password}\n`);
+  });
+}
+
 async function unlockCommand(args: string[], io: CliIo): Promise<number> {
-  const options = parseOptions(args, { login: { type: 'string' } });
-  const login = loginOption(options.login);
-  const db = await prepareDatabase(databaseLocation());
-  try {
-    const user = await findUserByLogin(db, login);
-    if (!user) throw new UsageError(`没有用户名为“${login}”的用户（运行 indicators user list 查看）`);
+  return withNamedUser(args, async (db, user) => {
     await updateUser(db, user.id, { unlock: true });
     io.stdout.write(`已解锁 ${user.login}：可以立即登录 / ${user.login} is unlocked.\n`);
-    return EXIT.ok;
-  } finally {
-    await db.destroy();
-  }
+  });
 }
