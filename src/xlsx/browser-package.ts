@@ -1,7 +1,7 @@
 import { Inflate } from 'fflate';
 import type { XlsxLimits } from './xlsx-limits';
-import { checkEntry, OLE_SIGNATURE, reasonOf, startsWith, type PackageEntry, type PackageOpener, type PackagePort, type TextSink } from './package-port';
-import { damaged, inflatedTooMuch, legacyOrEncrypted, notXlsx, refuse, sizeMismatch, tooManyEntries, totalTooLarge, XlsxRefusalError } from './xlsx-refusals';
+import { CheckedEntries, InflationCount, OLE_SIGNATURE, reasonOf, startsWith, type PackageEntry, type PackageOpener, type PackagePort, type TextSink } from './package-port';
+import { damaged, legacyOrEncrypted, notXlsx, refuse, sizeMismatch, tooManyEntries, XlsxRefusalError } from './xlsx-refusals';
 
 /**
  * The zip side of an .xlsx in the browser (the web portal's quick check), on fflate's streaming inflater —
@@ -149,23 +149,14 @@ function readEntry(bytes: Bytes, offset: number): { entry: BrowserEntry; next: n
 }
 
 function checkedEntries(bytes: Bytes, directory: Directory, limits: XlsxLimits): Map<string, BrowserEntry> {
-  const entries = new Map<string, BrowserEntry>();
-  let total = 0;
+  const entries = new CheckedEntries<BrowserEntry>(limits);
   let offset = directory.offset;
   for (let index = 0; index < directory.entryCount; index += 1) {
     const { entry, next } = readEntry(bytes, offset);
     offset = next;
-    checkEntry(entry, limits);
-    total += entry.uncompressedSize;
-    if (total > limits.maxTotalBytes) refuse(totalTooLarge(total, limits));
-    if (!entry.fileName.endsWith('/')) {
-      const key = entry.fileName.toLowerCase();
-      // two parts of the same name: which one a reader takes differs between programs
-      if (entries.has(key)) refuse(damaged(`two entries are named ${entry.fileName}`));
-      entries.set(key, entry);
-    }
+    entries.add(entry);
   }
-  return entries;
+  return entries.byName;
 }
 
 /** The compressed bytes of an entry, after its local header. */
@@ -202,7 +193,7 @@ export const openBrowserPackage: PackageOpener = async (data, limits) => {
 
 class BrowserPackage implements PackagePort {
   /** Bytes inflated so far, over all entries: capped by `maxTotalBytes` whatever the entries declared. */
-  private inflated = 0;
+  inflated = 0;
   private closed = false;
 
   constructor(
@@ -218,17 +209,13 @@ class BrowserPackage implements PackagePort {
   async inflateText(packageEntry: PackageEntry, sink: TextSink): Promise<void> {
     const entry = packageEntry as BrowserEntry;
     if (this.closed) refuse(damaged(`${entry.fileName}: the package is closed`));
-    const limit = Math.min(entry.uncompressedSize, this.limits.maxEntryBytes);
     const decoder = new TextDecoder('utf-8');
-    let bytes = 0;
+    const count = new InflationCount(entry, this);
     let wantsMore = true;
     /** One chunk of output: counted first (a lying entry is cut off here), then decoded into the sink. */
     const take = (chunk: Uint8Array) => {
       if (!wantsMore || chunk.length === 0) return;
-      bytes += chunk.length;
-      this.inflated += chunk.length;
-      if (bytes > limit) refuse(sizeMismatch(entry.fileName, entry.uncompressedSize));
-      if (this.inflated > this.limits.maxTotalBytes) refuse(inflatedTooMuch(this.limits));
+      count.add(chunk.length);
       wantsMore = sink.write(decoder.decode(chunk, { stream: true }));
     };
     try {
@@ -250,7 +237,7 @@ class BrowserPackage implements PackagePort {
     }
     if (!wantsMore) return;
     // the stream ended short of what the entry declared (yauzl: "not enough bytes")
-    if (bytes !== entry.uncompressedSize) refuse(sizeMismatch(entry.fileName, entry.uncompressedSize));
+    if (count.bytes !== entry.uncompressedSize) refuse(sizeMismatch(entry.fileName, entry.uncompressedSize));
     if (sink.write(decoder.decode())) sink.end();
   }
 }

@@ -1,5 +1,5 @@
 import type { XlsxLimits } from './xlsx-limits';
-import { compressionRatio, entryTooLarge, refuse } from './xlsx-refusals';
+import { compressionRatio, damaged, entryTooLarge, inflatedTooMuch, refuse, sizeMismatch, totalTooLarge } from './xlsx-refusals';
 
 /**
  * What the .xlsx reader needs of a zip, whichever library opens it: the entries of the central directory
@@ -45,6 +45,56 @@ export function checkEntry(entry: PackageEntry, limits: XlsxLimits): void {
   if (size > limits.ratioAboveBytes) {
     const ratio = size / Math.max(entry.compressedSize, 1);
     if (ratio > limits.maxRatio) refuse(compressionRatio(entry.fileName, ratio, limits));
+  }
+}
+
+/**
+ * The central directory's entries as they are read, each held to the limits (its declared sizes, and the
+ * running total of all of them) and the file entries (no folders) kept by lower-cased name.
+ */
+export class CheckedEntries<E extends PackageEntry> {
+  readonly byName = new Map<string, E>();
+  #total = 0;
+
+  constructor(private readonly limits: XlsxLimits) {}
+
+  add(entry: E): void {
+    checkEntry(entry, this.limits);
+    this.#total += entry.uncompressedSize;
+    if (this.#total > this.limits.maxTotalBytes) refuse(totalTooLarge(this.#total, this.limits));
+    if (!entry.fileName.endsWith('/')) {
+      const key = entry.fileName.toLowerCase();
+      // two parts of the same name: which one a reader takes differs between programs
+      if (this.byName.has(key)) refuse(damaged(`two entries are named ${entry.fileName}`));
+      this.byName.set(key, entry);
+    }
+  }
+}
+
+/** The bytes a package has inflated so far, over all entries: capped by `maxTotalBytes` whatever the entries declared. */
+export interface InflatedTotal {
+  inflated: number;
+  readonly limits: XlsxLimits;
+}
+
+/**
+ * Counts one entry's inflated bytes as they come, against the entry's declared size (and `maxEntryBytes`) and
+ * the package's total: past either, the file is refused before the chunk is used.
+ */
+export class InflationCount {
+  bytes = 0;
+
+  constructor(
+    private readonly entry: PackageEntry,
+    private readonly pkg: InflatedTotal,
+  ) {}
+
+  add(length: number): void {
+    const { entry, pkg } = this;
+    this.bytes += length;
+    pkg.inflated += length;
+    if (this.bytes > Math.min(entry.uncompressedSize, pkg.limits.maxEntryBytes)) refuse(sizeMismatch(entry.fileName, entry.uncompressedSize));
+    if (pkg.inflated > pkg.limits.maxTotalBytes) refuse(inflatedTooMuch(pkg.limits));
   }
 }
 

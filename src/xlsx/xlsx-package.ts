@@ -1,17 +1,7 @@
 import yauzl from 'yauzl';
 import type { XlsxLimits } from './xlsx-limits';
-import { checkEntry, OLE_SIGNATURE, reasonOf, startsWith, type PackageOpener, type TextSink } from './package-port';
-import {
-  damaged,
-  inflatedTooMuch,
-  legacyOrEncrypted,
-  notXlsx,
-  refuse,
-  sizeMismatch,
-  tooManyEntries,
-  totalTooLarge,
-  XlsxRefusalError,
-} from './xlsx-refusals';
+import { CheckedEntries, InflationCount, OLE_SIGNATURE, reasonOf, startsWith, type PackageOpener, type TextSink } from './package-port';
+import { damaged, legacyOrEncrypted, notXlsx, refuse, sizeMismatch, tooManyEntries, XlsxRefusalError } from './xlsx-refusals';
 
 /**
  * The zip side of an .xlsx (yauzl over the uploaded bytes): the central directory is read and held to the
@@ -70,8 +60,7 @@ export function closePackage(pkg: XlsxPackage): void {
 
 function checkedEntries(zipfile: yauzl.ZipFile, limits: XlsxLimits): Promise<Map<string, yauzl.Entry>> {
   return new Promise((resolve, reject) => {
-    const entries = new Map<string, yauzl.Entry>();
-    let total = 0;
+    const entries = new CheckedEntries<yauzl.Entry>(limits);
     let done = false;
     const fail = (error: unknown) => {
       if (done) return;
@@ -82,19 +71,11 @@ function checkedEntries(zipfile: yauzl.ZipFile, limits: XlsxLimits): Promise<Map
     zipfile.on('end', () => {
       if (done) return;
       done = true;
-      resolve(entries);
+      resolve(entries.byName);
     });
     zipfile.on('entry', (entry: yauzl.Entry) => {
       try {
-        checkEntry(entry, limits);
-        total += entry.uncompressedSize;
-        if (total > limits.maxTotalBytes) refuse(totalTooLarge(total, limits));
-        if (!entry.fileName.endsWith('/')) {
-          const key = entry.fileName.toLowerCase();
-          // two parts of the same name: which one a reader takes differs between programs
-          if (entries.has(key)) refuse(damaged(`two entries are named ${entry.fileName}`));
-          entries.set(key, entry);
-        }
+        entries.add(entry);
         zipfile.readEntry();
       } catch (error) {
         fail(error);
@@ -120,7 +101,6 @@ function openReadStream(zipfile: yauzl.ZipFile, entry: yauzl.Entry): Promise<Nod
  * the stream is destroyed and the file refused, so a part whose header lies is never inflated to the end.
  */
 export async function inflateText(pkg: XlsxPackage, entry: yauzl.Entry, sink: TextSink): Promise<void> {
-  const limit = Math.min(entry.uncompressedSize, pkg.limits.maxEntryBytes);
   let stream: NodeJS.ReadableStream;
   try {
     stream = await openReadStream(pkg.zipfile, entry);
@@ -128,14 +108,11 @@ export async function inflateText(pkg: XlsxPackage, entry: yauzl.Entry, sink: Te
     refuse(damaged(`${entry.fileName}: ${reasonOf(error)}`));
   }
   const decoder = new TextDecoder('utf-8');
-  let bytes = 0;
+  const count = new InflationCount(entry, pkg);
   try {
     // leaving the loop early (return or throw) destroys the stream and with it the inflater
     for await (const chunk of stream as AsyncIterable<Buffer>) {
-      bytes += chunk.length;
-      pkg.inflated += chunk.length;
-      if (bytes > limit) refuse(sizeMismatch(entry.fileName, entry.uncompressedSize));
-      if (pkg.inflated > pkg.limits.maxTotalBytes) refuse(inflatedTooMuch(pkg.limits));
+      count.add(chunk.length);
       if (!sink.write(decoder.decode(chunk, { stream: true }))) return;
     }
   } catch (error) {
