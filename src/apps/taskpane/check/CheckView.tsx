@@ -14,13 +14,14 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
+import { findingSections } from '../../../core/report/finding-sections';
 import { completenessText, countsText } from '../../../core/report/report-findings';
 import type { ViewProps } from '../App';
 import { failureText } from '../error-text';
 import { useServices } from '../services';
 import { CheckRunner, INITIAL_CHECK_STATE, type CheckRunnerState, type Schedule } from './check-runner';
 import { FindingGroups } from './FindingGroups';
-import { checkFindings, GROUPINGS, inLanguage, nextProblemCell, sectionsOf, type Finding, type Grouping } from './findings';
+import { checkFindings, GROUPINGS, inLanguage, nextProblemCell, type Finding, type Grouping } from './findings';
 
 const useStyles = makeStyles({
   root: {
@@ -113,7 +114,7 @@ export default function CheckView({ show, recheckDelayMs, schedule }: CheckViewP
     () => (result.kind === 'done' && result.outcome.kind === 'template' ? checkFindings(result.outcome.check, result.catalog) : undefined),
     [result],
   );
-  const sections = useMemo(() => (grouped && result.kind === 'done' ? sectionsOf(grouped, grouping, result.catalog) : undefined), [grouped, grouping, result]);
+  const sections = useMemo(() => (grouped && result.kind === 'done' ? findingSections(grouped.findings, grouping, result.catalog) : undefined), [grouped, grouping, result]);
   // a selection failure belongs to the list it came from
   useEffect(() => setSelectError(null), [result]);
 

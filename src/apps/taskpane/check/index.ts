@@ -8,7 +8,6 @@ export {
   checkFindings,
   inLanguage,
   nextProblemCell,
-  sectionsOf,
   type BilingualText,
   type CheckSummary,
   type Finding,

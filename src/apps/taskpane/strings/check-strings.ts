@@ -2,7 +2,7 @@ import type { Locale } from './locale';
 
 /** The four categories of findings (src/core/report/report-findings.ts; their names are the core's CATEGORY_NAMES). */
 type Group = 'error' | 'notMet' | 'warning' | 'info';
-/** How the list is cut into sections (src/apps/taskpane/check/findings.ts). */
+/** How the list is cut into sections (src/core/report/finding-sections.ts). */
 type Grouping = 'category' | 'domain' | 'unit';
 
 /** The Check view (检查): validate the active template sheet, list what was found, re-check after edits. */

@@ -1,9 +1,9 @@
 import { useMemo, useState } from 'react';
-import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Badge, Field, Radio, RadioGroup, Text, makeStyles, tokens, type BadgeProps } from '@fluentui/react-components';
+import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Badge, Field, Radio, RadioGroup, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { Catalog } from '../../../core/catalog/catalog';
-import { textOf, type Language } from '../../../core/i18n/message';
-import type { FindingCategory } from '../../../core/report/report-findings';
-import { GROUPINGS, sectionsOf, type Finding, type FindingRow, type FindingSection, type Grouping } from './findings';
+import type { Language } from '../../../core/i18n/message';
+import { findingSections, GROUPINGS, type NamedFinding, type Grouping } from '../../../core/report/finding-sections';
+import { FINDING_BADGE_COLOURS, FindingRowContent, findingSectionName, findingSectionsWorthOpening, worstFindingColour } from '../../../ui/FindingRowContent';
 import type { PortalStrings } from './portal-strings';
 
 const useStyles = makeStyles({
@@ -18,26 +18,18 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
     overflowWrap: 'anywhere',
   },
-  titleLine: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalS },
-  title: { fontWeight: tokens.fontWeightSemibold },
-  meta: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
   hint: { color: tokens.colorNeutralForeground2 },
 });
-
-const BADGE_COLOURS: Record<FindingCategory, BadgeProps['color']> = { error: 'danger', notMet: 'severe', warning: 'warning', info: 'informative' };
-
-/** The sections opened by themselves: those holding something to fix or explain. */
-const worthOpening = (sections: readonly FindingSection[]) => sections.filter((section) => section.rows.some((row) => row.group !== 'info')).map((section) => section.key);
 
 /**
  * The findings of the quick check as the pane lists them: a choice of grouping (按类别 / 按领域 / 按填报单元),
  * collapsible sections with their counts, each row naming the indicator, the reporting unit(s) and the cell
  * (单元格 D12) with every message.
  */
-export function FindingsView({ findings, catalog, language, strings: s }: { findings: readonly Finding[]; catalog: Catalog; language: Language; strings: PortalStrings }) {
+export function FindingsView({ findings, catalog, language, strings: s }: { findings: readonly NamedFinding[]; catalog: Catalog; language: Language; strings: PortalStrings }) {
   const styles = useStyles();
   const [grouping, setGrouping] = useState<Grouping>('category');
-  const sections = useMemo(() => sectionsOf(findings, grouping, catalog), [findings, grouping, catalog]);
+  const sections = useMemo(() => findingSections(findings, grouping, catalog), [findings, grouping, catalog]);
   return (
     <>
       <Field label={s.groupingLabel}>
@@ -47,10 +39,10 @@ export function FindingsView({ findings, catalog, language, strings: s }: { find
           ))}
         </RadioGroup>
       </Field>
-      <Accordion key={grouping} multiple collapsible defaultOpenItems={worthOpening(sections)}>
+      <Accordion key={grouping} multiple collapsible defaultOpenItems={findingSectionsWorthOpening(sections)}>
         {sections.map((section) => {
-          const name = sectionName(section, s, language);
-          const colour = section.category ? BADGE_COLOURS[section.category] : worstColour(section);
+          const name = findingSectionName(section, s, language);
+          const colour = section.category ? FINDING_BADGE_COLOURS[section.category] : worstFindingColour(section);
           return (
             <AccordionItem key={section.key} value={section.key}>
               <AccordionHeader as="h4">
@@ -68,7 +60,9 @@ export function FindingsView({ findings, catalog, language, strings: s }: { find
                   <ul className={styles.list} aria-label={name}>
                     {section.rows.map((row) => (
                       <li key={row.id}>
-                        <Row row={row} showCategory={section.category === undefined} language={language} strings={s} />
+                        <div className={styles.row}>
+                          <FindingRowContent row={row} showCategory={section.category === undefined} language={language} strings={s} />
+                        </div>
                       </li>
                     ))}
                   </ul>
@@ -79,48 +73,5 @@ export function FindingsView({ findings, catalog, language, strings: s }: { find
         })}
       </Accordion>
     </>
-  );
-}
-
-function sectionName(section: FindingSection, s: PortalStrings, language: Language): string {
-  if (section.category) return s.groups[section.category];
-  if (section.special === 'wholeSheet') return s.wholeSheet;
-  if (section.special === 'county') return s.county;
-  return section.title ? textOf(section.title, language) : section.key;
-}
-
-function worstColour(section: FindingSection): BadgeProps['color'] {
-  for (const group of ['error', 'notMet', 'warning'] as const) if (section.rows.some((row) => row.group === group)) return BADGE_COLOURS[group];
-  return BADGE_COLOURS.info;
-}
-
-function Row({ row, showCategory, language, strings: s }: { row: FindingRow; showCategory: boolean; language: Language; strings: PortalStrings }) {
-  const styles = useStyles();
-  const first = row.findings[0] as Finding;
-  const title = first.indicatorId === undefined ? s.wholeSheet : `${first.indicatorId}${first.indicatorName ? ` ${textOf(first.indicatorName, language)}` : ''}`;
-  const units = row.findings.flatMap((finding) => (finding.unitName ? [textOf(finding.unitName, language)] : []));
-  const unitText = units.length === 0 ? undefined : units.length === 1 ? units[0] : s.units(units);
-  const cellText = first.address === undefined ? undefined : row.findings.length === 1 ? s.cell(first.address) : s.cells(first.address, row.findings.length);
-  const meta = [unitText, cellText].filter((part): part is string => part !== undefined).join(' · ');
-  return (
-    <div className={styles.row}>
-      <span className={styles.titleLine}>
-        <span className={styles.title}>{title}</span>
-        {showCategory && (
-          <Badge size="small" appearance="tint" color={BADGE_COLOURS[row.group]}>
-            {s.groups[row.group]}
-          </Badge>
-        )}
-        {first.needsNote && (
-          <Badge size="small" appearance="outline" color={BADGE_COLOURS[row.group]}>
-            {s.needsNote}
-          </Badge>
-        )}
-      </span>
-      {meta && <span className={styles.meta}>{meta}</span>}
-      {first.messages.map((message, index) => (
-        <span key={index}>{message.address === undefined ? textOf(message.text, language) : `${s.cell(message.address)}${language === 'en-US' ? ': ' : '：'}${textOf(message.text, language)}`}</span>
-      ))}
-    </div>
   );
 }

@@ -5,12 +5,12 @@ import type { Catalog } from '../../../core/catalog/catalog';
 import type { PlanId } from '../../../core/catalog/indicator-schema';
 import type { Organisation } from '../../../core/catalog/organisation-schema';
 import { textOf, type Language } from '../../../core/i18n/message';
+import { nameFindings } from '../../../core/report/finding-sections';
 import { isSubmittable } from '../../../core/report/report-findings';
 import type { TemplateCheck } from '../../../core/template/check-template';
 import type { XlsxCheckOutcome } from '../../../xlsx/read-xlsx-browser';
 import { Notice } from '../../../ui/Notice';
 import { errorText, useSession } from '../session';
-import { describeFindings } from './findings';
 import { FindingsView } from './FindingsView';
 import type { PortalStrings } from './portal-strings';
 
@@ -111,7 +111,7 @@ export function QuickCheck({ plan, year, organisation, catalog, engine, locked, 
   // a workbook may hold several templates (both plans, a copy): this task's own first, else the first one
   const sheets = state.kind === 'done' ? state.outcome.sheets : [];
   const sheet: TemplateCheck | undefined = sheets.find((candidate) => candidate.read.meta.plan === plan && candidate.read.meta.year === year) ?? sheets[0];
-  const findings = useMemo(() => (sheet ? describeFindings(sheet, catalog) : []), [sheet, catalog]);
+  const findings = useMemo(() => (sheet ? nameFindings(sheet.findings, catalog) : []), [sheet, catalog]);
   const meta = sheet?.read.meta;
   const wrongTask = meta && (meta.plan !== plan || meta.year !== year) ? s.otherPlanYear(s.planTitle[meta.plan], meta.year) : undefined;
   const wrongOrganisation = meta?.organisationId !== undefined && meta.organisationId !== organisation.id ? s.otherOrganisation(meta.organisationId) : undefined;

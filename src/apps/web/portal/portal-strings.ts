@@ -1,11 +1,10 @@
 import type { Language } from '../../../core/i18n/message';
 import type { PlanId } from '../../../core/catalog/indicator-schema';
-import type { FindingCategory } from '../../../core/report/report-findings';
+import type { Grouping } from '../../../core/report/finding-sections';
+import type { FindingListStrings } from '../../../ui/FindingRowContent';
 
-type Grouping = 'category' | 'domain' | 'unit';
-
-/** The words of the department portal (a chunk of its own), zh-CN first. */
-export interface PortalStrings {
+/** The words of the department portal (a chunk of its own), zh-CN first; with those of its list of findings. */
+export interface PortalStrings extends FindingListStrings {
   readonly heading: string;
   readonly intro: string;
   readonly yearLabel: string;
@@ -47,15 +46,8 @@ export interface PortalStrings {
   readonly fixFirst: string;
   readonly groupingLabel: string;
   readonly groupings: Readonly<Record<Grouping, string>>;
-  readonly groups: Readonly<Record<FindingCategory, string>>;
   readonly groupCount: (count: number) => string;
   readonly groupEmpty: string;
-  readonly wholeSheet: string;
-  readonly county: string;
-  readonly cell: (address: string) => string;
-  readonly cells: (first: string, count: number) => string;
-  readonly units: (names: readonly string[]) => string;
-  readonly needsNote: string;
   readonly submit: string;
   readonly submitting: string;
   readonly submitHint: string;

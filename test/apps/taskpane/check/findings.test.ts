@@ -2,10 +2,11 @@ import { seedCatalog } from '../../../../src/seed-catalog';
 import { buildTemplate } from '../../../../src/core/template/build-template';
 import { parseCellAddress } from '../../../../src/core/template/cell-address';
 import type { TemplateCheck } from '../../../../src/core/template/check-template';
+import { findingSections } from '../../../../src/core/report/finding-sections';
 import { CATEGORY_NAMES } from '../../../../src/core/report/report-findings';
 import { insertTemplate, officeWorkbookHost } from '../../../../src/office-workbook';
 import { createWorkbook } from '../../../../src/workbook/workbook';
-import { FINDING_GROUPS, checkFindings, nextProblemCell, sectionsOf, type CheckSummary } from '../../../../src/apps/taskpane/check/findings';
+import { FINDING_GROUPS, checkFindings, nextProblemCell, type CheckSummary } from '../../../../src/apps/taskpane/check/findings';
 import { strings } from '../../../../src/apps/taskpane/strings';
 import { FakeExcelHost, type FakeSheet } from '../../../helpers/fake-excel';
 import { CLERK_TOWNSHIPS, clerkCell, clerkModel, signClerkFooter, typeClerkSheet } from '../../../helpers/clerk-sheet';
@@ -101,7 +102,7 @@ describe('checkFindings on the clerk\'s sheet (卫健局, 60 lines, 24 of them p
   });
 
   it('by category: the eight blank townships of one indicator are one row naming them, counted eight times', () => {
-    const sections = sectionsOf(summary, 'category', catalog);
+    const sections = findingSections(summary.findings, 'category', catalog);
     expect(sections.map((section) => [section.category, section.count])).toEqual([['error', 18], ['notMet', 4], ['warning', 5], ['info', 16]]);
     const errors = sections[0]?.rows ?? [];
     expect(errors).toHaveLength(6); // 婴儿, 5岁以下, 0.95, the blanks of C-HEA-09, the blanks of C-HEA-24, "abc"
@@ -115,9 +116,9 @@ describe('checkFindings on the clerk\'s sheet (卫健局, 60 lines, 24 of them p
   });
 
   it('by 领域 and by 填报单元: every finding in exactly one section, townships in the catalog\'s order', () => {
-    const byDomain = sectionsOf(summary, 'domain', catalog);
+    const byDomain = findingSections(summary.findings, 'domain', catalog);
     expect(byDomain.map((section) => section.title?.zh)).toEqual(['儿童与健康', '儿童与安全', '儿童与福利', '儿童与家庭']);
-    const byUnit = sectionsOf(summary, 'unit', catalog);
+    const byUnit = findingSections(summary.findings, 'unit', catalog);
     expect(byUnit[0]).toMatchObject({ special: 'county', count: 25 });
     expect(byUnit.slice(1).map((section) => section.title?.zh)).toEqual(['古城街道', '扬武镇', '漠沙镇', '戛洒镇', '水塘镇', '平甸乡', '新化乡', '建兴乡', '老厂乡', '者竜乡', '平掌乡']);
     // worst first within a section: the county's errors before its notes
