@@ -1,23 +1,11 @@
-import { describeEachDialect, createTestDatabase, type TestDatabase } from '../server/helpers/test-database';
+import { useCliDatabase } from '../server/helpers/cli-database';
+import { describeEachDialect } from '../server/helpers/test-database';
 import { prepareDatabase } from '../../src/server/db/prepare';
 import { hashToken } from '../../src/server/tokens';
 import { run } from './cli-harness';
 
 describeEachDialect('indicators org / token', (dialect) => {
-  let database: TestDatabase;
-  const saved = { DATA_DIR: process.env.DATA_DIR, DATABASE_URL: process.env.DATABASE_URL };
-  beforeAll(async () => {
-    database = await createTestDatabase(dialect);
-    process.env.DATA_DIR = database.location.dataDir;
-    process.env.DATABASE_URL = database.location.databaseUrl ?? '';
-  });
-  afterAll(async () => {
-    for (const [name, value] of Object.entries(saved)) {
-      if (value === undefined) delete process.env[name];
-      else process.env[name] = value;
-    }
-    await database?.drop();
-  });
+  const database = useCliDatabase(dialect);
 
   it('org list shows the seeded organisations; org add adds one, once', async () => {
     const list = await run('org', 'list', '--json');

@@ -2,7 +2,8 @@ import { Readable } from 'node:stream';
 import { runCli } from '../../src/cli/main';
 import { prepareDatabase } from '../../src/server/db/prepare';
 import { decodePasswordHash, DEFAULT_SCRYPT_COST, PasswordHasher } from '../../src/server/services/passwords';
-import { describeEachDialect, createTestDatabase, type TestDatabase } from '../server/helpers/test-database';
+import { useCliDatabase } from '../server/helpers/cli-database';
+import { describeEachDialect } from '../server/helpers/test-database';
 
 // scrypt at its real cost (32 MiB, ~0.5 s on one core) and many sign-ins, on the 2 cores the whole suite shares
 jest.setTimeout(60_000);
@@ -20,20 +21,7 @@ async function run(input: string | undefined, ...argv: string[]): Promise<{ code
 }
 
 describeEachDialect('indicators user', (dialect) => {
-  let database: TestDatabase;
-  const saved = { DATA_DIR: process.env.DATA_DIR, DATABASE_URL: process.env.DATABASE_URL };
-  beforeAll(async () => {
-    database = await createTestDatabase(dialect);
-    process.env.DATA_DIR = database.location.dataDir;
-    process.env.DATABASE_URL = database.location.databaseUrl ?? '';
-  });
-  afterAll(async () => {
-    for (const [name, value] of Object.entries(saved)) {
-      if (value === undefined) delete process.env[name];
-      else process.env[name] = value;
-    }
-    await database?.drop();
-  });
+  const database = useCliDatabase(dialect);
 
   const storedUser = async (login: string) => {
     const db = await prepareDatabase(database.location);
