@@ -2,28 +2,11 @@ import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { seedCatalog } from '../../src/seed-catalog';
-import { buildTemplate } from '../../src/core/template/build-template';
-import { cellAddress } from '../../src/core/template/cell-address';
-import { COLUMN_INDEX } from '../../src/core/template/template-columns';
 import { readXlsx } from '../../src/xlsx/read-xlsx';
 import { describeEachDialect } from '../server/helpers/test-database';
 import { withTestApp } from '../server/helpers/test-app';
-import { acceptableDocument } from '../server/helpers/submission-fixtures';
+import { BASELINE, catalog, PREVIOUS, report2024 } from '../server/helpers/prefill-fixtures';
 import { run } from './cli-harness';
-
-const catalog = seedCatalog();
-const model = buildTemplate(catalog, { plan: 'children', year: 2025, organisationId: 'wjj' });
-const infantRow = model.dataRows.find((row) => row.indicatorId === 'C-HEA-04')?.row ?? -1;
-const PREVIOUS = cellAddress(infantRow, COLUMN_INDEX.previous);
-const BASELINE = cellAddress(infantRow, COLUMN_INDEX.baseline);
-
-/** 卫健局's report of 2024 as the server accepts it, 婴儿死亡率 3.6‰ (5岁以下 4.5‰ above it). */
-function report2024() {
-  const document = acceptableDocument({ organisationId: 'wjj', year: 2024 });
-  const set: Record<string, string> = { 'C-HEA-04': '3.6', 'C-HEA-05': '4.5' };
-  return { ...document, values: document.values.map((value) => (set[value.indicatorId] === undefined ? value : { indicatorId: value.indicatorId, value: set[value.indicatorId] as string, note: '按卫健委年报口径' })) };
-}
 
 async function sheetOf(file: string): Promise<ExcelJS.Worksheet> {
   const workbook = new ExcelJS.Workbook();

@@ -2,28 +2,15 @@ import ExcelJS from 'exceljs';
 import { buildTemplate } from '../../../src/core/template/build-template';
 import { cellAddress } from '../../../src/core/template/cell-address';
 import { COLUMN_INDEX } from '../../../src/core/template/template-columns';
-import { seedCatalog } from '../../../src/seed-catalog';
 import { withTestApp } from '../helpers/test-app';
 import { describeEachDialect } from '../helpers/test-database';
-import { acceptableDocument } from '../helpers/submission-fixtures';
+import { BASELINE, catalog, PREVIOUS, report2024 } from '../helpers/prefill-fixtures';
 import { addUser, signIn, TEST_COST, type Browser } from './account-fixtures';
 
 // scrypt at its real cost (32 MiB, ~0.5 s on one core) and many sign-ins, on the 2 cores the whole suite shares
 jest.setTimeout(60_000);
 
 const PASSWORD = 'Vorlage-Passwort-2025';
-const catalog = seedCatalog();
-const model = buildTemplate(catalog, { plan: 'children', year: 2025, organisationId: 'wjj' });
-const infantRow = model.dataRows.find((row) => row.indicatorId === 'C-HEA-04')?.row ?? -1;
-const PREVIOUS = cellAddress(infantRow, COLUMN_INDEX.previous);
-const BASELINE = cellAddress(infantRow, COLUMN_INDEX.baseline);
-
-/** 卫健局's report of 2024, 婴儿死亡率 3.6‰. */
-function report2024() {
-  const document = acceptableDocument({ organisationId: 'wjj', year: 2024 });
-  const set: Record<string, string> = { 'C-HEA-04': '3.6', 'C-HEA-05': '4.5' };
-  return { ...document, values: document.values.map((value) => (set[value.indicatorId] === undefined ? value : { indicatorId: value.indicatorId, value: set[value.indicatorId] as string, note: '按卫健委年报口径' })) };
-}
 
 describeEachDialect('GET /api/v1/templates/:plan/:year (the portal\'s prefilled template)', (dialect) => {
   const t = withTestApp(dialect, {}, { app: { passwordCost: TEST_COST } });
