@@ -1,13 +1,14 @@
 import { useState } from 'react';
-import { Button, Field, Input, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
+import { Button, Field, Input, Select, TableCell, TableRow } from '@fluentui/react-components';
 import { z } from 'zod';
 import type { Organisation } from '../../../core/catalog/organisation-schema';
 import { Notice } from '../../../ui/Notice';
 import { PageTitle } from '../Layout';
-import { FormDialog, LoadView, TableWrap, useLoad } from '../page-kit';
+import { FormDialog, LoadView, useLoad } from '../page-kit';
 import { errorText, useSession } from '../session';
 import { useLanguage, useWebStrings } from '../web-strings';
 import { loadOrganisations } from './admin-data';
+import { AdminTable } from './admin-kit';
 
 const KINDS = ['department', 'township', 'subdistrict'] as const;
 
@@ -29,34 +30,22 @@ export function OrganisationsPage() {
       </div>
       <div role="status">{done && <Notice intent="success">{done}</Notice>}</div>
       <LoadView state={state} onRetry={reload}>
-        {(organisations) =>
-          organisations.length === 0 ? (
-            <Text>{a.empty}</Text>
-          ) : (
-            <TableWrap label={a.organisationsHeading}>
-              <Table aria-label={a.organisationsHeading} size="small">
-                <TableHeader>
-                  <TableRow>
-                    {[a.columns.id, a.columns.shortName, a.columns.name, a.columns.nameEn, a.columns.kind].map((column) => (
-                      <TableHeaderCell key={column}>{column}</TableHeaderCell>
-                    ))}
-                  </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {organisations.map((organisation) => (
-                    <TableRow key={organisation.id}>
-                      <TableCell>{organisation.id}</TableCell>
-                      <TableCell>{organisation.shortName}</TableCell>
-                      <TableCell>{organisation.name}</TableCell>
-                      <TableCell>{organisation.nameEn}</TableCell>
-                      <TableCell>{a.kinds[organisation.kind]}</TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
-            </TableWrap>
-          )
-        }
+        {(organisations) => (
+          <AdminTable
+            label={a.organisationsHeading}
+            columns={[a.columns.id, a.columns.shortName, a.columns.name, a.columns.nameEn, a.columns.kind]}
+            rows={organisations}
+            row={(organisation) => (
+              <TableRow key={organisation.id}>
+                <TableCell>{organisation.id}</TableCell>
+                <TableCell>{organisation.shortName}</TableCell>
+                <TableCell>{organisation.name}</TableCell>
+                <TableCell>{organisation.nameEn}</TableCell>
+                <TableCell>{a.kinds[organisation.kind]}</TableCell>
+              </TableRow>
+            )}
+          />
+        )}
       </LoadView>
       {creating && (
         <NewOrganisationDialog

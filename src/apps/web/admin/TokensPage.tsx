@@ -1,15 +1,16 @@
 import { useState } from 'react';
-import { Badge, Button, Field, Input, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
+import { Badge, Button, Field, Input, TableCell, TableRow } from '@fluentui/react-components';
 import { z } from 'zod';
 import { ApiTokenListSchema, CreatedTokenSchema } from '../../../contract/accounts';
-import { RoleSchema, type Role } from '../../../contract/submission-document';
+import type { Role } from '../../../contract/submission-document';
 import type { Organisation } from '../../../core/catalog/organisation-schema';
 import { Notice } from '../../../ui/Notice';
 import { PageTitle } from '../Layout';
-import { ConfirmDialog, FormDialog, LoadView, OnceSecretDialog, Steps, TableWrap, shortTime, useLoad } from '../page-kit';
+import { ConfirmDialog, FormDialog, LoadView, OnceSecretDialog, Steps, shortTime, useLoad } from '../page-kit';
 import { errorText, useSession } from '../session';
 import { useLanguage, useWebStrings } from '../web-strings';
 import { loadOrganisations, organisationName } from './admin-data';
+import { AdminTable, OrganisationField, RoleField } from './admin-kit';
 
 type Token = z.infer<typeof ApiTokenListSchema>['tokens'][number];
 
@@ -55,41 +56,29 @@ export function TokensPage() {
       </div>
       <div role="status">{done && <Notice intent="success">{done}</Notice>}</div>
       <LoadView state={state} onRetry={reload}>
-        {({ tokens, organisations }) =>
-          tokens.length === 0 ? (
-            <Text>{a.empty}</Text>
-          ) : (
-            <TableWrap label={a.tokensHeading}>
-              <Table aria-label={a.tokensHeading} size="small">
-                <TableHeader>
-                  <TableRow>
-                    {[a.columns.label, a.columns.organisation, a.columns.role, a.columns.createdAt, a.columns.state, a.columns.actions].map((column) => (
-                      <TableHeaderCell key={column}>{column}</TableHeaderCell>
-                    ))}
-                  </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {tokens.map((token) => (
-                    <TableRow key={token.id}>
-                      <TableCell>{token.label ?? token.id}</TableCell>
-                      <TableCell>{organisationName(organisations, token.organisationId)}</TableCell>
-                      <TableCell>{s.roles[token.role]}</TableCell>
-                      <TableCell>{shortTime(token.createdAt)}</TableCell>
-                      <TableCell>{token.revokedAt ? <Badge color="danger">{a.revoked(shortTime(token.revokedAt))}</Badge> : <Badge color="success">{a.active}</Badge>}</TableCell>
-                      <TableCell>
-                        {!token.revokedAt && (
-                          <Button size="small" onClick={() => setRevoking(token)} aria-label={`${a.revoke} ${token.label ?? token.id}`}>
-                            {a.revoke}
-                          </Button>
-                        )}
-                      </TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
-            </TableWrap>
-          )
-        }
+        {({ tokens, organisations }) => (
+          <AdminTable
+            label={a.tokensHeading}
+            columns={[a.columns.label, a.columns.organisation, a.columns.role, a.columns.createdAt, a.columns.state, a.columns.actions]}
+            rows={tokens}
+            row={(token) => (
+              <TableRow key={token.id}>
+                <TableCell>{token.label ?? token.id}</TableCell>
+                <TableCell>{organisationName(organisations, token.organisationId)}</TableCell>
+                <TableCell>{s.roles[token.role]}</TableCell>
+                <TableCell>{shortTime(token.createdAt)}</TableCell>
+                <TableCell>{token.revokedAt ? <Badge color="danger">{a.revoked(shortTime(token.revokedAt))}</Badge> : <Badge color="success">{a.active}</Badge>}</TableCell>
+                <TableCell>
+                  {!token.revokedAt && (
+                    <Button size="small" onClick={() => setRevoking(token)} aria-label={`${a.revoke} ${token.label ?? token.id}`}>
+                      {a.revoke}
+                    </Button>
+                  )}
+                </TableCell>
+              </TableRow>
+            )}
+          />
+        )}
       </LoadView>
       {creating && state.kind === 'ready' && (
         <NewTokenDialog
@@ -152,26 +141,8 @@ function NewTokenDialog({ organisations, onCancel, onCreated }: { organisations:
 
   return (
     <FormDialog title={a.newToken} submitLabel={a.create} busy={busy} error={error} onSubmit={() => void submit()} onCancel={onCancel}>
-      <Field label={a.columns.organisation} required>
-        <Select value={organisationId} onChange={(_event, data) => setOrganisationId(data.value)}>
-          <option value="">{a.choose}</option>
-          {organisations.map((organisation) => (
-            <option key={organisation.id} value={organisation.id}>
-              {organisation.shortName}（{organisation.name}）
-            </option>
-          ))}
-        </Select>
-      </Field>
-      <Field label={a.columns.role} required>
-        <Select value={role} onChange={(_event, data) => setRole(data.value as Role | '')}>
-          <option value="">{a.choose}</option>
-          {RoleSchema.options.map((option) => (
-            <option key={option} value={option}>
-              {s.roles[option]} {option}
-            </option>
-          ))}
-        </Select>
-      </Field>
+      <OrganisationField organisations={organisations} value={organisationId} onChange={setOrganisationId} />
+      <RoleField value={role} onChange={setRole} />
       <Field label={a.columns.label}>
         <Input value={label} onChange={(_event, data) => setLabel(data.value)} />
       </Field>

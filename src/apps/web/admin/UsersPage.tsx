@@ -1,23 +1,22 @@
 import { useState } from 'react';
-import { Badge, Button, Field, Input, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Button, Field, Input, TableCell, TableRow, makeStyles, tokens } from '@fluentui/react-components';
 import { z } from 'zod';
 import { UserListSchema, UserWithPasswordSchema, type User } from '../../../contract/accounts';
-import { RoleSchema, type Role } from '../../../contract/submission-document';
+import type { Role } from '../../../contract/submission-document';
 import type { Organisation } from '../../../core/catalog/organisation-schema';
 import { Notice } from '../../../ui/Notice';
 import { PageTitle } from '../Layout';
-import { ConfirmDialog, FormDialog, LoadView, OnceSecretDialog, TableWrap, shortTime, useLoad } from '../page-kit';
+import { ConfirmDialog, FormDialog, LoadView, OnceSecretDialog, shortTime, useLoad } from '../page-kit';
 import { errorText, useSession } from '../session';
 import { useLanguage, useWebStrings } from '../web-strings';
 import { loadOrganisations, organisationName } from './admin-data';
+import { AdminTable, OrganisationField, RoleField } from './admin-kit';
 
 const useStyles = makeStyles({
   bar: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
   actions: { display: 'flex', gap: tokens.spacingHorizontalXS, flexWrap: 'wrap' },
   states: { display: 'flex', gap: tokens.spacingHorizontalXS, flexWrap: 'wrap' },
 });
-
-const ROLES = RoleSchema.options;
 
 /** 用户: the users, 新建用户, 重置密码, 停用/启用, 解除锁定; a generated password is shown once. */
 export function UsersPage() {
@@ -75,59 +74,47 @@ export function UsersPage() {
       <div role="alert">{actionError && !resetting && <Notice intent="error">{actionError}</Notice>}</div>
       <div role="status">{done && <Notice intent="success">{done}</Notice>}</div>
       <LoadView state={state} onRetry={reload}>
-        {({ users, organisations }) =>
-          users.length === 0 ? (
-            <Text>{a.empty}</Text>
-          ) : (
-            <TableWrap label={a.usersHeading}>
-              <Table aria-label={a.usersHeading} size="small">
-                <TableHeader>
-                  <TableRow>
-                    {[a.columns.login, a.columns.displayName, a.columns.organisation, a.columns.role, a.columns.state, a.columns.lastLogin, a.columns.actions].map((column) => (
-                      <TableHeaderCell key={column}>{column}</TableHeaderCell>
-                    ))}
-                  </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {users.map((user) => {
-                    const locked = user.lockedUntil !== null && new Date(user.lockedUntil).getTime() > Date.now();
-                    return (
-                      <TableRow key={user.id}>
-                        <TableCell>{user.login}</TableCell>
-                        <TableCell>{user.displayName}</TableCell>
-                        <TableCell>{organisationName(organisations, user.organisationId)}</TableCell>
-                        <TableCell>{s.roles[user.role]}</TableCell>
-                        <TableCell>
-                          <span className={styles.states}>
-                            {user.disabled ? <Badge color="danger">{a.disabled}</Badge> : <Badge color="success">{a.active}</Badge>}
-                            {locked && <Badge color="warning">{a.locked(shortTime(user.lockedUntil))}</Badge>}
-                            {user.mustChangePassword && <Badge color="informative">{a.mustChange}</Badge>}
-                          </span>
-                        </TableCell>
-                        <TableCell>{user.lastLoginAt ? shortTime(user.lastLoginAt) : a.never}</TableCell>
-                        <TableCell>
-                          <span className={styles.actions}>
-                            <Button size="small" onClick={() => setResetting(user)} aria-label={`${a.resetPassword} ${user.login}`}>
-                              {a.resetPassword}
-                            </Button>
-                            <Button size="small" onClick={() => void update(user, { disabled: !user.disabled })} aria-label={`${user.disabled ? a.enable : a.disable} ${user.login}`}>
-                              {user.disabled ? a.enable : a.disable}
-                            </Button>
-                            {locked && (
-                              <Button size="small" onClick={() => void update(user, { unlock: true })} aria-label={`${a.unlock} ${user.login}`}>
-                                {a.unlock}
-                              </Button>
-                            )}
-                          </span>
-                        </TableCell>
-                      </TableRow>
-                    );
-                  })}
-                </TableBody>
-              </Table>
-            </TableWrap>
-          )
-        }
+        {({ users, organisations }) => (
+          <AdminTable
+            label={a.usersHeading}
+            columns={[a.columns.login, a.columns.displayName, a.columns.organisation, a.columns.role, a.columns.state, a.columns.lastLogin, a.columns.actions]}
+            rows={users}
+            row={(user) => {
+              const locked = user.lockedUntil !== null && new Date(user.lockedUntil).getTime() > Date.now();
+              return (
+                <TableRow key={user.id}>
+                  <TableCell>{user.login}</TableCell>
+                  <TableCell>{user.displayName}</TableCell>
+                  <TableCell>{organisationName(organisations, user.organisationId)}</TableCell>
+                  <TableCell>{s.roles[user.role]}</TableCell>
+                  <TableCell>
+                    <span className={styles.states}>
+                      {user.disabled ? <Badge color="danger">{a.disabled}</Badge> : <Badge color="success">{a.active}</Badge>}
+                      {locked && <Badge color="warning">{a.locked(shortTime(user.lockedUntil))}</Badge>}
+                      {user.mustChangePassword && <Badge color="informative">{a.mustChange}</Badge>}
+                    </span>
+                  </TableCell>
+                  <TableCell>{user.lastLoginAt ? shortTime(user.lastLoginAt) : a.never}</TableCell>
+                  <TableCell>
+                    <span className={styles.actions}>
+                      <Button size="small" onClick={() => setResetting(user)} aria-label={`${a.resetPassword} ${user.login}`}>
+                        {a.resetPassword}
+                      </Button>
+                      <Button size="small" onClick={() => void update(user, { disabled: !user.disabled })} aria-label={`${user.disabled ? a.enable : a.disable} ${user.login}`}>
+                        {user.disabled ? a.enable : a.disable}
+                      </Button>
+                      {locked && (
+                        <Button size="small" onClick={() => void update(user, { unlock: true })} aria-label={`${a.unlock} ${user.login}`}>
+                          {a.unlock}
+                        </Button>
+                      )}
+                    </span>
+                  </TableCell>
+                </TableRow>
+              );
+            }}
+          />
+        )}
       </LoadView>
       {creating && state.kind === 'ready' && (
         <NewUserDialog
@@ -201,26 +188,8 @@ function NewUserDialog({ organisations, onCancel, onCreated }: { organisations: 
       <Field label={a.columns.displayName} required>
         <Input value={displayName} onChange={(_event, data) => setDisplayName(data.value)} />
       </Field>
-      <Field label={a.columns.organisation} required>
-        <Select value={organisationId} onChange={(_event, data) => setOrganisationId(data.value)}>
-          <option value="">{a.choose}</option>
-          {organisations.map((organisation) => (
-            <option key={organisation.id} value={organisation.id}>
-              {organisation.shortName}（{organisation.name}）
-            </option>
-          ))}
-        </Select>
-      </Field>
-      <Field label={a.columns.role} required>
-        <Select value={role} onChange={(_event, data) => setRole(data.value as Role | '')}>
-          <option value="">{a.choose}</option>
-          {ROLES.map((option) => (
-            <option key={option} value={option}>
-              {s.roles[option]} {option}
-            </option>
-          ))}
-        </Select>
-      </Field>
+      <OrganisationField organisations={organisations} value={organisationId} onChange={setOrganisationId} />
+      <RoleField value={role} onChange={setRole} />
       <Field label={a.optionalPassword} hint={a.passwordHint}>
         <Input type="password" autoComplete="new-password" value={password} onChange={(_event, data) => setPassword(data.value)} />
       </Field>
