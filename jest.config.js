@@ -1,6 +1,9 @@
 /** Jest runs TypeScript through SWC (transpile only); `npm run typecheck` does the type checking. */
 module.exports = {
   testEnvironment: 'node',
+  // two workers even on CI's two cores (jest's default there is one, i.e. every file in turn): much of the
+  // suite waits on PostgreSQL, Chromium, LibreOffice, webpack or a server process rather than on the CPU
+  maxWorkers: 2,
   // the server tests also run on PostgreSQL: start the local one when nothing else is configured
   globalSetup: '<rootDir>/test/setup/postgres-global-setup.ts',
   roots: ['<rootDir>/test'],
