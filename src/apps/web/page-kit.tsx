@@ -243,3 +243,18 @@ export function FormDialog({ title, submitLabel, busy, error, onSubmit, onCancel
     </Dialog>
   );
 }
+
+/**
+ * Saves a file the server generated (a template, a report) under its name: an object URL on a temporary
+ * link, clicked, and revoked a little later (revoking at once can cancel the download in some browsers).
+ */
+export function saveBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

@@ -11,6 +11,7 @@ import { BilingualError, textOf, type Language } from '../../../core/i18n/messag
 import { Notice } from '../../../ui/Notice';
 import type { WebApi } from '../web-api';
 import type { BureauStrings } from './bureau-strings';
+import { saveBlob } from '../page-kit';
 
 export const PLANS: readonly PlanId[] = ['women', 'children'];
 
@@ -309,18 +310,6 @@ export function ReportDownloads({ plan, year }: { plan: PlanId; year: number }) 
       )}
     </div>
   );
-}
-
-/** Saves a blob under a name: an object URL on a temporary link, clicked, then revoked. */
-export function saveBlob(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
 }
 
 /** The print button (window.print). */

@@ -10,7 +10,7 @@ import { Notice } from '../../../ui/Notice';
 import { SubmissionReceipt } from '../../../ui/SubmissionReceipt';
 import { submissionStrings } from '../../../ui/submission-strings';
 import { PageTitle } from '../Layout';
-import { LoadView, useLoad } from '../page-kit';
+import { LoadView, saveBlob, useLoad } from '../page-kit';
 import { errorText, useSession, useSignedIn } from '../session';
 import { useLanguage } from '../web-strings';
 import { portalStrings, type PortalStrings } from './portal-strings';
@@ -217,14 +217,3 @@ function StateBadge({ detail, strings: s }: { detail: SubmissionDetail | undefin
   return <Badge color="brand">{s.submitted(detail.currentVersion)}</Badge>;
 }
 
-/** Saves a downloaded file through a temporary link. */
-function saveBlob(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
