@@ -124,15 +124,7 @@ export function reportFindings(report: ReportResult, entries: readonly Pick<Entr
 
   const others: ReportFinding[] = [];
   for (const problem of report.problems) {
-    others.push({
-      kind: 'report',
-      category: categoryOf(problem.severity),
-      needsNote: false,
-      ...(problem.indicatorId === undefined ? {} : { indicatorId: problem.indicatorId }),
-      ...(problem.unitId === undefined ? {} : { unitId: problem.unitId }),
-      ...(problem.entryIndex === undefined ? {} : { entryIndex: problem.entryIndex }),
-      messages: [messageOf(problem)],
-    });
+    others.push(problemFinding(problem));
   }
   for (const problem of sheetProblems) {
     const line = problem.entryIndex === undefined ? undefined : lineAt.get(problem.entryIndex);
@@ -140,15 +132,7 @@ export function reportFindings(report: ReportResult, entries: readonly Pick<Entr
       line.messages.push(messageOf(problem));
       continue;
     }
-    others.push({
-      kind: 'report',
-      category: categoryOf(problem.severity),
-      needsNote: false,
-      ...(problem.indicatorId === undefined ? {} : { indicatorId: problem.indicatorId }),
-      ...(problem.unitId === undefined ? {} : { unitId: problem.unitId }),
-      ...(problem.entryIndex === undefined ? {} : { entryIndex: problem.entryIndex }),
-      messages: [messageOf(problem)],
-    });
+    others.push(problemFinding(problem));
   }
 
   const findings: ReportFinding[] = [...others];
@@ -210,6 +194,19 @@ function isFilled(result: EntryResult): boolean {
 
 function categoryOf(severity: Severity): FindingCategory {
   return severity === 'error' ? 'error' : severity === 'warning' ? 'warning' : 'info';
+}
+
+/** A problem that is not about one line of the sheet (or whose line has nothing else to say) as a finding of its own. */
+function problemFinding(problem: SheetProblem): ReportFinding {
+  return {
+    kind: 'report',
+    category: categoryOf(problem.severity),
+    needsNote: false,
+    ...(problem.indicatorId === undefined ? {} : { indicatorId: problem.indicatorId }),
+    ...(problem.unitId === undefined ? {} : { unitId: problem.unitId }),
+    ...(problem.entryIndex === undefined ? {} : { entryIndex: problem.entryIndex }),
+    messages: [messageOf(problem)],
+  };
 }
 
 function messageOf(message: FindingMessage): FindingMessage {
