@@ -8,7 +8,7 @@ import { isTownship } from '../../core/catalog/organisation-schema';
 import { seedCatalog } from '../../seed-catalog';
 import { parseOptions } from '../main';
 import { EXIT, UsageError, writeJson, type CliIo } from '../io';
-import { languageOption, yearOption } from './options';
+import { indicatorJson, languageOption, yearOption } from './options';
 import { SEVERITY_TEXT, STATUS_TEXT } from './status-text';
 
 /** `assess --id <id> --value <raw> …`: parses one value and judges it against the indicator's target. */
@@ -47,16 +47,7 @@ export function assessCommand(args: string[], io: CliIo): number {
   const result = assessEntry(indicator, input, { year, defaults });
   if (options.json) {
     writeJson(io, {
-      indicator: {
-        id: indicator.id,
-        name: indicator.name,
-        nameEn: indicator.nameEn,
-        unit: indicator.unit,
-        target: indicator.target,
-        targetText: describeTarget(indicator.target, indicator, defaults),
-        targetYear: indicator.targetYear,
-        milestones: indicator.milestones,
-      },
+      indicator: { ...indicatorJson(indicator), targetText: describeTarget(indicator.target, indicator, defaults) },
       year,
       input: { value: options.value, previous: options.previous, baseline: options.baseline, other: options.other, note: options.note },
       parsed: result.value,

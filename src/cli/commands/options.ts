@@ -1,4 +1,4 @@
-import { PLAN_FIRST_YEAR, PLAN_LAST_YEAR, type PlanId } from '../../core/catalog/indicator-schema';
+import { PLAN_FIRST_YEAR, PLAN_LAST_YEAR, type Indicator, type PlanId } from '../../core/catalog/indicator-schema';
 import type { Language } from '../../core/i18n/message';
 import { UsageError } from '../io';
 
@@ -24,4 +24,10 @@ export function languageOption(value: string | undefined): Language {
   if (value === undefined || value === 'zh' || value === 'zh-CN') return 'zh-CN';
   if (value === 'en' || value === 'en-US') return 'en-US';
   throw new UsageError(`--lang 应为 zh-CN 或 en-US，收到“${value}”`);
+}
+
+/** What `--json` answers say of the indicator they are about (assess, progress). */
+export function indicatorJson(indicator: Indicator) {
+  const { id, name, nameEn, unit, target, targetYear, milestones } = indicator;
+  return { id, name, nameEn, unit, target, targetYear, milestones };
 }

@@ -11,7 +11,7 @@ import { validateValue } from '../../core/rules/validate-value';
 import { seedCatalog } from '../../seed-catalog';
 import { parseOptions } from '../main';
 import { EXIT, UsageError, writeJson, type CliIo } from '../io';
-import { languageOption } from './options';
+import { indicatorJson, languageOption } from './options';
 
 /** The years a series may give: the plans' base year and reporting years, and earlier years for context. */
 const FIRST_SERIES_YEAR = 2000;
@@ -53,16 +53,7 @@ export function progressCommand(args: string[], io: CliIo): number {
     : [{ zh: `该指标的值为${UNITS[indicator.unit].nameZh}，不构成数值序列，序列中的值未参与计算`, en: `This indicator's values are ${UNITS[indicator.unit].nameEn}, not a numeric series: the values given were not used` }];
   if (options.json) {
     writeJson(io, {
-      indicator: {
-        id: indicator.id,
-        name: indicator.name,
-        nameEn: indicator.nameEn,
-        unit: indicator.unit,
-        target: indicator.target,
-        targetYear: indicator.targetYear,
-        milestones: indicator.milestones,
-        baseline: indicator.baseline.map(({ year, value }) => ({ year, value })),
-      },
+      indicator: { ...indicatorJson(indicator), baseline: indicator.baseline.map(({ year, value }) => ({ year, value })) },
       input: { series: options.series, unit: options.unit ?? null },
       ...result,
       targetText: describeTarget(result.target.target, indicator, defaults),
